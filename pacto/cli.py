@@ -1,0 +1,112 @@
+"""The `pacto` command line: a click group whose subcommands load lazily, so `--help` stays fast."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from pacto import __version__
+from pacto.cli_pt import instalar as _instalar_portugues
+from pacto.domain.errors import PactoErro
+
+_instalar_portugues()
+
+BANCO_PADRAO = "pacto.db"
+
+# name -> "module:attribute"; modules import only click at load time
+SUBCOMANDOS = {
+    "init": "pacto.commands.workspace_cmds:init",
+    "demo": "pacto.commands.workspace_cmds:demo",
+    "status": "pacto.commands.workspace_cmds:status",
+    "verificar": "pacto.commands.workspace_cmds:verificar",
+    "exportar": "pacto.commands.bundle_cmds:exportar",
+    "importar": "pacto.commands.bundle_cmds:importar",
+    "backup": "pacto.commands.bundle_cmds:backup",
+    "tui": "pacto.commands.workspace_cmds:tui",
+}
+
+
+class GrupoPacto(click.Group):
+    """A group that loads subcommands on demand and turns pacto errors into clear messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(SUBCOMANDOS)
+
+    def get_command(self, ctx: click.Context, nome: str) -> click.Command | None:
+        alvo = SUBCOMANDOS.get(nome)
+        if alvo is None:
+            return None
+        modulo, atributo = alvo.split(":")
+        return getattr(importlib.import_module(modulo), atributo)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except PactoErro as erro:
+            click.secho(f"Erro: {erro.mensagem}", fg="red", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("\nInterrompido.", err=True)
+            ctx.exit(130)
+
+
+class Contexto:
+    """What every subcommand shares: the workspace path, opened on demand and closed at exit."""
+
+    def __init__(self, caminho: Path):
+        self.caminho = caminho
+        self._ws = None
+
+    def workspace(self):
+        """Open the workspace (once) and close it when the command ends."""
+        if self._ws is None:
+            from pacto.store import Workspace
+
+            self._ws = Workspace.abrir(self.caminho)
+            click.get_current_context().call_on_close(self._ws.fechar)
+        return self._ws
+
+
+@click.group(
+    cls=GrupoPacto,
+    invoke_without_command=True,
+    subcommand_metavar="[COMANDO] [ARGS]...",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--db",
+    "caminho_db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="PACTO_DB",
+    default=BANCO_PADRAO,
+    show_default=True,
+    metavar="ARQUIVO",
+    help="Arquivo do workspace da rede (também pela variável PACTO_DB).",
+)
+@click.version_option(
+    __version__, "--versao", "-V", prog_name="pacto", message="%(prog)s %(version)s"
+)
+@click.pass_context
+def pacto(ctx: click.Context, caminho_db: Path) -> None:
+    """pacto: o kit do facilitador para pactuar e manter o fluxo de atendimento a vítimas de
+    tráfico de pessoas da sua rede.
+
+    Sem subcomando, abre a interface interativa no workspace indicado por --db.
+    """
+    ctx.obj = Contexto(caminho_db)
+    if ctx.invoked_subcommand is None:
+        from pacto.commands.workspace_cmds import abrir_tui
+
+        abrir_tui(ctx.obj.caminho)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    pacto.main(prog_name="pacto", windows_expand_args=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

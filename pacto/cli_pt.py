@@ -1,0 +1,99 @@
+"""Brazilian Portuguese for click's own words (usage, options, errors), patched in at CLI start."""
+
+from __future__ import annotations
+
+import click
+
+TRADUCOES = {
+    "%(prog)s, version %(version)s": "%(prog)s, versão %(version)s",
+    "Aborted!": "Interrompido.",
+    "Argument {name!r} takes {nargs} values.": "O argumento {name!r} recebe {nargs} valores.",
+    "Choose from:\n\t{choices}": "Escolha entre:\n\t{choices}",
+    "Commands": "Comandos",
+    "Confirm the action without prompting.": "Confirma a ação sem perguntar.",
+    "Could not open file {filename!r}: {message}": "Não foi possível abrir {filename!r}: {message}",
+    "Do you want to continue?": "Deseja continuar?",
+    "Error: The two entered values do not match.": "Erro: os dois valores digitados não coincidem.",
+    "Error: invalid input": "Erro: entrada inválida",
+    "Error: {message}": "Erro: {message}",
+    "Invalid value for {param_hint}: {message}": "Valor inválido para {param_hint}: {message}",
+    "Invalid value: {message}": "Valor inválido: {message}",
+    "Missing argument": "Falta o argumento",
+    "Missing command.": "Falta o comando.",
+    "Missing option": "Falta a opção",
+    "Missing parameter": "Falta o parâmetro",
+    "Missing parameter: {param_name}": "Falta o parâmetro: {param_name}",
+    "Missing {param_type}": "Falta {param_type}",
+    "No such command {name!r}.": "Comando inexistente: {name!r}.",
+    "No such option {name!r}.": "Opção inexistente: {name!r}.",
+    "Option {name!r} does not take a value.": "A opção {name!r} não recebe valor.",
+    "Options": "Opções",
+    "Positional arguments": "Argumentos",
+    "Repeat for confirmation": "Repita para confirmar",
+    "Show the version and exit.": "Mostra a versão e sai.",
+    "Show this message and exit.": "Mostra esta ajuda e sai.",
+    "Try '{command} {option}' for help.": "Use '{command} {option}' para ver a ajuda.",
+    "Usage:": "Uso:",
+    "default: {default}": "padrão: {default}",
+    "env var: {var}": "variável de ambiente: {var}",
+    "directory": "pasta",
+    "file": "arquivo",
+    "path": "caminho",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} não existe.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} é uma pasta.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} é um arquivo.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} não pode ser lido.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} não pode ser gravado.",
+    "{value!r} is not a valid {number_type}.": "{value!r} não é um {number_type} válido.",
+    "{value} is not in the range {range}.": "{value} não está no intervalo {range}.",
+    "integer": "número inteiro",
+    "required": "obrigatório",
+    "Got unexpected extra argument ({args})": "Argumento a mais inesperado ({args})",
+    "Got unexpected extra arguments ({args})": "Argumentos a mais inesperados ({args})",
+    "Did you mean {possibility}?": "Você quis dizer {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Você quis dizer um destes: {possibilities}?)",
+    "Option {name!r} requires an argument.": "A opção {name!r} exige um valor.",
+    "Option {name!r} requires {nargs} arguments.": "A opção {name!r} exige {nargs} valores.",
+    "{value!r} is not {choice}.": "{value!r} não é {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} não é um destes: {choices}.",
+    "{value!r} does not match the format {format}.": "{value!r} não segue o formato {format}.",
+    "{value!r} does not match the formats {formats}.": "{value!r} não segue os formatos {formats}.",
+}
+
+
+def traduzir(mensagem: str) -> str:
+    """Translate one of click's messages, or return it unchanged."""
+    return TRADUCOES.get(mensagem, mensagem)
+
+
+def traduzir_plural(singular: str, plural: str, n: int) -> str:
+    """Translate one of click's singular/plural message pairs."""
+    return traduzir(singular if n == 1 else plural)
+
+
+def instalar() -> None:
+    """Make click speak Portuguese by replacing its gettext hooks."""
+    from click import core, decorators, exceptions, formatting, parser, termui, types, utils
+
+    for modulo in (core, decorators, exceptions, formatting, parser, termui, types, utils):
+        if hasattr(modulo, "_"):
+            modulo._ = traduzir
+        if hasattr(modulo, "ngettext"):
+            modulo.ngettext = traduzir_plural
+    click.types.INT.name = "inteiro"
+    _usar_metavar_portugues()
+
+
+def _usar_metavar_portugues() -> None:
+    """Show '[OPÇÕES]' instead of click's English usage placeholder."""
+    original = click.Command.__init__
+    if getattr(original, "_pacto", False):
+        return
+
+    def iniciar(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        if self.options_metavar == "[OPTIONS]":
+            self.options_metavar = "[OPÇÕES]"
+
+    iniciar._pacto = True
+    click.Command.__init__ = iniciar

@@ -1,0 +1,75 @@
+"""Commands that move a whole workspace: JSON export and import, and backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pacto.commands.common import caminho_workspace, workspace
+
+
+@click.command()
+@click.argument("arquivo", metavar="ARQUIVO.json", type=click.Path(dir_okay=False, path_type=Path))
+def exportar(arquivo: Path) -> None:
+    """Exporta todo o workspace para um pacote JSON portátil."""
+    from pacto.services.bundle import exportar as gravar
+
+    gravar(workspace(), arquivo)
+    click.echo(f"Pacote gravado em {arquivo}.")
+
+
+@click.command()
+@click.argument("arquivo", metavar="ARQUIVO.json", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--substituir", is_flag=True, help="Troca todo o conteúdo do workspace pelo do pacote."
+)
+def importar(arquivo: Path, substituir: bool) -> None:
+    """Importa um pacote JSON do pacto para o workspace.
+
+    Se o workspace ainda não existir, ele é criado com a rede do pacote.
+    """
+    from pacto.domain.models import Rede
+    from pacto.services.bundle import importar as carregar
+    from pacto.services.bundle import ler
+    from pacto.store import Workspace
+
+    caminho = caminho_workspace()
+    if not caminho.exists():
+        rc = ler(arquivo)
+        rede = rc.rede
+        ws = Workspace.criar(caminho, Rede(rede.nome, rede.uf, rede.municipio))
+        try:
+            carregar(ws, arquivo)
+        except BaseException:
+            ws.fechar()
+            for sufixo in ("", "-wal", "-shm"):
+                Path(f"{caminho}{sufixo}").unlink(missing_ok=True)
+            raise
+        ws.fechar()
+    else:
+        rc = carregar(workspace(), arquivo, substituir=substituir)
+    click.echo(
+        f"Pacote importado: {len(rc.instituicoes)} instituições, {len(rc.atribuicoes)} atribuições, "
+        f"{len(rc.encaminhamentos)} encaminhamentos."
+    )
+
+
+@click.command()
+@click.argument("destino", required=False, metavar="[DESTINO]", type=click.Path(path_type=Path))
+def backup(destino: Path | None) -> None:
+    """Faz uma cópia de segurança do workspace (seguro com a interface aberta).
+
+    Sem DESTINO, grava ao lado do workspace com a data e a hora no nome.
+    """
+    from datetime import datetime
+
+    ws = workspace()
+    carimbo = datetime.now().strftime("%Y%m%d-%H%M%S")
+    if destino is None:
+        origem = caminho_workspace()
+        destino = origem.with_name(f"{origem.stem}-backup-{carimbo}{origem.suffix or '.db'}")
+    elif destino.is_dir():
+        destino = destino / f"{caminho_workspace().stem}-backup-{carimbo}.db"
+    ws.backup(destino)
+    click.echo(f"Cópia de segurança gravada em {destino}.")

@@ -1,0 +1,1 @@
+"""Pure domain core: models, validation and rules, free of UI, CLI and document libraries."""

@@ -1,0 +1,109 @@
+"""A whole network in memory (`RedeCompleta`), with the lookups rules and screens need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pacto.domain.models import (
+    Atribuicao,
+    Encaminhamento,
+    Etapa,
+    Fluxo,
+    Instituicao,
+    PontoFocal,
+    Rede,
+)
+
+
+@dataclass
+class RedeCompleta:
+    """Every record of a network at one moment; rules and documents read from it, never from SQL."""
+
+    rede: Rede
+    fluxos: list[Fluxo] = field(default_factory=list)
+    etapas: list[Etapa] = field(default_factory=list)
+    instituicoes: list[Instituicao] = field(default_factory=list)
+    pontos_focais: list[PontoFocal] = field(default_factory=list)
+    atribuicoes: list[Atribuicao] = field(default_factory=list)
+    encaminhamentos: list[Encaminhamento] = field(default_factory=list)
+
+    @cached_property
+    def instituicao_por_id(self) -> dict[int, Instituicao]:
+        return {i.id: i for i in self.instituicoes}
+
+    @cached_property
+    def etapa_por_id(self) -> dict[int, Etapa]:
+        return {e.id: e for e in self.etapas}
+
+    @cached_property
+    def etapas_ordenadas(self) -> list[Etapa]:
+        return sorted(self.etapas, key=lambda e: e.ordem)
+
+    @cached_property
+    def pontos_por_instituicao(self) -> dict[int, list[PontoFocal]]:
+        grupos: dict[int, list[PontoFocal]] = defaultdict(list)
+        for ponto in sorted(self.pontos_focais, key=lambda p: (p.papel != "titular", p.nome)):
+            grupos[ponto.instituicao_id].append(ponto)
+        return grupos
+
+    @cached_property
+    def etapas_por_instituicao(self) -> dict[int, list[Etapa]]:
+        """Stages where each institution has a duty, in stage order, across all flows."""
+        ids: dict[int, set[int]] = defaultdict(set)
+        for atr in self.atribuicoes:
+            ids[atr.instituicao_id].add(atr.etapa_id)
+        return {
+            inst: sorted((self.etapa_por_id[e] for e in etapas), key=lambda e: e.ordem)
+            for inst, etapas in ids.items()
+        }
+
+    @cached_property
+    def instituicoes_por_etapa(self) -> dict[int, list[Instituicao]]:
+        """Institutions with a duty in each stage, across all flows, by name."""
+        ids: dict[int, set[int]] = defaultdict(set)
+        for atr in self.atribuicoes:
+            ids[atr.etapa_id].add(atr.instituicao_id)
+        return {
+            etapa: sorted((self.instituicao_por_id[i] for i in insts), key=lambda i: i.nome)
+            for etapa, insts in ids.items()
+        }
+
+    def titular(self, instituicao_id: int) -> PontoFocal | None:
+        """The institution's titular focal point, if any."""
+        return next(
+            (
+                p
+                for p in self.pontos_por_instituicao.get(instituicao_id, [])
+                if p.papel == "titular"
+            ),
+            None,
+        )
+
+    def suplente(self, instituicao_id: int) -> PontoFocal | None:
+        """The institution's suplente focal point, if any."""
+        return next(
+            (
+                p
+                for p in self.pontos_por_instituicao.get(instituicao_id, [])
+                if p.papel == "suplente"
+            ),
+            None,
+        )
+
+    def atribuicoes_de(self, instituicao_id: int) -> list[Atribuicao]:
+        """An institution's duties, in stage order."""
+        return sorted(
+            (a for a in self.atribuicoes if a.instituicao_id == instituicao_id),
+            key=lambda a: (self.etapa_por_id[a.etapa_id].ordem, a.fluxo_id),
+        )
+
+    def siglas_etapas(self, instituicao_id: int) -> str:
+        """The stage acronyms of an institution, e.g. 'D R'."""
+        return " ".join(e.sigla for e in self.etapas_por_instituicao.get(instituicao_id, []))
+
+    @property
+    def coordenacao(self) -> Instituicao | None:
+        """The coordinating institution, when set."""
+        return self.instituicao_por_id.get(self.rede.coordenacao_id)

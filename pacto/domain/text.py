@@ -1,0 +1,34 @@
+"""Small text helpers shared by rules and front ends: accent folding and clean-up."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def sem_acentos(texto: str) -> str:
+    """Return the text without diacritics, so 'Órgão' and 'orgao' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", texto)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def chave_comparacao(texto: str) -> str:
+    """Return a key for loose comparison: no accents, lower case, single spaces."""
+    return _SPACES.sub(" ", sem_acentos(texto or "")).strip().casefold()
+
+
+def limpar(texto: str | None) -> str:
+    """Trim stray spaces and collapse runs of white space inside a one-line field."""
+    if texto is None:
+        return ""
+    return _SPACES.sub(" ", str(texto)).strip()
+
+
+def so_digitos(texto: str) -> str:
+    """Keep only the digits of a document number such as a CNPJ."""
+    return "".join(c for c in texto if c.isdigit())
+
+
+def plural(n: int, singular: str, plural_: str) -> str:
+    """'1 instituição', '3 instituições': the count with the right form of the noun."""
+    return f"{n} {singular if n == 1 else plural_}"

@@ -1,0 +1,1 @@
+"""Services built on the store: demo network, JSON bundles, documents and imports."""

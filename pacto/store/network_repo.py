@@ -1,0 +1,208 @@
+"""Reads and writes of the network's actors: institutions, focal points, duties and referrals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pacto.domain.errors import ErroValidacao
+from pacto.domain.models import (
+    Atribuicao,
+    Encaminhamento,
+    Instituicao,
+    PontoFocal,
+    campos,
+    como_dict,
+)
+from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_texto
+
+_COLUNAS_INSTITUICAO = ", ".join(campos(Instituicao))
+_COLUNAS_PONTO = ", ".join(campos(PontoFocal))
+
+
+class NetworkRepo:
+    """Mixin of `Workspace` for the network's actors; `self.db` and `self.transacao` come from it."""
+
+    # -- institutions -----------------------------------------------------
+
+    def instituicoes(self) -> list[Instituicao]:
+        """Every institution, by name."""
+        return [
+            Instituicao(*linha)
+            for linha in self.db.execute(
+                f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes ORDER BY nome COLLATE NOCASE"
+            )
+        ]
+
+    def instituicao(self, id_: int) -> Instituicao | None:
+        """One institution by id."""
+        linha = self.db.execute(
+            f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes WHERE id = ?", [id_]
+        ).fetchone()
+        return Instituicao(*linha) if linha else None
+
+    def instituicao_por_sigla(self, sigla: str) -> Instituicao | None:
+        """One institution by acronym, ignoring case."""
+        linha = self.db.execute(
+            f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes WHERE sigla = ? COLLATE NOCASE",
+            [sigla.strip()],
+        ).fetchone()
+        return Instituicao(*linha) if linha else None
+
+    def _siglas_exceto(self, id_: int | None) -> list[str]:
+        return [
+            linha[0]
+            for linha in self.db.execute("SELECT sigla FROM instituicoes WHERE id IS NOT ?", [id_])
+        ]
+
+    def salvar_instituicao(self, inst: Instituicao) -> Instituicao:
+        """Validate and insert (no id) or update (with id) an institution."""
+        with self.transacao():
+            inst = validar_instituicao(inst, self._siglas_exceto(inst.id))
+            dados = como_dict(inst)
+            dados.pop("id")
+            if inst.id is None:
+                inst.id = self.db["instituicoes"].insert(dados).last_pk
+            else:
+                self.db["instituicoes"].update(inst.id, dados)
+        return inst
+
+    def dependencias_da_instituicao(self, id_: int) -> dict[str, int]:
+        """What goes away with an institution: counts of its focal points, duties and referrals."""
+
+        def contar(sql: str) -> int:
+            return self.db.execute(sql, [id_] * sql.count("?")).fetchone()[0]
+
+        return {
+            "pontos_focais": contar("SELECT count(*) FROM pontos_focais WHERE instituicao_id = ?"),
+            "atribuicoes": contar("SELECT count(*) FROM atribuicoes WHERE instituicao_id = ?"),
+            "encaminhamentos": contar(
+                "SELECT count(*) FROM encaminhamentos WHERE origem_id = ? OR destino_id = ?"
+            ),
+        }
+
+    def remover_instituicao(self, id_: int) -> None:
+        """Remove an institution with its focal points, duties and referrals."""
+        with self.transacao():
+            self.db.execute("DELETE FROM instituicoes WHERE id = ?", [id_])
+
+    # -- focal points -----------------------------------------------------
+
+    def pontos_focais(self, instituicao_id: int | None = None) -> list[PontoFocal]:
+        """Focal points, titular first, optionally of one institution."""
+        filtro, args = (
+            ("WHERE instituicao_id = ?", [instituicao_id]) if instituicao_id else ("", [])
+        )
+        return [
+            _ponto(linha)
+            for linha in self.db.execute(
+                f"SELECT {_COLUNAS_PONTO} FROM pontos_focais {filtro} "
+                "ORDER BY instituicao_id, papel DESC, nome",
+                args,
+            )
+        ]
+
+    def salvar_ponto_focal(self, ponto: PontoFocal) -> PontoFocal:
+        """Validate and insert or update a focal point; an institution has one titular at most."""
+        ponto = validar_ponto_focal(ponto)
+        with self.transacao():
+            if self.instituicao(ponto.instituicao_id) is None:
+                raise ErroValidacao("Instituição inexistente para o ponto focal.")
+            if ponto.papel == "titular":
+                outro = self.db.execute(
+                    "SELECT nome FROM pontos_focais WHERE instituicao_id = ? AND papel = 'titular' "
+                    "AND id IS NOT ?",
+                    [ponto.instituicao_id, ponto.id],
+                ).fetchone()
+                if outro:
+                    raise ErroValidacao(
+                        f"A instituição já tem ponto focal titular ({outro[0]}). "
+                        "Altere-o ou cadastre este como suplente."
+                    )
+            dados = como_dict(ponto)
+            dados.pop("id")
+            if ponto.id is None:
+                ponto.id = self.db["pontos_focais"].insert(dados).last_pk
+            else:
+                self.db["pontos_focais"].update(ponto.id, dados)
+        return ponto
+
+    def confirmar_ponto_focal(self, id_: int, quando: date | None = None) -> None:
+        """Record that a focal point's contact was confirmed (today by default)."""
+        with self.transacao():
+            self.db.execute(
+                "UPDATE pontos_focais SET confirmado_em = ? WHERE id = ?",
+                [(quando or date.today()).isoformat(), id_],
+            )
+
+    def remover_ponto_focal(self, id_: int) -> None:
+        """Remove a focal point (its contact data goes with it)."""
+        with self.transacao():
+            self.db.execute("DELETE FROM pontos_focais WHERE id = ?", [id_])
+
+    # -- duties -----------------------------------------------------------
+
+    def atribuicoes(self) -> list[Atribuicao]:
+        """Every duty."""
+        return [
+            Atribuicao(instituicao_id=i, etapa_id=e, fluxo_id=f, texto=t, id=id_)
+            for id_, i, e, f, t in self.db.execute(
+                "SELECT id, instituicao_id, etapa_id, fluxo_id, texto FROM atribuicoes ORDER BY id"
+            )
+        ]
+
+    def definir_atribuicao(
+        self, instituicao_id: int, etapa_id: int, fluxo_id: int, texto: str
+    ) -> None:
+        """Set what an institution does at a stage of a flow; empty text removes the duty."""
+        texto = validar_texto("a atribuição", texto, obrigatorio=False)
+        with self.transacao():
+            if not texto:
+                self.db.execute(
+                    "DELETE FROM atribuicoes WHERE instituicao_id = ? AND etapa_id = ? AND fluxo_id = ?",
+                    [instituicao_id, etapa_id, fluxo_id],
+                )
+                return
+            self.db.execute(
+                "INSERT INTO atribuicoes (instituicao_id, etapa_id, fluxo_id, texto) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (instituicao_id, etapa_id, fluxo_id) DO UPDATE SET texto = excluded.texto",
+                [instituicao_id, etapa_id, fluxo_id, texto],
+            )
+
+    # -- referrals --------------------------------------------------------
+
+    def encaminhamentos(self) -> list[Encaminhamento]:
+        """Every referral."""
+        return [
+            Encaminhamento(fluxo_id=f, origem_id=o, destino_id=d, condicao=c, prazo=p, id=id_)
+            for id_, f, o, d, c, p in self.db.execute(
+                "SELECT id, fluxo_id, origem_id, destino_id, condicao, prazo FROM encaminhamentos "
+                "ORDER BY id"
+            )
+        ]
+
+    def salvar_encaminhamento(self, enc: Encaminhamento) -> Encaminhamento:
+        """Validate and insert or update a referral between two different institutions."""
+        if enc.origem_id == enc.destino_id:
+            raise ErroValidacao("Uma instituição não encaminha para si mesma.")
+        enc.condicao = validar_texto("a condição", enc.condicao, obrigatorio=False)
+        enc.prazo = validar_texto("o prazo", enc.prazo, obrigatorio=False)
+        dados = como_dict(enc)
+        dados.pop("id")
+        with self.transacao():
+            if enc.id is None:
+                enc.id = self.db["encaminhamentos"].insert(dados).last_pk
+            else:
+                self.db["encaminhamentos"].update(enc.id, dados)
+        return enc
+
+    def remover_encaminhamento(self, id_: int) -> None:
+        """Remove a referral."""
+        with self.transacao():
+            self.db.execute("DELETE FROM encaminhamentos WHERE id = ?", [id_])
+
+
+def _ponto(linha: tuple) -> PontoFocal:
+    ponto = PontoFocal(*linha)
+    if ponto.confirmado_em:
+        ponto.confirmado_em = date.fromisoformat(ponto.confirmado_em)
+    return ponto

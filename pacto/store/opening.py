@@ -1,0 +1,108 @@
+"""Safe opening of workspace files: recognise a pacto workspace before writing a single byte to it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from pathlib import Path
+
+from pacto.domain.errors import ErroWorkspace
+from pacto.store.schema import APPLICATION_ID, nomes_conhecidos
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def inspecionar(caminho: Path) -> None:
+    """Raise a clear error unless the file is a usable pacto workspace; never writes to the file."""
+    if not caminho.exists():
+        raise ErroWorkspace(
+            f"Nenhum workspace encontrado em {caminho}.\n"
+            "Crie um com “pacto init --rede NOME --uf UF” ou experimente a rede de "
+            "demonstração com “pacto demo”."
+        )
+    if caminho.is_dir():
+        raise ErroWorkspace(f"{caminho} é uma pasta, não um arquivo de workspace.")
+    try:
+        with caminho.open("rb") as arquivo:
+            cabecalho = arquivo.read(100)
+    except OSError as erro:
+        raise ErroWorkspace(f"Não foi possível ler {caminho}: {erro.strerror}.") from erro
+    if len(cabecalho) < 100 or not cabecalho.startswith(SQLITE_MAGIC):
+        raise ErroWorkspace(f"{caminho} não é um workspace do pacto (nem um banco SQLite).")
+    (app_id,) = struct.unpack(">I", cabecalho[68:72])
+    if app_id != APPLICATION_ID:
+        raise ErroWorkspace(
+            f"{caminho} é um banco SQLite, mas não é um workspace do pacto. "
+            "Nada foi alterado no arquivo."
+        )
+    _verificar_conteudo(caminho)
+
+
+def _verificar_conteudo(caminho: Path) -> None:
+    """Check integrity and that no migration is newer than this program, read-only."""
+    uri = f"{caminho.resolve().as_uri()}?mode=ro"
+    try:
+        conexao = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            resultado = conexao.execute("PRAGMA quick_check").fetchone()
+            if not resultado or resultado[0] != "ok":
+                raise ErroWorkspace(_danificado(caminho))
+            aplicadas = {
+                linha[0]
+                for linha in conexao.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'pacto'"
+                )
+            }
+        finally:
+            conexao.close()
+    except sqlite3.OperationalError as erro:
+        if "locked" in str(erro) or "busy" in str(erro):
+            raise ErroWorkspace(
+                f"O workspace {caminho} está ocupado por outro processo do pacto. "
+                "Tente de novo em alguns segundos."
+            ) from erro
+        raise ErroWorkspace(_danificado(caminho)) from erro
+    except sqlite3.DatabaseError as erro:
+        raise ErroWorkspace(_danificado(caminho)) from erro
+    desconhecidas = aplicadas - nomes_conhecidos()
+    if desconhecidas:
+        raise ErroWorkspace(
+            f"O workspace {caminho} foi gravado por uma versão mais nova do pacto. "
+            "Atualize o pacto para abri-lo; nada foi alterado no arquivo."
+        )
+
+
+def _danificado(caminho: Path) -> str:
+    return (
+        f"O workspace {caminho} está danificado ou incompleto e não pode ser aberto. "
+        "Nada foi alterado no arquivo; restaure uma cópia de segurança."
+    )
+
+
+def conectar(caminho: Path) -> sqlite3.Connection:
+    """Open a read-write connection with WAL, foreign keys and a busy timeout."""
+    conexao = sqlite3.connect(str(caminho), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conexao.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conexao.execute("PRAGMA journal_mode = WAL")
+    conexao.execute("PRAGMA synchronous = NORMAL")
+    conexao.execute("PRAGMA foreign_keys = ON")
+    return conexao
+
+
+def criar_arquivo_privado(caminho: Path) -> None:
+    """Create an empty file readable and writable by its owner only (0600); refuse to overwrite."""
+    if caminho.exists():
+        raise ErroWorkspace(f"Já existe um arquivo em {caminho}; o pacto não o sobrescreve.")
+    if not caminho.parent.exists():
+        raise ErroWorkspace(f"A pasta {caminho.parent} não existe.")
+    try:
+        descritor = os.open(caminho, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError as erro:
+        raise ErroWorkspace(
+            f"Já existe um arquivo em {caminho}; o pacto não o sobrescreve."
+        ) from erro
+    except OSError as erro:
+        raise ErroWorkspace(f"Não foi possível criar {caminho}: {erro.strerror}.") from erro
+    os.close(descritor)

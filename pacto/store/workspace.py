@@ -1,0 +1,260 @@
+"""The workspace: one SQLite file per network, opened safely and evolved by migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from pacto.domain.catalog import EtapaPadrao, etapas_padrao, finalidades
+from pacto.domain.errors import ErroImportacao, ErroWorkspace
+from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
+from pacto.domain.network import RedeCompleta
+from pacto.domain.validation import validar_rede
+from pacto.store.network_repo import NetworkRepo
+from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
+from pacto.store.schema import APPLICATION_ID, migracoes
+
+
+class Workspace(NetworkRepo):
+    """A network's workspace file; every read and write of pacto data goes through it."""
+
+    def __init__(self, caminho: Path, conexao: sqlite3.Connection):
+        self.caminho = caminho
+        self.db = Database(conexao, execute_plugins=False)
+
+    # -- lifecycle -------------------------------------------------------
+
+    @classmethod
+    def abrir(cls, caminho: str | Path) -> Workspace:
+        """Open an existing workspace, upgrading its schema; refuse foreign, damaged or newer files."""
+        caminho = Path(caminho)
+        inspecionar(caminho)
+        ws = cls(caminho, conectar(caminho))
+        try:
+            with ws._traduzir_erros():
+                migracoes.apply(ws.db)
+        except BaseException:
+            ws.fechar()
+            raise
+        return ws
+
+    @classmethod
+    def criar(
+        cls,
+        caminho: str | Path,
+        rede: Rede,
+        nome_fluxo: str | None = None,
+        etapas: tuple[EtapaPadrao, ...] | None = None,
+    ) -> Workspace:
+        """Create a new workspace with the default stages and one flow; never overwrites a file."""
+        caminho = Path(caminho)
+        rede = validar_rede(rede)
+        criar_arquivo_privado(caminho)
+        try:
+            conexao = conectar(caminho)
+            conexao.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            ws = cls(caminho, conexao)
+            migracoes.apply(ws.db)
+            with ws.transacao():
+                ws.db["rede"].insert(
+                    {"id": 1, "nome": rede.nome, "uf": rede.uf, "municipio": rede.municipio}
+                )
+                for ordem, etapa in enumerate(etapas or etapas_padrao(), start=1):
+                    ws.db["etapas"].insert(
+                        {
+                            "chave": etapa.chave,
+                            "nome": etapa.nome,
+                            "sigla": etapa.sigla,
+                            "ordem": ordem,
+                            "descricao": etapa.descricao,
+                        }
+                    )
+                nome = nome_fluxo or (
+                    f"Fluxo {rede.abrangencia} de Atendimento às Vítimas de Tráfico de Pessoas"
+                )
+                todas = [f.chave for f in finalidades()]
+                ws.db["fluxos"].insert({"nome": nome, "finalidades": json.dumps(todas)})
+        except BaseException:
+            with contextlib.suppress(Exception):
+                conexao.close()
+            for sufixo in ("", "-wal", "-shm"):
+                Path(f"{caminho}{sufixo}").unlink(missing_ok=True)
+            raise
+        return ws
+
+    def fechar(self) -> None:
+        """Close the connection; SQLite checkpoints the WAL when the last one closes."""
+        self.db.conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.fechar()
+
+    @contextlib.contextmanager
+    def transacao(self) -> Iterator[None]:
+        """Group writes so that they all land or none do."""
+        conexao = self.db.conn
+        with self._traduzir_erros():
+            if conexao.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            conexao.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                conexao.rollback()
+                raise
+            conexao.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _traduzir_erros(self) -> Iterator[None]:
+        """Turn SQLite lock and disk errors into messages for the user."""
+        try:
+            yield
+        except sqlite3.OperationalError as erro:
+            texto = str(erro)
+            if "locked" in texto or "busy" in texto:
+                raise ErroWorkspace(
+                    "O workspace está ocupado por outro processo do pacto e a gravação não "
+                    "pôde ser feita. Tente de novo em alguns segundos."
+                ) from erro
+            if "readonly" in texto:
+                raise ErroWorkspace(f"Sem permissão para gravar em {self.caminho}.") from erro
+            raise
+
+    # -- network, flows, stages ----------------------------------------
+
+    def rede(self) -> Rede:
+        """The network's identification."""
+        linha = self.db.execute(
+            "SELECT nome, uf, municipio, coordenacao_id FROM rede WHERE id = 1"
+        ).fetchone()
+        return Rede(*linha)
+
+    def salvar_rede(self, rede: Rede) -> Rede:
+        """Update the network's identification after validation."""
+        rede = validar_rede(rede)
+        with self.transacao():
+            self.db.execute(
+                "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
+                [rede.nome, rede.uf, rede.municipio, rede.coordenacao_id],
+            )
+        return rede
+
+    def fluxos(self) -> list[Fluxo]:
+        """The network's flows, in creation order."""
+        return [
+            Fluxo(nome=nome, finalidades=json.loads(finalidades), id=id_)
+            for id_, nome, finalidades in self.db.execute(
+                "SELECT id, nome, finalidades FROM fluxos ORDER BY id"
+            )
+        ]
+
+    def salvar_fluxo(self, fluxo: Fluxo) -> Fluxo:
+        """Insert or update a flow."""
+        dados = {"nome": fluxo.nome.strip(), "finalidades": json.dumps(fluxo.finalidades)}
+        with self.transacao():
+            if fluxo.id is None:
+                fluxo.id = self.db["fluxos"].insert(dados).last_pk
+            else:
+                self.db["fluxos"].update(fluxo.id, dados)
+        return fluxo
+
+    def etapas(self) -> list[Etapa]:
+        """The flow's stages, in order."""
+        return [
+            Etapa(chave=c, nome=n, sigla=s, ordem=o, descricao=d, id=i)
+            for i, c, n, s, o, d in self.db.execute(
+                "SELECT id, chave, nome, sigla, ordem, descricao FROM etapas ORDER BY ordem"
+            )
+        ]
+
+    def carregar(self) -> RedeCompleta:
+        """Read the whole network into memory in one consistent snapshot."""
+        with self._traduzir_erros(), self.db.atomic():
+            return RedeCompleta(
+                rede=self.rede(),
+                fluxos=self.fluxos(),
+                etapas=self.etapas(),
+                instituicoes=self.instituicoes(),
+                pontos_focais=self.pontos_focais(),
+                atribuicoes=self.atribuicoes(),
+                encaminhamentos=self.encaminhamentos(),
+            )
+
+    # -- settings ------------------------------------------------------
+
+    def configuracao(self, chave: str, padrao: str | None = None) -> str | None:
+        """A workspace setting, such as the folder of adapted templates."""
+        linha = self.db.execute(
+            "SELECT valor FROM configuracoes WHERE chave = ?", [chave]
+        ).fetchone()
+        return linha[0] if linha else padrao
+
+    def definir_configuracao(self, chave: str, valor: str | None) -> None:
+        """Set or clear a workspace setting."""
+        with self.transacao():
+            if valor is None:
+                self.db.execute("DELETE FROM configuracoes WHERE chave = ?", [chave])
+            else:
+                self.db["configuracoes"].upsert({"chave": chave, "valor": valor}, pk="chave")
+
+    # -- whole-workspace operations -------------------------------------
+
+    def esta_vazio(self) -> bool:
+        """True when no institution has been recorded yet."""
+        return self.db["instituicoes"].count == 0
+
+    def substituir(self, rc: RedeCompleta) -> None:
+        """Replace the whole network with the given one, keeping its ids, in one transaction."""
+        try:
+            self._substituir(rc)
+        except sqlite3.IntegrityError as erro:
+            raise ErroImportacao(
+                f"Os dados são inconsistentes e nada foi importado ({erro})."
+            ) from erro
+
+    def _substituir(self, rc: RedeCompleta) -> None:
+        with self.transacao():
+            for tabela in ("encaminhamentos", "atribuicoes", "pontos_focais", "fluxos"):
+                self.db.execute(f"DELETE FROM {tabela}")
+            self.db.execute("UPDATE rede SET coordenacao_id = NULL")
+            self.db.execute("DELETE FROM instituicoes")
+            self.db.execute("DELETE FROM etapas")
+            for etapa in rc.etapas:
+                self.db["etapas"].insert(como_dict(etapa))
+            for fluxo in rc.fluxos:
+                dados = como_dict(fluxo)
+                dados["finalidades"] = json.dumps(fluxo.finalidades)
+                self.db["fluxos"].insert(dados)
+            self.db["instituicoes"].insert_all(como_dict(i) for i in rc.instituicoes)
+            self.db["pontos_focais"].insert_all(como_dict(p) for p in rc.pontos_focais)
+            self.db["atribuicoes"].insert_all(como_dict(a) for a in rc.atribuicoes)
+            self.db["encaminhamentos"].insert_all(como_dict(e) for e in rc.encaminhamentos)
+            rede = validar_rede(rc.rede)
+            self.db.execute(
+                "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
+                [rede.nome, rede.uf, rede.municipio, rede.coordenacao_id],
+            )
+
+    def backup(self, destino: str | Path) -> Path:
+        """Copy the workspace with SQLite's online backup, safe while others use it."""
+        destino = Path(destino)
+        criar_arquivo_privado(destino)
+        try:
+            alvo = sqlite3.connect(str(destino))
+            with alvo:
+                self.db.conn.backup(alvo)
+            alvo.close()
+        except BaseException:
+            destino.unlink(missing_ok=True)
+            raise
+        return destino

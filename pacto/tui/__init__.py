@@ -1,0 +1,1 @@
+"""The Textual interface, used live in meetings and often projected."""

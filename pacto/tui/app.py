@@ -1,0 +1,135 @@
+"""The pacto Textual app and its factory, shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from pacto.domain.errors import PactoErro
+from pacto.store import Workspace
+from pacto.tui.commands import ComandosPacto
+from pacto.tui.help import TelaAjuda
+from pacto.tui.sections import POR_ID, SECOES
+
+
+class PactoApp(App[None]):
+    """The facilitator's interface on one workspace."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "pacto"
+    COMMANDS = App.COMMANDS | {ComandosPacto}
+    BINDINGS = [
+        Binding("q", "quit", "Sair"),
+        Binding("ctrl+q", "quit", "Sair", show=False, priority=True),
+        Binding("question_mark", "ajuda", "Ajuda"),
+        Binding("f5", "recarregar", "Recarregar"),
+        Binding("slash", "buscar", "Buscar", show=False),
+        Binding("ctrl+p", "command_palette", "Comandos", show=False, priority=True),
+        *(Binding(s.tecla, f"ir_para('{s.id}')", s.nome, show=False) for s in SECOES),
+    ]
+
+    def __init__(self, workspace: Workspace, hoje: date | None = None):
+        super().__init__()
+        self.ws = workspace
+        self.hoje = hoje
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="corpo"):
+            yield OptionList(
+                *(Option(f"{s.tecla} {s.nome}", id=s.id) for s in SECOES),
+                id="navegacao",
+            )
+            with ContentSwitcher(initial="painel", id="secoes"):
+                for secao in SECOES:
+                    if secao.classe:
+                        modulo, nome = secao.classe.split(":")
+                        yield getattr(importlib.import_module(modulo), nome)(id=secao.id)
+                        continue
+                    with VerticalScroll(id=secao.id, classes="em-breve"):
+                        yield Static(
+                            f"[b]{secao.nome}[/b]\n\n{secao.previsto}\n\n"
+                            "[i]Esta seção ainda está em construção.[/i]"
+                        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_recarregar()
+        self.query_one("#navegacao", OptionList).highlighted = 0
+        self.query_one("#painel").focus()
+
+    def on_unmount(self) -> None:
+        self.ws.fechar()
+
+    def get_system_commands(self, screen: Screen):
+        """Textual's own palette commands, in Portuguese."""
+        yield SystemCommand("Tema de cores", "Trocar o tema de cores", self.action_change_theme)
+        yield SystemCommand(
+            "Captura de tela", "Salvar uma imagem SVG da tela atual", self.action_screenshot
+        )
+        yield SystemCommand("Sair", "Fechar o pacto", self.action_quit)
+
+    def action_command_palette(self) -> None:
+        """Open the command palette with a Portuguese prompt."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Buscar comandos…", id="--command-palette"))
+
+    # -- actions --------------------------------------------------------
+
+    def action_recarregar(self) -> None:
+        """Read the workspace again and redraw every section."""
+        try:
+            rc = self.ws.carregar()
+        except PactoErro as erro:
+            self.notify(erro.mensagem, title="Erro ao ler o workspace", severity="error")
+            return
+        rede = rc.rede
+        self.title = f"pacto · {rede.nome}"
+        self.sub_title = f"{rede.municipio} – {rede.uf}" if rede.municipio else rede.uf
+        for secao in SECOES:
+            widget = self.query_one(f"#{secao.id}")
+            if hasattr(widget, "mostrar"):
+                widget.mostrar(rc)
+
+    def action_ir_para(self, secao_id: str) -> None:
+        """Show a section and focus its first control."""
+        self.ir_para(secao_id)
+
+    def ir_para(self, secao_id: str) -> None:
+        """Switch to a section by id, keeping the navigation in step."""
+        self.query_one("#secoes", ContentSwitcher).current = secao_id
+        navegacao = self.query_one("#navegacao", OptionList)
+        navegacao.highlighted = navegacao.get_option_index(secao_id)
+        alvo = self.query_one(f"#{secao_id}")
+        foco = getattr(alvo, "FOCO_INICIAL", None)
+        focaveis = [w for w in alvo.query(foco or "*") if w.focusable]
+        (focaveis[0] if focaveis else alvo).focus()
+
+    def action_buscar(self) -> None:
+        """Jump to the search field of the Rede section."""
+        self.ir_para("rede")
+        self.query_one("#rede-busca", Input).focus()
+
+    def action_ajuda(self) -> None:
+        """Open the help screen."""
+        self.push_screen(TelaAjuda())
+
+    @on(OptionList.OptionSelected, "#navegacao")
+    def _ao_escolher_secao(self, evento: OptionList.OptionSelected) -> None:
+        if evento.option_id in POR_ID:
+            self.ir_para(evento.option_id)
+
+
+def criar_app(caminho: Path, hoje: date | None = None) -> PactoApp:
+    """Open the workspace and build the app; the one factory for the CLI and the tests."""
+    return PactoApp(Workspace.abrir(caminho), hoje=hoje)

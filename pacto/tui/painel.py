@@ -1,0 +1,83 @@
+"""The Painel: the network at a glance — counts, stages covered and the gaps to fix."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from pacto.domain.network import RedeCompleta
+from pacto.domain.summary import descrever_contagens, resumo
+from pacto.domain.text import plural
+
+MARCAS = {"grave": "!!", "alerta": "! ", "aviso": "· "}
+
+
+class Painel(VerticalScroll):
+    """Home screen: what the network has, what is missing, and what to do next."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="painel-proximo", classes="bloco")
+        yield Static(id="painel-rede", classes="bloco")
+        yield Static(id="painel-etapas", classes="bloco")
+        yield Static(id="painel-lacunas", classes="bloco")
+
+    def mostrar(self, rc: RedeCompleta) -> None:
+        """Redraw every block from a fresh snapshot of the network."""
+        dados = resumo(rc)
+        lacunas = dados["lacunas"]
+        self.query_one("#painel-proximo", Static).update(_proximo_passo(dados))
+        c = dados["contagens"]
+        coord = dados["rede"]["coordenacao"]
+        texto = Text()
+        texto.append("Rede   ", style="bold")
+        texto.append(descrever_contagens(c))
+        if coord:
+            texto.append(f"\nCoordenação  {coord}")
+        self.query_one("#painel-rede", Static).update(texto)
+        etapas = Text()
+        etapas.append(
+            f"Etapas com responsável: {dados['etapas_cobertas']} de {dados['etapas_total']}\n",
+            style="bold",
+        )
+        for etapa in dados["etapas"]:
+            n = etapa["instituicoes"]
+            marca = "✔" if n else "!"
+            etapas.append(
+                f" {marca} {etapa['nome']:<24} {plural(n, 'instituição', 'instituições')}\n"
+            )
+        self.query_one("#painel-etapas", Static).update(etapas)
+        bloco = Text()
+        bloco.append(f"Lacunas ({len(lacunas)})\n", style="bold")
+        if not lacunas:
+            bloco.append(" ✔ Nenhuma lacuna encontrada.")
+        for lacuna in lacunas:
+            bloco.append(f" {MARCAS[lacuna['gravidade']]} {lacuna['mensagem']}")
+            bloco.append(f"  → {lacuna['onde']}\n", style="dim")
+        self.query_one("#painel-lacunas", Static).update(bloco)
+
+
+def _proximo_passo(dados: dict) -> Text:
+    """The single most useful next action, from the gaps found."""
+    texto = Text()
+    texto.append("Próximo passo\n", style="bold reverse")
+    c = dados["contagens"]
+    lacunas = dados["lacunas"]
+    if c["instituicoes"] == 0:
+        acao = "Mapear as instituições da rede."
+        motivo = "Nenhuma instituição cadastrada ainda (seção 3 Rede)."
+    elif dados["etapas_cobertas"] < dados["etapas_total"]:
+        faltam = [e["nome"] for e in dados["etapas"] if not e["instituicoes"]]
+        acao = "Definir quem atua em cada etapa do fluxo."
+        motivo = f"Sem instituição responsável: {', '.join(faltam)}."
+    elif lacunas:
+        primeira = lacunas[0]
+        acao = f"Resolver as lacunas do fluxo, começando por: {primeira['mensagem']}"
+        motivo = f"{len(lacunas)} lacunas encontradas; corrija em {primeira['onde']}."
+    else:
+        acao = "Congelar uma versão do fluxo e levá-la à reunião ampliada."
+        motivo = "Todas as etapas têm responsável e não há lacunas."
+    texto.append(f" {acao}\n")
+    texto.append(f" {motivo}", style="italic")
+    return texto

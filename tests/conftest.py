@@ -1,0 +1,69 @@
+"""Shared fixtures: throwaway workspaces, empty or holding the demo network."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pacto.domain.models import Instituicao, PontoFocal, Rede
+from pacto.services.demo import criar_demo
+from pacto.store import Workspace
+
+HOJE = date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def _modelo_demo(tmp_path_factory) -> Path:
+    """The demo workspace, built once per session and copied by tests that need it."""
+    caminho = tmp_path_factory.mktemp("demo") / "demo.db"
+    criar_demo(caminho, hoje=HOJE).fechar()
+    return caminho
+
+
+@pytest.fixture
+def caminho_demo(_modelo_demo, tmp_path) -> Path:
+    """A private copy of the demo workspace file."""
+    destino = tmp_path / "demo.db"
+    shutil.copy(_modelo_demo, destino)
+    destino.chmod(0o600)
+    return destino
+
+
+@pytest.fixture
+def ws_demo(caminho_demo):
+    """The demo workspace, open."""
+    ws = Workspace.abrir(caminho_demo)
+    yield ws
+    ws.fechar()
+
+
+@pytest.fixture
+def caminho_vazio(tmp_path) -> Path:
+    """A new workspace file with the default stages and no institution."""
+    caminho = tmp_path / "rede.db"
+    Workspace.criar(caminho, Rede("Rede Municipal de Teste", "SP", "Campinas")).fechar()
+    return caminho
+
+
+@pytest.fixture
+def ws_vazio(caminho_vazio):
+    """A new, empty workspace, open."""
+    ws = Workspace.abrir(caminho_vazio)
+    yield ws
+    ws.fechar()
+
+
+def nova_instituicao(ws: Workspace, sigla: str, nome: str | None = None, **campos) -> Instituicao:
+    """Add an institution with sensible defaults."""
+    return ws.salvar_instituicao(
+        Instituicao(nome=nome or f"Instituição {sigla}", sigla=sigla, **campos)
+    )
+
+
+def novo_ponto(ws: Workspace, inst: Instituicao, papel: str = "titular", **campos) -> PontoFocal:
+    """Add a focal point to an institution."""
+    campos.setdefault("nome", f"Pessoa {inst.sigla} {papel}")
+    return ws.salvar_ponto_focal(PontoFocal(instituicao_id=inst.id, papel=papel, **campos))

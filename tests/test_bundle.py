@@ -1,0 +1,127 @@
+"""The JSON bundle: lossless round trip, refusal of malformed bundles with nothing written."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pacto.domain.errors import ErroImportacao
+from pacto.domain.models import Rede
+from pacto.services import bundle
+from pacto.store import Workspace
+
+from .conftest import nova_instituicao
+
+
+def _sem_carimbo(pacote: dict) -> dict:
+    return {k: v for k, v in pacote.items() if k != "gerado_em"}
+
+
+def test_top_level_shape(ws_demo, tmp_path):
+    destino = bundle.exportar(ws_demo, tmp_path / "rede.json")
+    dados = json.loads(destino.read_text(encoding="utf-8"))
+    assert dados["formato"] == "pacto"
+    assert dados["versao_formato"] == 1
+    for secao in (
+        "rede",
+        "fluxos",
+        "etapas",
+        "instituicoes",
+        "pontos_focais",
+        "atribuicoes",
+        "encaminhamentos",
+    ):
+        assert secao in dados
+    assert {"nome", "sigla"} <= set(dados["instituicoes"][0])
+    assert "Núcleo de Enfrentamento" in destino.read_text(
+        encoding="utf-8"
+    )  # UTF-8, not \\u escapes
+
+
+def test_round_trip_is_lossless(ws_demo, tmp_path):
+    original = bundle.montar(ws_demo.carregar())
+    arquivo = bundle.exportar(ws_demo, tmp_path / "rede.json")
+    with Workspace.criar(tmp_path / "nova.db", Rede("Outra", "SP")) as nova:
+        bundle.importar(nova, arquivo)
+        copia = bundle.montar(nova.carregar())
+    assert _sem_carimbo(copia) == _sem_carimbo(original)
+
+
+def test_import_into_workspace_with_data_needs_substituir(ws_demo, ws_vazio, tmp_path):
+    arquivo = bundle.exportar(ws_demo, tmp_path / "rede.json")
+    nova_instituicao(ws_vazio, "XYZ")
+    with pytest.raises(ErroImportacao, match="--substituir"):
+        bundle.importar(ws_vazio, arquivo)
+    assert [i.sigla for i in ws_vazio.instituicoes()] == ["XYZ"]
+    bundle.importar(ws_vazio, arquivo, substituir=True)
+    assert len(ws_vazio.instituicoes()) == len(ws_demo.instituicoes())
+    assert ws_vazio.rede().nome == ws_demo.rede().nome
+
+
+def _gravar(tmp_path, conteudo) -> str:
+    arquivo = tmp_path / "ruim.json"
+    arquivo.write_text(
+        conteudo if isinstance(conteudo, str) else json.dumps(conteudo), encoding="utf-8"
+    )
+    return arquivo
+
+
+@pytest.mark.parametrize(
+    ("alterar", "mensagem"),
+    [
+        (lambda d: d.pop("formato"), "não é um pacote do pacto"),
+        (lambda d: d.update(versao_formato=99), "versão mais nova"),
+        (lambda d: d.update(instituicoes="muitas"), "deveria ser uma lista"),
+        (lambda d: d["instituicoes"][0].update(nome=42), "deveria ser um texto"),
+        (lambda d: d["instituicoes"][0].pop("sigla"), "faltam campos obrigatórios"),
+        (lambda d: d["instituicoes"][1].update(sigla=d["instituicoes"][0]["sigla"]), "Já existe"),
+        (lambda d: d["atribuicoes"][0].update(instituicao_id=99999), "não corresponde"),
+        (lambda d: d["pontos_focais"][0].update(confirmado_em="ontem"), "data inválida"),
+        (lambda d: d["rede"].update(uf="XX"), "UF inválida"),
+        (lambda d: d["etapas"][0].update(id="um"), "número inteiro"),
+    ],
+)
+def test_malformed_bundle_rejected_and_nothing_written(
+    ws_demo, ws_vazio, tmp_path, alterar, mensagem
+):
+    dados = bundle.montar(ws_demo.carregar())
+    alterar(dados)
+    arquivo = _gravar(tmp_path, dados)
+    antes = bundle.montar(ws_vazio.carregar())
+    with pytest.raises(ErroImportacao, match=mensagem):
+        bundle.importar(ws_vazio, arquivo, substituir=True)
+    assert _sem_carimbo(bundle.montar(ws_vazio.carregar())) == _sem_carimbo(antes)
+
+
+def test_not_json_at_all(ws_vazio, tmp_path):
+    with pytest.raises(ErroImportacao, match="não é um JSON válido"):
+        bundle.importar(ws_vazio, _gravar(tmp_path, "{ quebrado"))
+    arquivo = tmp_path / "latin1.json"
+    arquivo.write_bytes("{ 'ção' }".encode("latin-1"))
+    with pytest.raises(ErroImportacao, match="UTF-8"):
+        bundle.importar(ws_vazio, arquivo)
+
+
+texto_livre = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(nome=texto_livre, observacoes=texto_livre, horario=texto_livre)
+def test_round_trip_keeps_arbitrary_text(ws_vazio, tmp_path, nome, observacoes, horario):
+    nome = nome.strip() or "Instituição"
+    ws_vazio.substituir(
+        ws_vazio.carregar().__class__(
+            rede=ws_vazio.rede(), etapas=ws_vazio.etapas(), fluxos=ws_vazio.fluxos()
+        )
+    )
+    inst = nova_instituicao(ws_vazio, "X", nome, observacoes=observacoes, horario=horario)
+    dados = bundle.montar(ws_vazio.carregar())
+    lido = bundle.desmontar(json.loads(json.dumps(dados)))
+    assert lido.instituicoes[0].nome == inst.nome
+    assert lido.instituicoes[0].observacoes == inst.observacoes
+    assert lido.instituicoes[0].horario == inst.horario
