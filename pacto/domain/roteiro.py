@@ -1,0 +1,252 @@
+"""The booklet's 14 steps of building a flow, and the single most useful next action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from pacto.domain.catalog import ler_toml
+from pacto.domain.processo import (
+    CONCLUIDO,
+    EM_ANDAMENTO,
+    NAO_INICIADO,
+    Ajuste,
+    Evidencias,
+    Passo,
+    aplicar_ajuste,
+    passo_atual,
+)
+from pacto.domain.text import plural
+
+MANUAL = (
+    "Registre a situação desta etapa à mão, com uma nota (pacto passo marcar {n} --elaboracao)."
+)
+
+
+@dataclass(frozen=True)
+class EtapaRoteiro:
+    """One of the 14 steps, as kept in `modelos/etapas_elaboracao.toml`."""
+
+    numero: int
+    chave: str
+    titulo: str
+    secao: str
+
+
+@cache
+def roteiro() -> tuple[EtapaRoteiro, ...]:
+    """The 14 steps in order."""
+    return tuple(
+        EtapaRoteiro(e["numero"], e["chave"], e["titulo"], e["secao"])
+        for e in ler_toml("etapas_elaboracao.toml")["etapas"]
+    )
+
+
+def _autodiagnostico(ev: Evidencias, _p) -> tuple[str, str]:
+    r, t = ev.autodiagnostico_respondidas, ev.autodiagnostico_total
+    if t and r >= t:
+        return CONCLUIDO, f"Autodiagnóstico respondido ({r} de {t} perguntas)."
+    if r:
+        return EM_ANDAMENTO, f"Autodiagnóstico em curso: {r} de {t} perguntas respondidas."
+    return NAO_INICIADO, "Nenhuma rodada de autodiagnóstico registrada."
+
+
+def _receptores(ev: Evidencias, _p) -> tuple[str, str]:
+    if ev.receptores_denuncia:
+        return CONCLUIDO, (
+            f"{plural(ev.receptores_denuncia, 'instituição recebe', 'instituições recebem')} denúncias no fluxo."
+        )
+    return NAO_INICIADO, "Nenhuma instituição com atribuição na etapa Denúncia."
+
+
+def _etapas_atores(ev: Evidencias, _p) -> tuple[str, str]:
+    if ev.instituicoes_no_fluxo and not ev.etapas_sem_responsavel:
+        return (
+            CONCLUIDO,
+            f"Todas as etapas têm atores ({ev.instituicoes_mapeadas} instituições mapeadas).",
+        )
+    if ev.instituicoes_mapeadas:
+        return EM_ANDAMENTO, "Etapas sem ator: " + ", ".join(ev.etapas_sem_responsavel) + "."
+    return NAO_INICIADO, "Nenhuma instituição mapeada."
+
+
+def _atribuicoes(ev: Evidencias, _p) -> tuple[str, str]:
+    if ev.instituicoes_no_fluxo and not ev.sem_atribuicao and not ev.etapas_sem_responsavel:
+        return CONCLUIDO, "Todas as instituições mapeadas têm atribuições descritas."
+    if ev.instituicoes_no_fluxo:
+        return EM_ANDAMENTO, (
+            f"{plural(ev.sem_atribuicao, 'instituição mapeada ainda não tem', 'instituições mapeadas ainda não têm')} atribuição."
+        )
+    return NAO_INICIADO, "Nenhuma atribuição registrada."
+
+
+def _pactuar(ev: Evidencias, passos: list[Passo]) -> tuple[str, str]:
+    atual = passo_atual(passos[:5])
+    if atual is None:
+        return CONCLUIDO, "Os cinco primeiros passos da pactuação estão concluídos."
+    if any(p.situacao != NAO_INICIADO for p in passos):
+        return EM_ANDAMENTO, f"Pactuação no passo {atual.numero} de 6: {atual.titulo.lower()}."
+    return NAO_INICIADO, "A pactuação ainda não começou."
+
+
+def _colegiados(ev: Evidencias, _p) -> tuple[str, str]:
+    if ev.colegiados:
+        return EM_ANDAMENTO, (
+            f"{plural(ev.colegiados, 'colegiado mapeado', 'colegiados mapeados')}; registre à mão quando "
+            "a articulação estiver feita."
+        )
+    return NAO_INICIADO, "Nenhum colegiado (COETRAE, comitê, conselho) mapeado na rede."
+
+
+def _elaborar(ev: Evidencias, _p) -> tuple[str, str]:
+    if ev.versoes and not ev.lacunas_graves:
+        return (
+            CONCLUIDO,
+            f"Fluxo desenhado e congelado ({plural(ev.versoes, 'versão', 'versões')}).",
+        )
+    if ev.instituicoes_no_fluxo:
+        return (
+            EM_ANDAMENTO,
+            "Fluxo em desenho; ainda sem versão congelada ou com etapas sem responsável.",
+        )
+    return NAO_INICIADO, "O fluxo ainda não tem atribuições."
+
+
+def _pontos_focais(ev: Evidencias, _p) -> tuple[str, str]:
+    if ev.instituicoes_no_fluxo and not ev.sem_titular:
+        return CONCLUIDO, "Todas as instituições do fluxo têm ponto focal titular."
+    if ev.instituicoes_no_fluxo:
+        return EM_ANDAMENTO, (
+            f"{plural(ev.sem_titular, 'instituição sem', 'instituições sem')} ponto focal titular."
+        )
+    return NAO_INICIADO, "Nenhuma instituição no fluxo ainda."
+
+
+def _osc(ev: Evidencias, _p) -> tuple[str, str]:
+    if ev.osc_no_fluxo:
+        return CONCLUIDO, (
+            f"{plural(ev.osc_no_fluxo, 'organização da sociedade civil atua', 'organizações da sociedade civil atuam')} no fluxo."
+        )
+    return NAO_INICIADO, "Nenhuma organização da sociedade civil com atribuição no fluxo."
+
+
+def _netp(ev: Evidencias, _p) -> tuple[str, str] | None:
+    if ev.envios_netp is None:
+        return None
+    if ev.envios_netp:
+        return (
+            CONCLUIDO,
+            f"{plural(ev.envios_netp, 'mês com informação enviada', 'meses com informação enviada')} ao NETP.",
+        )
+    return NAO_INICIADO, "Nenhum envio de informação ao NETP registrado."
+
+
+def _institucionalizar(ev: Evidencias, _p) -> tuple[str, str] | None:
+    if ev.ato_fluxo_publicado:
+        return CONCLUIDO, "Ato que institui o fluxo assinado e publicado."
+    if ev.ato_fluxo_gerado:
+        return EM_ANDAMENTO, "Ato gerado; falta registrar a assinatura e a publicação."
+    if ev.ato_fluxo_gerado is None:
+        return None
+    return NAO_INICIADO, "O ato (Portaria ou Decreto) ainda não foi gerado."
+
+
+def _publicar(ev: Evidencias, _p) -> tuple[str, str] | None:
+    if ev.fluxo_publicado is None:
+        return None
+    if ev.fluxo_publicado:
+        return EM_ANDAMENTO, "Fluxo publicado gerado; registre à mão onde foi divulgado."
+    return NAO_INICIADO, "O fluxo para publicação ainda não foi gerado."
+
+
+def _monitorar(ev: Evidencias, _p) -> tuple[str, str] | None:
+    if ev.indicadores_com_meta is None:
+        return None
+    if ev.indicadores_com_meta:
+        return (
+            CONCLUIDO,
+            f"{plural(ev.indicadores_com_meta, 'indicador com meta', 'indicadores com meta')}.",
+        )
+    return NAO_INICIADO, "Nenhum indicador com meta definida."
+
+
+REGRAS = {
+    "autodiagnostico": _autodiagnostico,
+    "receptores_denuncia": _receptores,
+    "etapas_e_atores": _etapas_atores,
+    "atribuicoes": _atribuicoes,
+    "pactuar": _pactuar,
+    "colegiados": _colegiados,
+    "elaborar_fluxo": _elaborar,
+    "pontos_focais": _pontos_focais,
+    "osc": _osc,
+    "informacao_netp": _netp,
+    "institucionalizar": _institucionalizar,
+    "publicar": _publicar,
+    "monitorar": _monitorar,
+}
+
+
+def etapas_elaboracao(
+    ev: Evidencias, passos: list[Passo], ajustes: list[Ajuste] = ()
+) -> list[Passo]:
+    """The 14 steps, derived where the workspace knows and set by hand (with a note) elsewhere."""
+    por_chave = {(a.tipo, a.numero): a for a in ajustes}
+    resultado = []
+    for etapa in roteiro():
+        regra = REGRAS.get(etapa.chave)
+        derivado = regra(ev, passos) if regra else None
+        if derivado is None:
+            passo = Passo(
+                etapa.numero, etapa.titulo, NAO_INICIADO, MANUAL.format(n=etapa.numero), etapa.secao
+            )
+            passo = aplicar_ajuste(passo, por_chave, "elaboracao")
+            passo.situacao_derivada = None
+        else:
+            passo = Passo(etapa.numero, etapa.titulo, derivado[0], derivado[1], etapa.secao)
+            passo = aplicar_ajuste(passo, por_chave, "elaboracao")
+        resultado.append(passo)
+    return resultado
+
+
+ACOES_PACTUACAO = {
+    1: "Registrar o grupo de trabalho: instituições membros e o ato que o criou.",
+    2: "Definir quem atua em cada etapa do fluxo.",
+    3: "Realizar a reunião ampliada com todos os atores mapeados.",
+    4: "Decidir as sugestões recebidas e congelar a versão final do fluxo.",
+    5: "Apresentar o fluxo final e colher os Termos de Adesão.",
+    6: "Agendar o alinhamento mensal da rede.",
+}
+
+
+def proximo_passo(ev: Evidencias, passos: list[Passo]) -> dict:
+    """The single most useful next action and why, computed from the state."""
+    if not ev.instituicoes_mapeadas and not ev.autodiagnostico_respondidas:
+        return {
+            "acao": "Fazer o autodiagnóstico e começar a mapear a rede.",
+            "motivo": "Nenhuma instituição mapeada e nenhum autodiagnóstico registrado.",
+            "secao": "autodiagnostico",
+            "passo": None,
+        }
+    atual = passo_atual(passos)
+    if atual is None:
+        return {
+            "acao": "Manter o fluxo vivo: confirmar pontos focais e revisar o fluxo no alinhamento mensal.",
+            "motivo": "Os seis passos da pactuação estão em dia.",
+            "secao": "alinhamento",
+            "passo": None,
+        }
+    if atual.numero == 3 and ev.sem_titular:
+        # the open meeting is convened through focal points: close that gap first
+        return {
+            "acao": "Completar os pontos focais titulares antes de convocar a reunião ampliada.",
+            "motivo": f"{plural(ev.sem_titular, 'instituição não tem', 'instituições não têm')} ponto focal titular.",
+            "secao": "rede",
+            "passo": atual.numero,
+        }
+    return {
+        "acao": ACOES_PACTUACAO[atual.numero],
+        "motivo": atual.motivo,
+        "secao": atual.secao,
+        "passo": atual.numero,
+    }
