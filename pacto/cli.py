@@ -26,6 +26,9 @@ SUBCOMANDOS = {
     "importar": "pacto.commands.bundle_cmds:importar",
     "backup": "pacto.commands.bundle_cmds:backup",
     "tui": "pacto.commands.workspace_cmds:tui",
+    "passo": "pacto.commands.processo_cmds:passo",
+    "gt": "pacto.commands.processo_cmds:gt",
+    "autodiagnostico": "pacto.commands.autodiagnostico_cmds:autodiagnostico",
 }
 
 

@@ -72,8 +72,11 @@ def demo(ctx: click.Context, sem_tui: bool) -> None:
 def status(como_json: bool) -> None:
     """Mostra a rede: contagens, etapas cobertas e lacunas."""
     from pacto.domain.summary import resumo
+    from pacto.services.progresso import situacao
 
-    dados = resumo(workspace().carregar())
+    ws = workspace()
+    rc = ws.carregar()
+    dados = resumo(rc) | situacao(ws, rc).como_dict()
     if como_json:
         imprimir_json(dados)
         return
@@ -99,6 +102,12 @@ def _imprimir_status(dados: dict) -> None:
         marca = "✔" if etapa["instituicoes"] else "!"
         tabela.add_row(f"{marca} {etapa['nome']}", str(etapa["instituicoes"]))
     saida.print(tabela)
+    marcas = {"concluído": "✔", "em andamento": "▶", "não iniciado": "·", "não se aplica": "–"}
+    passos = "  ".join(f"{marcas[p['situacao']]} {p['numero']}" for p in dados["passos_pactuacao"])
+    saida.print(f"Pactuação  {passos}")
+    proximo = dados["proximo_passo"]
+    saida.print(f"[bold]Próximo passo:[/bold] {proximo['acao']}")
+    saida.print(f"  {proximo['motivo']}")
     _imprimir_lacunas(dados["lacunas"], limite=10)
 
 

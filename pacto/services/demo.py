@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from pacto.domain.autodiagnostico import Resposta
 from pacto.domain.catalog import ler_toml
 from pacto.domain.models import Encaminhamento, Instituicao, PontoFocal, Rede
 from pacto.store import Workspace
@@ -75,3 +76,24 @@ def _povoar(ws: Workspace, dados: dict, hoje: date) -> None:
         rede = ws.rede()
         rede.coordenacao_id = ids.get(dados["rede"].get("coordenacao", ""))
         ws.salvar_rede(rede)
+        _povoar_processo(ws, dados, ids, hoje)
+
+
+def _povoar_processo(ws: Workspace, dados: dict, ids: dict[str, int], hoje: date) -> None:
+    """The working group and a first self-diagnosis run, as a network a few months in has."""
+    gt = dados.get("grupo_trabalho", {})
+    for sigla in gt.get("membros", []):
+        ws.definir_membro_gt(ids[sigla])
+    ws.definir_ato_gt(gt.get("ato", ""))
+    auto = dados.get("autodiagnostico")
+    if auto:
+        rodada = ws.nova_rodada_autodiagnostico(
+            hoje - timedelta(days=auto.get("ha_dias", 0)),
+            auto.get("metodo", ""),
+            auto.get("participantes", ""),
+        )
+        for r in auto.get("respostas", []):
+            ws.responder_autodiagnostico(
+                rodada.id,
+                Resposta(r["item"], r["valor"], r.get("nota", ""), r.get("evidencia", "")),
+            )

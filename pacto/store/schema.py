@@ -124,3 +124,47 @@ def m001_rede_e_fluxo(db: Database) -> None:
 def nomes_conhecidos() -> set[str]:
     """Names of every migration this version of pacto knows."""
     return set(_NOMES)
+
+
+@migracao
+def m005_processo(db: Database) -> None:
+    """Working group members, self-diagnosis runs and answers, and overrides of step states."""
+    db.execute(
+        """
+        CREATE TABLE grupo_trabalho (
+            instituicao_id INTEGER PRIMARY KEY REFERENCES instituicoes(id) ON DELETE CASCADE,
+            desde TEXT NOT NULL DEFAULT (date('now'))
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE autodiagnostico_rodadas (
+            id INTEGER PRIMARY KEY,
+            realizada_em TEXT NOT NULL,
+            metodo TEXT NOT NULL DEFAULT '',
+            participantes TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE autodiagnostico_respostas (
+            id INTEGER PRIMARY KEY,
+            rodada_id INTEGER NOT NULL REFERENCES autodiagnostico_rodadas(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            valor TEXT NOT NULL CHECK (valor IN ('sim', 'parcial', 'nao', 'na')),
+            nota TEXT NOT NULL DEFAULT '',
+            evidencia TEXT NOT NULL DEFAULT '',
+            UNIQUE (rodada_id, item)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE ajustes_passos (
+            tipo TEXT NOT NULL CHECK (tipo IN ('pactuacao', 'elaboracao')),
+            numero INTEGER NOT NULL,
+            situacao TEXT NOT NULL,
+            justificativa TEXT NOT NULL,
+            registrado_em TEXT NOT NULL,
+            PRIMARY KEY (tipo, numero)
+        )"""
+    )

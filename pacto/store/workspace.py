@@ -17,10 +17,11 @@ from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
+from pacto.store.process_repo import ProcessRepo
 from pacto.store.schema import APPLICATION_ID, migracoes
 
 
-class Workspace(NetworkRepo):
+class Workspace(NetworkRepo, ProcessRepo):
     """A network's workspace file; every read and write of pacto data goes through it."""
 
     def __init__(self, caminho: Path, conexao: sqlite3.Connection):

@@ -1,0 +1,82 @@
+"""Gather evidence from the workspace and compute where the group stands in the pact and roadmap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pacto.domain.autodiagnostico import progresso
+from pacto.domain.catalog import tipos_instituicao
+from pacto.domain.checks import verificar
+from pacto.domain.network import RedeCompleta
+from pacto.domain.processo import Evidencias, Passo, passo_atual, passos_pactuacao
+from pacto.domain.roteiro import etapas_elaboracao, proximo_passo
+from pacto.store import Workspace
+
+
+@dataclass
+class SituacaoProcesso:
+    """The pact steps, the roadmap steps and the next action, computed together."""
+
+    passos: list[Passo]
+    etapas: list[Passo]
+    proximo: dict
+
+    @property
+    def passo_atual(self) -> Passo | None:
+        """The first pact step not done yet."""
+        return passo_atual(self.passos)
+
+    def como_dict(self) -> dict:
+        """The keys `pacto status --json` adds."""
+        return {
+            "passos_pactuacao": [p.como_dict() for p in self.passos],
+            "etapas_elaboracao": [p.como_dict() for p in self.etapas],
+            "proximo_passo": self.proximo,
+        }
+
+
+def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencias:
+    """Facts the rules need, read through the store and the network snapshot."""
+    etapa_denuncia = next((e.id for e in rc.etapas if e.chave == "denuncia"), None)
+    no_fluxo = rc.etapas_por_instituicao
+    colegiados = {t.chave for t in tipos_instituicao().values() if t.colegiado}
+    lacunas = verificar(rc, hoje)
+    rodadas = ws.rodadas_autodiagnostico()
+    respondidas, total = progresso(rodadas[-1]) if rodadas else (0, 0)
+    return Evidencias(
+        hoje=hoje,
+        instituicoes_mapeadas=len(rc.instituicoes),
+        instituicoes_no_fluxo=len(no_fluxo),
+        etapas_sem_responsavel=[
+            e.nome for e in rc.etapas_ordenadas if e.id not in rc.instituicoes_por_etapa
+        ],
+        sem_titular=sum(1 for lacuna in lacunas if lacuna.codigo == "sem_titular"),
+        membros_gt=len(ws.membros_gt()),
+        ato_gt=ws.ato_gt(),
+        autodiagnostico_respondidas=respondidas,
+        autodiagnostico_total=total,
+        receptores_denuncia=len(rc.instituicoes_por_etapa.get(etapa_denuncia, [])),
+        colegiados=sum(1 for i in rc.instituicoes if i.tipo in colegiados),
+        osc_no_fluxo=sum(
+            1 for i in rc.instituicoes if i.id in no_fluxo and i.esfera == "sociedade_civil"
+        ),
+        sem_atribuicao=sum(
+            1 for i in rc.instituicoes if i.id not in no_fluxo and i.tipo not in colegiados
+        ),
+        lacunas_graves=sum(1 for lacuna in lacunas if lacuna.gravidade == "grave"),
+    )
+
+
+def situacao(
+    ws: Workspace, rc: RedeCompleta | None = None, hoje: date | None = None
+) -> SituacaoProcesso:
+    """Where the working group stands, why, and what to do next."""
+    hoje = hoje or date.today()
+    rc = rc or ws.carregar()
+    ev = coletar_evidencias(ws, rc, hoje)
+    ajustes = ws.ajustes_passos()
+    passos = passos_pactuacao(ev, ajustes)
+    return SituacaoProcesso(
+        passos, etapas_elaboracao(ev, passos, ajustes), proximo_passo(ev, passos)
+    )

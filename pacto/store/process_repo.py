@@ -1,0 +1,135 @@
+"""Reads and writes of the guided process: working group, self-diagnosis runs and step overrides."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pacto.domain.autodiagnostico import Resposta, Rodada, validar_resposta
+from pacto.domain.errors import ErroValidacao
+from pacto.domain.processo import Ajuste, validar_ajuste
+
+CHAVE_ATO_GT = "ato_gt"
+
+
+class ProcessRepo:
+    """Mixin of `Workspace` for the guided process; `self.db` and `self.transacao` come from it."""
+
+    # -- working group ----------------------------------------------------
+
+    def membros_gt(self) -> list[int]:
+        """Ids of the institutions that are members of the working group."""
+        return [
+            linha[0]
+            for linha in self.db.execute(
+                "SELECT instituicao_id FROM grupo_trabalho ORDER BY instituicao_id"
+            )
+        ]
+
+    def definir_membro_gt(self, instituicao_id: int, membro: bool = True) -> None:
+        """Add or remove an institution from the working group."""
+        with self.transacao():
+            if self.instituicao(instituicao_id) is None:
+                raise ErroValidacao("Instituição inexistente.")
+            if membro:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO grupo_trabalho (instituicao_id) VALUES (?)",
+                    [instituicao_id],
+                )
+            else:
+                self.db.execute(
+                    "DELETE FROM grupo_trabalho WHERE instituicao_id = ?", [instituicao_id]
+                )
+
+    def ato_gt(self) -> str:
+        """The reference of the act that created the working group, e.g. 'Portaria nº 12/2026'."""
+        return self.configuracao(CHAVE_ATO_GT, "") or ""
+
+    def definir_ato_gt(self, referencia: str) -> None:
+        """Record (or clear, with empty text) the act that created the working group."""
+        referencia = " ".join((referencia or "").split())
+        self.definir_configuracao(CHAVE_ATO_GT, referencia or None)
+
+    # -- self-diagnosis ---------------------------------------------------
+
+    def rodadas_autodiagnostico(self) -> list[Rodada]:
+        """Every self-diagnosis run with its answers, oldest first."""
+        rodadas = {
+            id_: Rodada(date.fromisoformat(quando), metodo, participantes, id=id_)
+            for id_, quando, metodo, participantes in self.db.execute(
+                "SELECT id, realizada_em, metodo, participantes FROM autodiagnostico_rodadas "
+                "ORDER BY realizada_em, id"
+            )
+        }
+        for rodada_id, item, valor, nota, evidencia in self.db.execute(
+            "SELECT rodada_id, item, valor, nota, evidencia FROM autodiagnostico_respostas"
+        ):
+            rodadas[rodada_id].respostas[item] = Resposta(item, valor, nota, evidencia)
+        return list(rodadas.values())
+
+    def nova_rodada_autodiagnostico(
+        self, quando: date | None = None, metodo: str = "", participantes: str = ""
+    ) -> Rodada:
+        """Start a new run of the self-diagnosis."""
+        rodada = Rodada(quando or date.today(), metodo.strip(), participantes.strip())
+        with self.transacao():
+            rodada.id = (
+                self.db["autodiagnostico_rodadas"]
+                .insert(
+                    {
+                        "realizada_em": rodada.realizada_em.isoformat(),
+                        "metodo": rodada.metodo,
+                        "participantes": rodada.participantes,
+                    }
+                )
+                .last_pk
+            )
+        return rodada
+
+    def responder_autodiagnostico(self, rodada_id: int, resposta: Resposta) -> None:
+        """Record (or replace) the answer to one question in a run."""
+        resposta = validar_resposta(resposta)
+        with self.transacao():
+            self.db.execute(
+                "INSERT INTO autodiagnostico_respostas (rodada_id, item, valor, nota, evidencia) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (rodada_id, item) DO UPDATE SET "
+                "valor = excluded.valor, nota = excluded.nota, evidencia = excluded.evidencia",
+                [rodada_id, resposta.item, resposta.valor, resposta.nota, resposta.evidencia],
+            )
+
+    # -- overrides --------------------------------------------------------
+
+    def ajustes_passos(self) -> list[Ajuste]:
+        """Every override of a step's state."""
+        return [
+            Ajuste(tipo, numero, situacao, justificativa, datetime.fromisoformat(quando))
+            for tipo, numero, situacao, justificativa, quando in self.db.execute(
+                "SELECT tipo, numero, situacao, justificativa, registrado_em FROM ajustes_passos "
+                "ORDER BY tipo, numero"
+            )
+        ]
+
+    def ajustar_passo(self, ajuste: Ajuste) -> Ajuste:
+        """Record a facilitator's override of a step, replacing an earlier one."""
+        ajuste = validar_ajuste(ajuste)
+        ajuste.registrado_em = ajuste.registrado_em or datetime.now().replace(microsecond=0)
+        with self.transacao():
+            self.db.execute(
+                "INSERT OR REPLACE INTO ajustes_passos "
+                "(tipo, numero, situacao, justificativa, registrado_em) VALUES (?, ?, ?, ?, ?)",
+                [
+                    ajuste.tipo,
+                    ajuste.numero,
+                    ajuste.situacao,
+                    ajuste.justificativa,
+                    ajuste.registrado_em.isoformat(),
+                ],
+            )
+        return ajuste
+
+    def reabrir_passo(self, tipo: str, numero: int) -> bool:
+        """Drop the override of a step so its derived state shows again; True if there was one."""
+        with self.transacao():
+            cursor = self.db.execute(
+                "DELETE FROM ajustes_passos WHERE tipo = ? AND numero = ?", [tipo, numero]
+            )
+        return cursor.rowcount > 0
