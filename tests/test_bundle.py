@@ -40,12 +40,27 @@ def test_top_level_shape(ws_demo, tmp_path):
 
 
 def test_round_trip_is_lossless(ws_demo, tmp_path):
-    original = bundle.montar(ws_demo.carregar())
     arquivo = bundle.exportar(ws_demo, tmp_path / "rede.json")
+    original = json.loads(arquivo.read_text(encoding="utf-8"))
+    assert original["grupo_trabalho"] and original["autodiagnostico_respostas"]
     with Workspace.criar(tmp_path / "nova.db", Rede("Outra", "SP")) as nova:
         bundle.importar(nova, arquivo)
-        copia = bundle.montar(nova.carregar())
+        copia = json.loads(
+            bundle.exportar(nova, tmp_path / "copia.json").read_text(encoding="utf-8")
+        )
+        assert nova.ato_gt() == ws_demo.ato_gt()
+        assert len(nova.rodadas_autodiagnostico()[0].respostas) == 17
     assert _sem_carimbo(copia) == _sem_carimbo(original)
+
+
+def test_bundle_with_bad_extra_rows_rejected_and_nothing_written(ws_demo, ws_vazio, tmp_path):
+    arquivo = bundle.exportar(ws_demo, tmp_path / "rede.json")
+    dados = json.loads(arquivo.read_text(encoding="utf-8"))
+    dados["autodiagnostico_respostas"][0]["valor"] = "talvez"
+    arquivo.write_text(json.dumps(dados), encoding="utf-8")
+    with pytest.raises(ErroImportacao, match="inconsistentes"):
+        bundle.importar(ws_vazio, arquivo)
+    assert ws_vazio.esta_vazio() and ws_vazio.rodadas_autodiagnostico() == []
 
 
 def test_import_into_workspace_with_data_needs_substituir(ws_demo, ws_vazio, tmp_path):

@@ -23,6 +23,7 @@ from pacto.domain.models import (
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
 from pacto.store import Workspace
+from pacto.store.workspace import TABELAS_EXTRAS
 
 FORMATO = "pacto"
 VERSAO_FORMATO = 1
@@ -54,7 +55,7 @@ def montar(rc: RedeCompleta) -> dict[str, Any]:
 def exportar(ws: Workspace, destino: str | Path) -> Path:
     """Write the workspace to a JSON file, atomically (a temporary file renamed into place)."""
     destino = Path(destino)
-    texto = json.dumps(montar(ws.carregar()), ensure_ascii=False, indent=2)
+    texto = json.dumps(montar(ws.carregar()) | ws.linhas_extras(), ensure_ascii=False, indent=2)
     temporario = destino.with_name(destino.name + ".tmp")
     temporario.write_text(texto + "\n", encoding="utf-8")
     temporario.replace(destino)
@@ -63,6 +64,11 @@ def exportar(ws: Workspace, destino: str | Path) -> Path:
 
 def ler(origem: str | Path) -> RedeCompleta:
     """Read and fully validate a bundle file into a network snapshot, or raise ErroImportacao."""
+    return desmontar(_ler_json(origem))
+
+
+def _ler_json(origem: str | Path) -> Any:
+    """The parsed JSON of a bundle file, with clear messages for unreadable files."""
     origem = Path(origem)
     try:
         texto = origem.read_text(encoding="utf-8")
@@ -76,7 +82,21 @@ def ler(origem: str | Path) -> RedeCompleta:
         raise ErroImportacao(
             f"{origem} não é um JSON válido (linha {erro.lineno}, coluna {erro.colno})."
         ) from erro
-    return desmontar(dados)
+    return dados
+
+
+def extras(dados: dict) -> dict[str, list[dict]]:
+    """The bundle's sections beyond the network (working group, self-diagnosis, settings…)."""
+    resultado = {}
+    for secao in TABELAS_EXTRAS:
+        linhas = dados.get(secao, [])
+        if not isinstance(linhas, list) or not all(isinstance(x, dict) for x in linhas):
+            raise ErroImportacao(f"A seção “{secao}” deveria ser uma lista de objetos.")
+        for n, linha in enumerate(linhas, start=1):
+            if any(isinstance(v, (dict, list)) for v in linha.values()):
+                raise ErroImportacao(f"{secao}[{n}]: valores deveriam ser textos ou números.")
+        resultado[secao] = linhas
+    return resultado
 
 
 def desmontar(dados: Any) -> RedeCompleta:
@@ -190,10 +210,12 @@ def _validar_conteudo(rc: RedeCompleta) -> None:
 
 def importar(ws: Workspace, origem: str | Path, substituir: bool = False) -> RedeCompleta:
     """Replace the workspace's network with a bundle's; refuses a non-empty workspace unless asked."""
-    rc = ler(origem)
+    dados = _ler_json(origem)
+    rc = desmontar(dados)
+    adicionais = extras(dados)
     if not substituir and not ws.esta_vazio():
         raise ErroImportacao(
             "O workspace já tem dados. Use --substituir para trocar todo o conteúdo pelo do pacote."
         )
-    ws.substituir(rc)
+    ws.substituir(rc, adicionais)
     return rc

@@ -20,6 +20,15 @@ from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.process_repo import ProcessRepo
 from pacto.store.schema import APPLICATION_ID, migracoes
 
+# Tables carried by the bundle as plain rows, in an order that respects foreign keys.
+TABELAS_EXTRAS = (
+    "configuracoes",
+    "grupo_trabalho",
+    "autodiagnostico_rodadas",
+    "autodiagnostico_respostas",
+    "ajustes_passos",
+)
+
 
 class Workspace(NetworkRepo, ProcessRepo):
     """A network's workspace file; every read and write of pacto data goes through it."""
@@ -214,17 +223,29 @@ class Workspace(NetworkRepo, ProcessRepo):
         """True when no institution has been recorded yet."""
         return self.db["instituicoes"].count == 0
 
-    def substituir(self, rc: RedeCompleta) -> None:
-        """Replace the whole network with the given one, keeping its ids, in one transaction."""
+    def linhas_extras(self) -> dict[str, list[dict]]:
+        """Rows of the tables beyond the network itself, for the portable bundle."""
+        return {
+            tabela: [dict(linha) for linha in self.db[tabela].rows_where(order_by="rowid")]
+            for tabela in TABELAS_EXTRAS
+        }
+
+    def substituir(self, rc: RedeCompleta, extras: dict[str, list[dict]] | None = None) -> None:
+        """Replace the whole workspace with the given network and extra rows, in one transaction."""
         try:
-            self._substituir(rc)
+            self._substituir(rc, extras or {})
         except sqlite3.IntegrityError as erro:
             raise ErroImportacao(
                 f"Os dados são inconsistentes e nada foi importado ({erro})."
             ) from erro
 
-    def _substituir(self, rc: RedeCompleta) -> None:
+    def _substituir(self, rc: RedeCompleta, extras: dict[str, list[dict]]) -> None:
+        desconhecidas = set(extras) - set(TABELAS_EXTRAS)
+        if desconhecidas:
+            raise ErroImportacao(f"Seções desconhecidas: {', '.join(sorted(desconhecidas))}.")
         with self.transacao():
+            for tabela in reversed(TABELAS_EXTRAS):
+                self.db.execute(f"DELETE FROM {tabela}")
             for tabela in ("encaminhamentos", "atribuicoes", "pontos_focais", "fluxos"):
                 self.db.execute(f"DELETE FROM {tabela}")
             self.db.execute("UPDATE rede SET coordenacao_id = NULL")
@@ -245,6 +266,15 @@ class Workspace(NetworkRepo, ProcessRepo):
                 "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
                 [rede.nome, rede.uf, rede.municipio, rede.coordenacao_id],
             )
+            for tabela in TABELAS_EXTRAS:
+                colunas = set(self.db[tabela].columns_dict)
+                for linha in extras.get(tabela, []):
+                    if not set(linha) <= colunas:
+                        raise ErroImportacao(
+                            f"Seção “{tabela}”: campos desconhecidos "
+                            f"({', '.join(sorted(set(linha) - colunas))})."
+                        )
+                    self.db[tabela].insert(linha)
 
     def backup(self, destino: str | Path) -> Path:
         """Copy the workspace with SQLite's online backup, safe while others use it."""

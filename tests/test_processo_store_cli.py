@@ -1,0 +1,137 @@
+"""The guided process through the store and the CLI: working group, self-diagnosis, overrides, status."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pacto.cli import pacto
+from pacto.domain.autodiagnostico import Resposta
+from pacto.domain.errors import ErroValidacao
+from pacto.domain.processo import CONCLUIDO, NAO_INICIADO, Ajuste
+from pacto.services.progresso import situacao
+
+from .conftest import HOJE, nova_instituicao
+
+
+def _cli(caminho, *args):
+    resultado = CliRunner().invoke(pacto, ["--db", str(caminho), *args], catch_exceptions=False)
+    return resultado
+
+
+def test_working_group_members_and_act_drive_step_1(ws_vazio):
+    assert situacao(ws_vazio, hoje=HOJE).passos[0].situacao == NAO_INICIADO
+    a, b = nova_instituicao(ws_vazio, "A"), nova_instituicao(ws_vazio, "B")
+    ws_vazio.definir_membro_gt(a.id)
+    ws_vazio.definir_membro_gt(b.id)
+    ws_vazio.definir_membro_gt(b.id)  # idempotent
+    assert sorted(ws_vazio.membros_gt()) == sorted([a.id, b.id])
+    ws_vazio.definir_ato_gt("  Portaria nº 7,   de 2 de março de 2026 ")
+    passo = situacao(ws_vazio, hoje=HOJE).passos[0]
+    assert passo.situacao == CONCLUIDO
+    assert "Portaria nº 7, de 2 de março de 2026" in passo.motivo
+    ws_vazio.remover_instituicao(a.id)
+    assert ws_vazio.membros_gt() == [b.id]
+
+
+def test_self_diagnosis_runs_are_kept_and_answers_replaced(ws_vazio):
+    r1 = ws_vazio.nova_rodada_autodiagnostico(HOJE.replace(month=6), "Oficina", "Equipe")
+    ws_vazio.responder_autodiagnostico(r1.id, Resposta("orcamento", "nao"))
+    ws_vazio.responder_autodiagnostico(r1.id, Resposta("orcamento", "parcial", "Emenda prevista"))
+    r2 = ws_vazio.nova_rodada_autodiagnostico(HOJE)
+    ws_vazio.responder_autodiagnostico(r2.id, Resposta("orcamento", "sim"))
+    rodadas = ws_vazio.rodadas_autodiagnostico()
+    assert [r.id for r in rodadas] == [r1.id, r2.id]
+    assert rodadas[0].respostas["orcamento"].valor == "parcial"
+    assert rodadas[0].respostas["orcamento"].nota == "Emenda prevista"
+    with pytest.raises(ErroValidacao):
+        ws_vazio.responder_autodiagnostico(r2.id, Resposta("orcamento", "talvez"))
+
+
+def test_override_recorded_and_reopened(ws_vazio):
+    ws_vazio.ajustar_passo(Ajuste("pactuacao", 3, CONCLUIDO, "Feita antes do pacto, com ata."))
+    passo = situacao(ws_vazio, hoje=HOJE).passos[2]
+    assert (passo.situacao, passo.situacao_derivada) == (CONCLUIDO, NAO_INICIADO)
+    assert passo.ajuste.registrado_em is not None
+    assert ws_vazio.reabrir_passo("pactuacao", 3) is True
+    assert situacao(ws_vazio, hoje=HOJE).passos[2].situacao == NAO_INICIADO
+    assert ws_vazio.reabrir_passo("pactuacao", 3) is False
+
+
+def test_status_json_has_process_contract(caminho_demo):
+    dados = json.loads(_cli(caminho_demo, "status", "--json").output)
+    assert len(dados["passos_pactuacao"]) == 6
+    assert len(dados["etapas_elaboracao"]) == 14
+    for passo in dados["passos_pactuacao"] + dados["etapas_elaboracao"]:
+        assert {"numero", "titulo", "situacao", "motivo"} <= set(passo)
+    assert dados["passos_pactuacao"][0]["situacao"] == "concluído"  # the demo has its GT
+    assert dados["etapas_elaboracao"][0]["situacao"] == "concluído"  # and its self-diagnosis
+    assert {"acao", "motivo"} <= set(dados["proximo_passo"])
+
+
+def test_passo_concluir_and_reabrir_via_cli(caminho_demo):
+    r = _cli(
+        caminho_demo,
+        "passo",
+        "concluir",
+        "3",
+        "--justificativa",
+        "Reunião feita em 2025, ata no SEI.",
+    )
+    assert r.exit_code == 0 and "Passo 3 registrado como “concluído”" in r.output
+    dados = json.loads(_cli(caminho_demo, "status", "--json").output)
+    passo = dados["passos_pactuacao"][2]
+    assert passo["situacao"] == "concluído" and passo["situacao_derivada"] == "não iniciado"
+    assert passo["ajuste"]["justificativa"] == "Reunião feita em 2025, ata no SEI."
+    assert _cli(caminho_demo, "passo", "reabrir", "3").exit_code == 0
+    dados = json.loads(_cli(caminho_demo, "status", "--json").output)
+    assert dados["passos_pactuacao"][2]["situacao"] == "não iniciado"
+
+
+def test_passo_errors_are_clear(caminho_demo):
+    r = _cli(caminho_demo, "passo", "concluir", "9", "--justificativa", "x")
+    assert r.exit_code == 1 and "de 1 a 6" in r.output
+    r = _cli(caminho_demo, "passo", "concluir", "2", "--justificativa", "   ")
+    assert r.exit_code == 1 and "justificativa" in r.output
+    r = _cli(
+        caminho_demo,
+        "passo",
+        "marcar",
+        "11",
+        "--elaboracao",
+        "--situacao",
+        "em-andamento",
+        "--nota",
+        "Planilha pactuada com o NETP",
+    )
+    assert r.exit_code == 0 and "Etapa 11 registrada" in r.output
+
+
+def test_gt_and_autodiagnostico_commands(caminho_vazio):
+    _cli(caminho_vazio, "status")
+    from pacto.store import Workspace
+
+    with Workspace.abrir(caminho_vazio) as ws:
+        nova_instituicao(ws, "NETP")
+        nova_instituicao(ws, "PF")
+    assert _cli(caminho_vazio, "gt", "adicionar", "netp", "PF").exit_code == 0
+    r = _cli(caminho_vazio, "gt", "adicionar", "XYZ")
+    assert r.exit_code == 1 and "XYZ" in r.output
+    assert _cli(caminho_vazio, "gt", "ato", "Portaria nº 1/2026").exit_code == 0
+    listagem = _cli(caminho_vazio, "gt", "listar").output
+    assert "Portaria nº 1/2026" in listagem and "(NETP)" in listagem
+    r = _cli(caminho_vazio, "autodiagnostico", "responder", "orcamento", "sim")
+    assert r.exit_code == 1 and "nova-rodada" in r.output
+    assert (
+        _cli(caminho_vazio, "autodiagnostico", "nova-rodada", "--metodo", "Oficina").exit_code == 0
+    )
+    assert (
+        _cli(
+            caminho_vazio, "autodiagnostico", "responder", "orcamento", "não", "--nota", "Sem LOA"
+        ).exit_code
+        == 0
+    )
+    resumo = json.loads(_cli(caminho_vazio, "autodiagnostico", "resumo", "--json").output)
+    posicao = next(d for d in resumo["dimensoes"] if d["nome"] == "Posição administrativa e papel")
+    assert posicao["limites"] == ["Há orçamento próprio previsto no PPA e na LOA?"]
+    assert resumo["respondidas"] == 1
