@@ -10,12 +10,13 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pacto.domain.errors import PactoErro
+from pacto.services.progresso import situacao
 from pacto.store import Workspace
 from pacto.tui.commands import ComandosPacto
 from pacto.tui.help import TelaAjuda
@@ -46,10 +47,12 @@ class PactoApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         with Horizontal(id="corpo"):
-            yield OptionList(
-                *(Option(f"{s.tecla} {s.nome}", id=s.id) for s in SECOES),
-                id="navegacao",
-            )
+            with Vertical(id="lateral"):
+                yield OptionList(
+                    *(Option(f"{s.tecla} {s.nome}", id=s.id) for s in SECOES),
+                    id="navegacao",
+                )
+                yield Static(id="lateral-estado")
             with ContentSwitcher(initial="painel", id="secoes"):
                 for secao in SECOES:
                     if secao.classe:
@@ -93,9 +96,14 @@ class PactoApp(App[None]):
         except PactoErro as erro:
             self.notify(erro.mensagem, title="Erro ao ler o workspace", severity="error")
             return
+        self.processo = situacao(self.ws, rc, self.hoje)
         rede = rc.rede
-        self.title = f"pacto · {rede.nome}"
-        self.sub_title = f"{rede.municipio} – {rede.uf}" if rede.municipio else rede.uf
+        self.title = rede.nome
+        local = f"{rede.municipio} – {rede.uf}" if rede.municipio else rede.uf
+        atual = self.processo.passo_atual
+        etapa = f"passo {atual.numero} de 6" if atual else "seis passos em dia"
+        self.sub_title = f"Pactuação: {etapa} · {local}"
+        self.query_one("#lateral-estado", Static).update(f"[b]Pactuação[/b]\n{etapa}")
         for secao in SECOES:
             widget = self.query_one(f"#{secao.id}")
             if hasattr(widget, "mostrar"):

@@ -27,7 +27,7 @@ class Painel(VerticalScroll):
         """Redraw every block from a fresh snapshot of the network."""
         dados = resumo(rc)
         lacunas = dados["lacunas"]
-        self.query_one("#painel-proximo", Static).update(_proximo_passo(dados))
+        self.query_one("#painel-proximo", Static).update(_proximo_passo(self.app.processo))
         c = dados["contagens"]
         coord = dados["rede"]["coordenacao"]
         texto = Text()
@@ -58,26 +58,14 @@ class Painel(VerticalScroll):
         self.query_one("#painel-lacunas", Static).update(bloco)
 
 
-def _proximo_passo(dados: dict) -> Text:
-    """The single most useful next action, from the gaps found."""
+def _proximo_passo(processo) -> Text:
+    """The single most useful next action, why, and where the pact stands."""
+    from pacto.tui.pactuacao import linha_pactuacao
+
     texto = Text()
     texto.append("Próximo passo\n", style="bold reverse")
-    c = dados["contagens"]
-    lacunas = dados["lacunas"]
-    if c["instituicoes"] == 0:
-        acao = "Mapear as instituições da rede."
-        motivo = "Nenhuma instituição cadastrada ainda (seção 3 Rede)."
-    elif dados["etapas_cobertas"] < dados["etapas_total"]:
-        faltam = [e["nome"] for e in dados["etapas"] if not e["instituicoes"]]
-        acao = "Definir quem atua em cada etapa do fluxo."
-        motivo = f"Sem instituição responsável: {', '.join(faltam)}."
-    elif lacunas:
-        primeira = lacunas[0]
-        acao = f"Resolver as lacunas do fluxo, começando por: {primeira['mensagem']}"
-        motivo = f"{len(lacunas)} lacunas encontradas; corrija em {primeira['onde']}."
-    else:
-        acao = "Congelar uma versão do fluxo e levá-la à reunião ampliada."
-        motivo = "Todas as etapas têm responsável e não há lacunas."
-    texto.append(f" {acao}\n")
-    texto.append(f" {motivo}", style="italic")
+    texto.append(f" {processo.proximo['acao']}\n")
+    texto.append(f" {processo.proximo['motivo']}\n", style="italic")
+    texto.append(" Pactuação  ", style="bold")
+    texto.append_text(linha_pactuacao(processo.passos))
     return texto

@@ -26,7 +26,8 @@ SECOES = (
         "autodiagnostico",
         "2",
         "Autodiagnóstico",
-        "O questionário de autodiagnóstico da cartilha (estrutura, posição administrativa, "
+        classe="pacto.tui.autodiagnostico:AutodiagnosticoSecao",
+        previsto="O questionário de autodiagnóstico da cartilha (estrutura, posição administrativa, "
         "equipe, limites e potencialidades), respondido em grupo, com o resumo de forças e "
         "limites por dimensão e a comparação com a rodada anterior.",
     ),
@@ -42,7 +43,8 @@ SECOES = (
         "pactuacao",
         "5",
         "Pactuação",
-        "Os seis passos da pactuação (grupo de trabalho, fluxo inicial, reunião ampliada, "
+        classe="pacto.tui.pactuacao:PactuacaoSecao",
+        previsto="Os seis passos da pactuação (grupo de trabalho, fluxo inicial, reunião ampliada, "
         "sugestões, apresentação final e reuniões mensais) e as 14 etapas de elaboração, com a "
         "situação de cada um calculada a partir do que está registrado.",
     ),
