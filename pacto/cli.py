@@ -27,6 +27,7 @@ SUBCOMANDOS = {
     "backup": "pacto.commands.bundle_cmds:backup",
     "tui": "pacto.commands.workspace_cmds:tui",
     "versao": "pacto.commands.versao_cmds:versao",
+    "gerar": "pacto.commands.gerar_cmds:gerar",
 }
 
 
