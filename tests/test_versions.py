@@ -199,6 +199,21 @@ def test_triggers_refuse_update_and_delete_of_a_frozen_version(caminho_demo):
         conexao.close()
 
 
+def test_migration_adds_versions_to_an_older_workspace(caminho_vazio):
+    """A workspace made before versions existed gets the table and its triggers on opening."""
+    conexao = sqlite3.connect(caminho_vazio)
+    with conexao:
+        conexao.execute("DROP TABLE versoes")  # triggers go with the table
+        conexao.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_versoes'")
+    conexao.close()
+    with Workspace.abrir(caminho_vazio) as ws:
+        assert ws.versoes() == []
+        ws.congelar_versao("Primeira depois da atualização")
+        with pytest.raises(sqlite3.IntegrityError, match="versão congelada"):
+            with ws.transacao():
+                ws.db.execute("UPDATE versoes SET nota = 'x'")
+
+
 def test_substituir_without_versions_keeps_them_and_with_versions_replaces_them(ws_demo):
     versao = ws_demo.congelar_versao("Versão inicial")
     ws_demo.substituir(ws_demo.carregar())
@@ -217,14 +232,14 @@ def test_substituir_without_versions_keeps_them_and_with_versions_replaces_them(
 
 @pytest.fixture
 def congelado(ws_demo):
-    """The demo workspace with version 1 frozen, and a way to diff the draft against it."""
-    v1 = ws_demo.congelar_versao("Versão inicial")
-
-    def diff():
-        return diferencas(v1.conteudo, conteudo_canonico(ws_demo.carregar()))
-
-    ws_demo.diff = diff
+    """The demo workspace with version 1 frozen."""
+    ws_demo.congelar_versao("Versão inicial")
     return ws_demo
+
+
+def _diff(ws):
+    """What changed from version 1 to the draft."""
+    return diferencas(ws.versao(1).conteudo, conteudo_canonico(ws.carregar()))
 
 
 def _textos(mudancas) -> list[str]:
@@ -232,14 +247,14 @@ def _textos(mudancas) -> list[str]:
 
 
 def test_no_change_no_difference(congelado):
-    assert congelado.diff() == []
+    assert _diff(congelado) == []
     assert resumir([]) == "Nenhuma mudança."
 
 
 def test_institution_joined_and_left(congelado):
     nova_instituicao(congelado, "CREAS-BV", "CREAS Pintolândia")
     congelado.remover_instituicao(congelado.instituicao_por_sigla("PRF-RR").id)
-    textos = _textos(congelado.diff())
+    textos = _textos(_diff(congelado))
     assert "Entrou na rede: CREAS Pintolândia (CREAS-BV)." in textos
     assert (
         "Saiu da rede: Superintendência da Polícia Rodoviária Federal em Roraima (PRF-RR)."
@@ -259,7 +274,7 @@ def test_duty_added_changed_and_removed(congelado):
     congelado.definir_atribuicao(pf, etapas["resgate"], fluxo, "Texto revisto da operação.")
     congelado.definir_atribuicao(pf, etapas["atendimento"], fluxo, "Nova atribuição.")
     congelado.definir_atribuicao(netp, etapas["enfrentamento"], fluxo, "")
-    textos = _textos(congelado.diff())
+    textos = _textos(_diff(congelado))
     assert "Atribuição alterada — PF-RR em Resgate." in textos
     assert "Atribuição incluída — PF-RR em Atendimento às Vítimas." in textos
     assert "Atribuição removida — NETP-RR em Enfrentamento." in textos
@@ -280,7 +295,7 @@ def test_referral_added_removed_and_changed(congelado):
     outro = next(e for e in rc.encaminhamentos if e.origem_id == ids["Disque 100"])
     outro.prazo = "12 horas"
     congelado.salvar_encaminhamento(outro)
-    mudancas = congelado.diff()
+    mudancas = _diff(congelado)
     textos = _textos(mudancas)
     assert "Encaminhamento incluído: SEED-RR → CT-BV (prazo “5 dias”)." in textos
     assert any(t.startswith("Encaminhamento removido: PRF-RR → PF-RR (") for t in textos)
@@ -305,7 +320,7 @@ def test_focal_point_and_contact_changes(congelado):
     suplente = next(p for p in congelado.pontos_focais(netp.id) if p.papel == "suplente")
     suplente.telefone = "(95) 98888-7777"
     congelado.salvar_ponto_focal(suplente)
-    textos = _textos(congelado.diff())
+    textos = _textos(_diff(congelado))
     assert any(
         t.startswith("Ponto focal titular alterado — SEED-RR: ") and "→ Joana Nova Titular." in t
         for t in textos
@@ -329,7 +344,7 @@ def test_stage_flow_and_network_changes(congelado):
     rede = congelado.rede()
     rede.coordenacao_id = congelado.instituicao_por_sigla("CETP-RR").id
     congelado.salvar_rede(rede)
-    textos = _textos(congelado.diff())
+    textos = _textos(_diff(congelado))
     assert any(t.startswith("Fluxo renomeado: ") and "“Fluxo Revisado”" in t for t in textos)
     assert "Coordenação do fluxo alterada: coordenação “NETP-RR” → “CETP-RR”." in textos
     # renaming the only flow does not turn every duty into a removal and an inclusion
@@ -355,7 +370,7 @@ def test_changes_per_institution(congelado):
 def test_summary_counts_by_heading(congelado):
     nova_instituicao(congelado, "CREAS-BV", "CREAS Pintolândia")
     nova_instituicao(congelado, "CRAS-X", "CRAS X")
-    assert resumir(congelado.diff()) == "2 mudanças (Instituições: 2)."
+    assert resumir(_diff(congelado)) == "2 mudanças (Instituições: 2)."
 
 
 # -- comparing sides (service used by the CLI and the TUI) -------------------------------------
