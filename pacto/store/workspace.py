@@ -15,10 +15,12 @@ from pacto.domain.errors import ErroImportacao, ErroWorkspace
 from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
+from pacto.domain.versions import VersaoFluxo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.process_repo import ProcessRepo
 from pacto.store.schema import APPLICATION_ID, migracoes
+from pacto.store.versions_repo import VersionsRepo
 
 # Tables carried by the bundle as plain rows, in an order that respects foreign keys.
 TABELAS_EXTRAS = (
@@ -30,7 +32,7 @@ TABELAS_EXTRAS = (
 )
 
 
-class Workspace(NetworkRepo, ProcessRepo):
+class Workspace(NetworkRepo, VersionsRepo, ProcessRepo):
     """A network's workspace file; every read and write of pacto data goes through it."""
 
     def __init__(self, caminho: Path, conexao: sqlite3.Connection):
@@ -230,22 +232,37 @@ class Workspace(NetworkRepo, ProcessRepo):
             for tabela in TABELAS_EXTRAS
         }
 
-    def substituir(self, rc: RedeCompleta, extras: dict[str, list[dict]] | None = None) -> None:
-        """Replace the whole workspace with the given network and extra rows, in one transaction."""
+    def substituir(
+        self,
+        rc: RedeCompleta,
+        versoes: list[VersaoFluxo] | None = None,
+        extras: dict[str, list[dict]] | None = None,
+    ) -> None:
+        """Replace the whole network with the given one, keeping its ids, in one transaction.
+
+        With `versoes`, the frozen versions are replaced too, and with `extras` the other
+        sections (working group, self-diagnosis, settings…); without, they are left as they are.
+        """
         try:
-            self._substituir(rc, extras or {})
+            self._substituir(rc, versoes, extras)
         except sqlite3.IntegrityError as erro:
             raise ErroImportacao(
                 f"Os dados são inconsistentes e nada foi importado ({erro})."
             ) from erro
 
-    def _substituir(self, rc: RedeCompleta, extras: dict[str, list[dict]]) -> None:
-        desconhecidas = set(extras) - set(TABELAS_EXTRAS)
+    def _substituir(
+        self,
+        rc: RedeCompleta,
+        versoes: list[VersaoFluxo] | None,
+        extras: dict[str, list[dict]] | None,
+    ) -> None:
+        desconhecidas = set(extras or {}) - set(TABELAS_EXTRAS)
         if desconhecidas:
             raise ErroImportacao(f"Seções desconhecidas: {', '.join(sorted(desconhecidas))}.")
         with self.transacao():
-            for tabela in reversed(TABELAS_EXTRAS):
-                self.db.execute(f"DELETE FROM {tabela}")
+            if extras is not None:
+                for tabela in reversed(TABELAS_EXTRAS):
+                    self.db.execute(f"DELETE FROM {tabela}")
             for tabela in ("encaminhamentos", "atribuicoes", "pontos_focais", "fluxos"):
                 self.db.execute(f"DELETE FROM {tabela}")
             self.db.execute("UPDATE rede SET coordenacao_id = NULL")
@@ -266,15 +283,22 @@ class Workspace(NetworkRepo, ProcessRepo):
                 "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
                 [rede.nome, rede.uf, rede.municipio, rede.coordenacao_id],
             )
-            for tabela in TABELAS_EXTRAS:
-                colunas = set(self.db[tabela].columns_dict)
-                for linha in extras.get(tabela, []):
-                    if not set(linha) <= colunas:
-                        raise ErroImportacao(
-                            f"Seção “{tabela}”: campos desconhecidos "
-                            f"({', '.join(sorted(set(linha) - colunas))})."
-                        )
-                    self.db[tabela].insert(linha)
+            if versoes is not None:
+                self._trocar_versoes(versoes)
+            if extras is not None:
+                self._trocar_extras(extras)
+
+    def _trocar_extras(self, extras: dict[str, list[dict]]) -> None:
+        """Insert the bundle's extra rows, refusing columns the tables do not have."""
+        for tabela in TABELAS_EXTRAS:
+            colunas = set(self.db[tabela].columns_dict)
+            for linha in extras.get(tabela, []):
+                if not set(linha) <= colunas:
+                    raise ErroImportacao(
+                        f"Seção “{tabela}”: campos desconhecidos "
+                        f"({', '.join(sorted(set(linha) - colunas))})."
+                    )
+                self.db[tabela].insert(linha)
 
     def backup(self, destino: str | Path) -> Path:
         """Copy the workspace with SQLite's online backup, safe while others use it."""
