@@ -135,3 +135,16 @@ def test_gt_and_autodiagnostico_commands(caminho_vazio):
     posicao = next(d for d in resumo["dimensoes"] if d["nome"] == "Posição administrativa e papel")
     assert posicao["limites"] == ["Há orçamento próprio previsto no PPA e na LOA?"]
     assert resumo["respondidas"] == 1
+
+
+def test_frozen_version_after_the_open_meeting_completes_step_4_and_roadmap_8(ws_demo):
+    ws_demo.ajustar_passo(
+        Ajuste("pactuacao", 3, CONCLUIDO, "Reunião ampliada feita fora do pacto.")
+    )
+    antes = situacao(ws_demo, hoje=HOJE)
+    assert antes.passos[3].situacao == "em andamento"
+    assert antes.etapas[7].situacao == "em andamento"
+    ws_demo.congelar_versao("Versão final após a reunião ampliada")
+    depois = situacao(ws_demo, hoje=HOJE)
+    assert depois.passos[3].situacao == CONCLUIDO
+    assert depois.etapas[7].situacao == CONCLUIDO and "1 versão" in depois.etapas[7].motivo

@@ -43,6 +43,7 @@ def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencia
     colegiados = {t.chave for t in tipos_instituicao().values() if t.colegiado}
     lacunas = verificar(rc, hoje)
     rodadas = ws.rodadas_autodiagnostico()
+    ultima = ws.ultima_versao()
     respondidas, total = progresso(rodadas[-1]) if rodadas else (0, 0)
     return Evidencias(
         hoje=hoje,
@@ -65,6 +66,8 @@ def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencia
             1 for i in rc.instituicoes if i.id not in no_fluxo and i.tipo not in colegiados
         ),
         lacunas_graves=sum(1 for lacuna in lacunas if lacuna.gravidade == "grave"),
+        versoes=ultima.numero if ultima else 0,
+        ultima_versao_em=ultima.criado_em if ultima else None,
     )
 
 
