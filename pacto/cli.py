@@ -29,6 +29,8 @@ SUBCOMANDOS = {
     "passo": "pacto.commands.processo_cmds:passo",
     "gt": "pacto.commands.processo_cmds:gt",
     "autodiagnostico": "pacto.commands.autodiagnostico_cmds:autodiagnostico",
+    "gerar": "pacto.commands.gerar_cmds:gerar",
+    "netp": "pacto.commands.netp_cmds:netp",
 }
 
 

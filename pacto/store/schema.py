@@ -168,3 +168,30 @@ def m005_processo(db: Database) -> None:
             PRIMARY KEY (tipo, numero)
         )"""
     )
+
+
+@migracao
+def m006_netp(db: Database) -> None:
+    """Monthly aggregated counts each institution sends to the NETP (never case data)."""
+    db.execute(
+        """
+        CREATE TABLE netp_envios (
+            id INTEGER PRIMARY KEY,
+            mes TEXT NOT NULL,
+            instituicao_id INTEGER NOT NULL REFERENCES instituicoes(id) ON DELETE CASCADE,
+            recebido_em TEXT NOT NULL,
+            arquivo_sha256 TEXT NOT NULL DEFAULT '',
+            UNIQUE (mes, instituicao_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE netp_contagens (
+            envio_id INTEGER NOT NULL REFERENCES netp_envios(id) ON DELETE CASCADE,
+            bloco TEXT NOT NULL,
+            linha TEXT NOT NULL,
+            coluna TEXT NOT NULL,
+            quantidade INTEGER NOT NULL CHECK (quantidade >= 0),
+            PRIMARY KEY (envio_id, bloco, linha, coluna)
+        )"""
+    )

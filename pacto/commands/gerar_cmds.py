@@ -1,0 +1,31 @@
+"""The `pacto gerar` group: every generated file, each subcommand loaded on demand."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+GERADORES = {
+    "formulario-netp": "pacto.commands.netp_cmds:formulario_netp",
+    "relatorio-netp": "pacto.commands.netp_cmds:relatorio_netp",
+}
+
+
+class GrupoGerar(click.Group):
+    """A group whose subcommands live in their feature's module."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(GERADORES)
+
+    def get_command(self, ctx: click.Context, nome: str) -> click.Command | None:
+        alvo = GERADORES.get(nome)
+        if alvo is None:
+            return None
+        modulo, atributo = alvo.split(":")
+        return getattr(importlib.import_module(modulo), atributo)
+
+
+@click.group(cls=GrupoGerar)
+def gerar() -> None:
+    """Gera documentos e planilhas na pasta de saída (--saida) e mostra os caminhos."""
