@@ -9,6 +9,7 @@ import click
 GERADORES = {
     "formulario-netp": "pacto.commands.netp_cmds:formulario_netp",
     "relatorio-netp": "pacto.commands.netp_cmds:relatorio_netp",
+    "monitoramento": "pacto.commands.mensal_cmds:monitoramento",
 }
 
 

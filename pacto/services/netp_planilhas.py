@@ -17,6 +17,7 @@ from pacto.domain.netp import (
     suprimir,
     validar_mes,
 )
+from pacto.services.arquivos import salvar_planilha
 from pacto.store import Workspace
 from pacto.store.netp_repo import EnvioNetp
 
@@ -28,14 +29,6 @@ AVISO = (
     "Preencha somente números (quantidades). Não escreva nomes, documentos, datas de "
     "nascimento, endereços, telefones ou relatos: o NETP recebe apenas dados agregados."
 )
-
-
-def _gravar_xlsx(livro, destino: Path) -> Path:
-    """Save a workbook atomically (temporary file renamed into place)."""
-    temporario = destino.with_name(f".{destino.name}.tmp")
-    livro.save(temporario)
-    temporario.replace(destino)
-    return destino
 
 
 def gerar_formulario(ws: Workspace, mes: str, destino: Path, sigla: str | None = None) -> Path:
@@ -115,7 +108,7 @@ def gerar_formulario(ws: Workspace, mes: str, destino: Path, sigla: str | None =
         meta.append(["rotulo", celula, texto])
     meta.sheet_state = "hidden"
     listas.sheet_state = "hidden"
-    return _gravar_xlsx(livro, Path(destino))
+    return salvar_planilha(livro, Path(destino))
 
 
 def _abrir(origem: Path):
@@ -266,4 +259,4 @@ def gerar_relatorio(ws: Workspace, mes: str, destino: Path) -> Path:
     folha.column_dimensions["A"].width = 52
     for letra in "BCDE":
         folha.column_dimensions[letra].width = 22
-    return _gravar_xlsx(livro, Path(destino))
+    return salvar_planilha(livro, Path(destino))

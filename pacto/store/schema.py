@@ -195,3 +195,38 @@ def m006_netp(db: Database) -> None:
             PRIMARY KEY (envio_id, bloco, linha, coluna)
         )"""
     )
+
+
+@migracao
+def m007_mensal(db: Database) -> None:
+    """Monthly checklist answers, indicator targets and indicator values per period."""
+    db.execute(
+        """
+        CREATE TABLE checklist_respostas (
+            mes TEXT NOT NULL,
+            item TEXT NOT NULL,
+            situacao TEXT NOT NULL CHECK (situacao IN ('ok', 'pendente', 'nao_se_aplica')),
+            nota TEXT NOT NULL DEFAULT '',
+            instituicao_id INTEGER REFERENCES instituicoes(id) ON DELETE SET NULL,
+            PRIMARY KEY (mes, item)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE indicador_metas (
+            indicador TEXT NOT NULL,
+            periodo TEXT NOT NULL,
+            valor REAL NOT NULL,
+            PRIMARY KEY (indicador, periodo)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE indicador_valores (
+            indicador TEXT NOT NULL,
+            periodo TEXT NOT NULL,
+            valor REAL NOT NULL,
+            origem TEXT NOT NULL CHECK (origem IN ('automatico', 'manual')),
+            PRIMARY KEY (indicador, periodo)
+        )"""
+    )
