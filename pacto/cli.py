@@ -31,6 +31,9 @@ SUBCOMANDOS = {
     "autodiagnostico": "pacto.commands.autodiagnostico_cmds:autodiagnostico",
     "versao": "pacto.commands.versao_cmds:versao",
     "gerar": "pacto.commands.gerar_cmds:gerar",
+    "netp": "pacto.commands.netp_cmds:netp",
+    "checklist": "pacto.commands.mensal_cmds:checklist",
+    "indicadores": "pacto.commands.mensal_cmds:indicadores",
 }
 
 

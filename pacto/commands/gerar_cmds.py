@@ -1,40 +1,33 @@
-"""`pacto gerar`: produce files from the network, such as the flow diagram."""
+"""The `pacto gerar` group: every generated file, each subcommand loaded on demand."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import importlib
 
 import click
 
-from pacto.commands.common import workspace
+GERADORES = {
+    "diagrama": "pacto.commands.diagrama_cmds:diagrama",
+    "formulario-netp": "pacto.commands.netp_cmds:formulario_netp",
+    "relatorio-netp": "pacto.commands.netp_cmds:relatorio_netp",
+    "monitoramento": "pacto.commands.mensal_cmds:monitoramento",
+}
 
 
-@click.group(subcommand_metavar="COMANDO [ARGS]...")
+class GrupoGerar(click.Group):
+    """A group whose subcommands live in their feature's module."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(GERADORES)
+
+    def get_command(self, ctx: click.Context, nome: str) -> click.Command | None:
+        alvo = GERADORES.get(nome)
+        if alvo is None:
+            return None
+        modulo, atributo = alvo.split(":")
+        return getattr(importlib.import_module(modulo), atributo)
+
+
+@click.group(cls=GrupoGerar, subcommand_metavar="COMANDO [ARGS]...")
 def gerar() -> None:
-    """Gera arquivos a partir da rede: diagrama do fluxo e documentos."""
-
-
-@gerar.command()
-@click.option(
-    "--formato",
-    type=click.Choice(["png", "svg", "mermaid", "dot"]),
-    default="png",
-    show_default=True,
-    help="PNG e SVG precisam do Graphviz instalado; mermaid e dot são texto.",
-)
-@click.option(
-    "--saida",
-    type=click.Path(path_type=Path),
-    metavar="ARQUIVO",
-    help="Onde gravar (padrão: diagrama-fluxo.<extensão> na pasta atual).",
-)
-def diagrama(formato: str, saida: Path | None) -> None:
-    """Desenha o fluxo com uma raia por etapa, da esquerda para a direita, em A4 paisagem.
-
-    Cada instituição aparece em todas as etapas em que atua; as setas são os encaminhamentos,
-    com o prazo. Instituições ainda sem atribuição ficam na última raia, tracejada.
-    """
-    from pacto.services.diagrama import gravar_diagrama
-
-    caminho = gravar_diagrama(workspace().carregar(), formato, saida)
-    click.echo(f"Diagrama gravado em {caminho}.")
+    """Gera documentos, diagramas e planilhas a partir da rede e mostra os caminhos gravados."""

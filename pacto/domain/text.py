@@ -32,3 +32,9 @@ def so_digitos(texto: str) -> str:
 def plural(n: int, singular: str, plural_: str) -> str:
     """'1 instituição', '3 instituições': the count with the right form of the noun."""
     return f"{n} {singular if n == 1 else plural_}"
+
+
+def nome_arquivo(texto: str) -> str:
+    """A safe, portable file-name part: 'CREAS Pintolândia' → 'CREAS-Pintolandia'."""
+    limpo = re.sub(r"[^A-Za-z0-9_-]+", "-", sem_acentos(texto or "")).strip("-")
+    return limpo or "sem-nome"

@@ -13,6 +13,7 @@ from pacto.domain.models import (
     campos,
     como_dict,
 )
+from pacto.domain.text import chave_comparacao
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_texto
 
 _COLUNAS_INSTITUICAO = ", ".join(campos(Instituicao))
@@ -41,12 +42,17 @@ class NetworkRepo:
         return Instituicao(*linha) if linha else None
 
     def instituicao_por_sigla(self, sigla: str) -> Instituicao | None:
-        """One institution by acronym, ignoring case."""
+        """One institution by acronym, ignoring case and accents."""
         linha = self.db.execute(
             f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes WHERE sigla = ? COLLATE NOCASE",
             [sigla.strip()],
         ).fetchone()
-        return Instituicao(*linha) if linha else None
+        if linha:
+            return Instituicao(*linha)
+        procurada = chave_comparacao(sigla)
+        return next(
+            (i for i in self.instituicoes() if chave_comparacao(i.sigla) == procurada), None
+        )
 
     def _siglas_exceto(self, id_: int | None) -> list[str]:
         return [

@@ -202,3 +202,65 @@ def m005_processo(db: Database) -> None:
             PRIMARY KEY (tipo, numero)
         )"""
     )
+
+
+@migracao
+def m006_netp(db: Database) -> None:
+    """Monthly aggregated counts each institution sends to the NETP (never case data)."""
+    db.execute(
+        """
+        CREATE TABLE netp_envios (
+            id INTEGER PRIMARY KEY,
+            mes TEXT NOT NULL,
+            instituicao_id INTEGER NOT NULL REFERENCES instituicoes(id) ON DELETE CASCADE,
+            recebido_em TEXT NOT NULL,
+            arquivo_sha256 TEXT NOT NULL DEFAULT '',
+            UNIQUE (mes, instituicao_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE netp_contagens (
+            envio_id INTEGER NOT NULL REFERENCES netp_envios(id) ON DELETE CASCADE,
+            bloco TEXT NOT NULL,
+            linha TEXT NOT NULL,
+            coluna TEXT NOT NULL,
+            quantidade INTEGER NOT NULL CHECK (quantidade >= 0),
+            PRIMARY KEY (envio_id, bloco, linha, coluna)
+        )"""
+    )
+
+
+@migracao
+def m007_mensal(db: Database) -> None:
+    """Monthly checklist answers, indicator targets and indicator values per period."""
+    db.execute(
+        """
+        CREATE TABLE checklist_respostas (
+            mes TEXT NOT NULL,
+            item TEXT NOT NULL,
+            situacao TEXT NOT NULL CHECK (situacao IN ('ok', 'pendente', 'nao_se_aplica')),
+            nota TEXT NOT NULL DEFAULT '',
+            instituicao_id INTEGER REFERENCES instituicoes(id) ON DELETE SET NULL,
+            PRIMARY KEY (mes, item)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE indicador_metas (
+            indicador TEXT NOT NULL,
+            periodo TEXT NOT NULL,
+            valor REAL NOT NULL,
+            PRIMARY KEY (indicador, periodo)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE indicador_valores (
+            indicador TEXT NOT NULL,
+            periodo TEXT NOT NULL,
+            valor REAL NOT NULL,
+            origem TEXT NOT NULL CHECK (origem IN ('automatico', 'manual')),
+            PRIMARY KEY (indicador, periodo)
+        )"""
+    )

@@ -16,6 +16,8 @@ from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
 from pacto.domain.versions import VersaoFluxo
+from pacto.store.mensal_repo import MensalRepo
+from pacto.store.netp_repo import NetpRepo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.process_repo import ProcessRepo
@@ -29,10 +31,15 @@ TABELAS_EXTRAS = (
     "autodiagnostico_rodadas",
     "autodiagnostico_respostas",
     "ajustes_passos",
+    "netp_envios",
+    "netp_contagens",
+    "checklist_respostas",
+    "indicador_metas",
+    "indicador_valores",
 )
 
 
-class Workspace(NetworkRepo, VersionsRepo, ProcessRepo):
+class Workspace(NetworkRepo, VersionsRepo, ProcessRepo, NetpRepo, MensalRepo):
     """A network's workspace file; every read and write of pacto data goes through it."""
 
     def __init__(self, caminho: Path, conexao: sqlite3.Connection):

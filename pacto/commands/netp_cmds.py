@@ -1,0 +1,127 @@
+"""Commands of the information to the NETP: the monthly form, importing filled forms, the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pacto.commands.common import console, imprimir_json, workspace
+
+
+def _pasta_saida(saida: Path | None) -> Path:
+    pasta = saida or Path(".")
+    pasta.mkdir(parents=True, exist_ok=True)
+    return pasta
+
+
+@click.command("formulario-netp")
+@click.option("--mes", required=True, metavar="AAAA-MM", help="Mês de referência.")
+@click.option("--instituicao", "sigla", metavar="SIGLA", help="Já preenche a instituição.")
+@click.option(
+    "--saida",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="PASTA",
+    help="Pasta de saída.",
+)
+def formulario_netp(mes: str, sigla: str | None, saida: Path | None) -> None:
+    """Gera o formulário mensal (.xlsx) que cada instituição preenche só com números."""
+    from pacto.domain.errors import ErroValidacao
+    from pacto.domain.netp import validar_mes
+    from pacto.domain.text import nome_arquivo
+    from pacto.services.netp_planilhas import gerar_formulario
+
+    validar_mes(mes)
+    ws = workspace()
+    if sigla:
+        inst = ws.instituicao_por_sigla(sigla)
+        if inst is None:
+            raise ErroValidacao(f"Nenhuma instituição com a sigla “{sigla}”.")
+        sigla = inst.sigla
+    sufixo = f"-{nome_arquivo(sigla)}" if sigla else ""
+    nome = f"formulario-netp-{mes}{sufixo}.xlsx"
+    caminho = gerar_formulario(ws, mes, _pasta_saida(saida) / nome, sigla)
+    click.echo(str(caminho))
+
+
+@click.command("relatorio-netp")
+@click.option("--mes", required=True, metavar="AAAA-MM", help="Mês de referência.")
+@click.option(
+    "--saida",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="PASTA",
+    help="Pasta de saída.",
+)
+def relatorio_netp(mes: str, saida: Path | None) -> None:
+    """Gera a tabela consolidada do mês; valores de 1 a 4 aparecem como “<5”."""
+    from pacto.domain.netp import validar_mes
+    from pacto.services.netp_planilhas import gerar_relatorio
+
+    validar_mes(mes)
+    caminho = gerar_relatorio(workspace(), mes, _pasta_saida(saida) / f"relatorio-netp-{mes}.xlsx")
+    click.echo(str(caminho))
+
+
+@click.group()
+def netp() -> None:
+    """Informações agregadas ao NETP: formulários recebidos por mês."""
+
+
+@netp.command("importar")
+@click.argument(
+    "arquivos",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="ARQUIVO...",
+)
+@click.option("--mes", metavar="AAAA-MM", help="Confere se o formulário é deste mês.")
+def importar(arquivos, mes: str | None) -> None:
+    """Importa formulários preenchidos; recusa o que parecer dado pessoal."""
+    from pacto.services.netp_planilhas import importar_formulario
+
+    ws = workspace()
+    for arquivo in arquivos:
+        envio, substituiu, avisos = importar_formulario(ws, arquivo, mes)
+        sigla = ws.instituicao(envio.instituicao_id).sigla
+        acao = "substituiu o envio anterior" if substituiu else "importado"
+        click.echo(
+            f"{arquivo.name}: {sigla}, {envio.mes} — {acao} ({sum(envio.contagens.values())} no total)."
+        )
+        for aviso in avisos:
+            click.echo(f"  Aviso: {aviso}", err=True)
+
+
+@netp.command("envios")
+@click.option("--mes", metavar="AAAA-MM", help="Só este mês.")
+@click.option("--json", "como_json", is_flag=True, help="Saída em JSON, para scripts.")
+def envios(mes: str | None, como_json: bool) -> None:
+    """Lista quem enviou as informações de cada mês e quem falta."""
+    from pacto.domain.netp import validar_mes
+
+    ws = workspace()
+    if mes:
+        validar_mes(mes)
+    rc = ws.carregar()
+    recebidos = ws.envios_netp(mes)
+    meses = sorted({e.mes for e in recebidos} | ({mes} if mes else set()))
+    resultado = []
+    for m in meses:
+        enviaram = sorted(
+            rc.instituicao_por_id[e.instituicao_id].sigla for e in recebidos if e.mes == m
+        )
+        no_fluxo = sorted(rc.instituicao_por_id[i].sigla for i in rc.etapas_por_instituicao)
+        resultado.append(
+            {"mes": m, "enviaram": enviaram, "faltam": [s for s in no_fluxo if s not in enviaram]}
+        )
+    if como_json:
+        imprimir_json(resultado)
+        return
+    saida = console()
+    if not resultado:
+        saida.print("Nenhum formulário recebido ainda.")
+    for item in resultado:
+        saida.print(
+            f"[bold]{item['mes']}[/bold]: {len(item['enviaram'])} enviaram — {', '.join(item['enviaram']) or '—'}"
+        )
+        saida.print(f"  Faltam {len(item['faltam'])}: {', '.join(item['faltam'])}", style="dim")

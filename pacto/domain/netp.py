@@ -1,0 +1,126 @@
+"""Aggregated information to the NETP: the form's blocks, small-count suppression and the personal-data guard."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pacto.domain.catalog import etapas_padrao, finalidades
+from pacto.domain.errors import ErroValidacao
+from pacto.domain.text import chave_comparacao
+
+LIMITE_SUPRESSAO = 5  # counts from 1 to 4 are shown as "<5"
+SEXOS = ("Feminino", "Masculino", "Outro ou não informado")
+FAIXAS_ETARIAS = (
+    "0 a 11 anos",
+    "12 a 17 anos",
+    "18 a 29 anos",
+    "30 a 59 anos",
+    "60 anos ou mais",
+    "Idade não informada",
+)
+_MES = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Bloco:
+    """One cross-table of the monthly form: row labels × column labels, counts in the cells."""
+
+    chave: str
+    titulo: str
+    linhas: tuple[str, ...]
+    colunas: tuple[str, ...]
+
+
+@cache
+def blocos() -> tuple[Bloco, ...]:
+    """The three tables each institution fills every month, with counts only."""
+    nomes_finalidades = tuple(f.nome for f in finalidades()) + ("Finalidade não identificada",)
+    return (
+        Bloco(
+            "finalidade_sexo",
+            "Pessoas atendidas no mês, por finalidade (CP, art. 149-A) e sexo",
+            nomes_finalidades,
+            SEXOS,
+        ),
+        Bloco(
+            "faixa_sexo", "Pessoas atendidas no mês, por faixa etária e sexo", FAIXAS_ETARIAS, SEXOS
+        ),
+        Bloco(
+            "etapa",
+            "Casos em que a instituição atuou no mês, por etapa do fluxo",
+            tuple(e.nome for e in etapas_padrao()),
+            ("Quantidade",),
+        ),
+    )
+
+
+def bloco(chave: str) -> Bloco:
+    """A block by key."""
+    return next(b for b in blocos() if b.chave == chave)
+
+
+def validar_mes(mes: str) -> str:
+    """Check a month written as AAAA-MM."""
+    if not _MES.match(mes or ""):
+        raise ErroValidacao(f"Mês inválido: “{mes}”. Use o formato AAAA-MM, por exemplo 2026-11.")
+    return mes
+
+
+def nome_mes(mes: str) -> str:
+    """'2026-11' → 'novembro de 2026'."""
+    meses = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+             "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
+    ano, numero = validar_mes(mes).split("-")
+    return f"{meses[int(numero) - 1]} de {ano}"
+
+
+def suprimir(valor: int) -> str:
+    """A count as published: 1 to 4 become '<5' so no small group can be singled out."""
+    if 0 < valor < LIMITE_SUPRESSAO:
+        return f"<{LIMITE_SUPRESSAO}"
+    return str(valor)
+
+
+Contagens = dict[tuple[str, str, str], int]  # (bloco, linha, coluna) -> quantidade
+
+
+def consolidar(envios: list[Contagens]) -> Contagens:
+    """Sum the counts of every institution's form for the month."""
+    total: Contagens = {}
+    for envio in envios:
+        for chave, valor in envio.items():
+            total[chave] = total.get(chave, 0) + valor
+    return total
+
+
+# -- personal data guard ----------------------------------------------------
+
+_PALAVRAS_PESSOAIS = (
+    "nome", "cpf", "rg", "identidade", "passaporte", "rnm", "crnm", "nascimento",
+    "data de nasc", "endereco", "logradouro", "residencia", "telefone", "celular",
+    "whatsapp", "e-mail", "email", "filiacao", "mae", "pai", "processo", "boletim",
+    "relato", "historia", "iniciais",
+)  # fmt: skip
+_CPF = re.compile(r"\b\d{3}\.?\d{3}\.?\d{3}-?\d{2}\b")
+_DATA = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_TELEFONE = re.compile(r"\(?\b\d{2}\)?\s?9?\d{4}-?\d{4}\b")
+
+
+def parece_dado_pessoal(texto: str) -> str | None:
+    """Why a cell looks like personal data (a header such as 'Nome' or a CPF, date or phone), or None."""
+    if not isinstance(texto, str):
+        return None
+    chave = chave_comparacao(texto)
+    if _CPF.search(texto):
+        return "parece um CPF"
+    if _DATA.search(texto):
+        return "parece uma data (de nascimento?)"
+    if _TELEFONE.search(texto):
+        return "parece um telefone"
+    palavras = set(re.findall(r"[a-z0-9-]+", chave))
+    for palavra in _PALAVRAS_PESSOAIS:
+        if (" " in palavra and palavra in chave) or palavra in palavras:
+            return f"parece um campo de dado pessoal (“{texto.strip()[:40]}”)"
+    return None
