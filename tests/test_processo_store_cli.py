@@ -148,3 +148,21 @@ def test_frozen_version_after_the_open_meeting_completes_step_4_and_roadmap_8(ws
     depois = situacao(ws_demo, hoje=HOJE)
     assert depois.passos[3].situacao == CONCLUIDO
     assert depois.etapas[7].situacao == CONCLUIDO and "1 versão" in depois.etapas[7].motivo
+
+
+def test_roadmap_11_and_14_follow_netp_sends_and_indicator_targets(ws_demo):
+    from pacto.domain.indicadores import Meta
+    from pacto.store.netp_repo import EnvioNetp
+
+    etapas = situacao(ws_demo, hoje=HOJE).etapas
+    assert etapas[10].situacao == NAO_INICIADO and etapas[13].situacao == NAO_INICIADO
+    hgr = ws_demo.instituicao_por_sigla("HGR")
+    from datetime import datetime
+
+    ws_demo.registrar_envio_netp(
+        EnvioNetp("2026-10", hgr.id, datetime(2026, 11, 5), {("etapa", "Resgate", "Quantidade"): 2})
+    )
+    ws_demo.definir_meta(Meta("adesao", "2027", 80))
+    etapas = situacao(ws_demo, hoje=HOJE).etapas
+    assert etapas[10].situacao == CONCLUIDO and "1 mês" in etapas[10].motivo
+    assert etapas[13].situacao == CONCLUIDO and "1 indicador com meta" in etapas[13].motivo

@@ -66,6 +66,8 @@ def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencia
             1 for i in rc.instituicoes if i.id not in no_fluxo and i.tipo not in colegiados
         ),
         lacunas_graves=sum(1 for lacuna in lacunas if lacuna.gravidade == "grave"),
+        envios_netp=len(ws.meses_com_envio_netp()),
+        indicadores_com_meta=len({m.indicador for m in ws.metas()}),
         versoes=ultima.numero if ultima else 0,
         ultima_versao_em=ultima.criado_em if ultima else None,
     )
