@@ -66,14 +66,16 @@ SECOES = (
         "alinhamento",
         "8",
         "Alinhamento",
-        "O checklist do alinhamento mensal, com os itens derivados da rede (pontos focais a "
+        classe="pacto.tui.alinhamento:AlinhamentoSecao",
+        previsto="O checklist do alinhamento mensal, com os itens derivados da rede (pontos focais a "
         "confirmar, ações atrasadas, adesões pendentes) e o que ficou aberto de um mês a outro.",
     ),
     Secao(
         "monitoramento",
         "9",
         "Monitoramento",
-        "Os indicadores do fluxo com metas por ano ou semestre e a sua evolução, e o envio de "
+        classe="pacto.tui.monitoramento:MonitoramentoSecao",
+        previsto="Os indicadores do fluxo com metas por ano ou semestre e a sua evolução, e o envio de "
         "dados agregados ao NETP.",
     ),
     Secao(
