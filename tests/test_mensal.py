@@ -119,3 +119,23 @@ def test_cli_checklist_and_indicators(caminho_demo, tmp_path):
     r = rodar("gerar", "monitoramento", "--mes", "2026-11", "--saida", str(tmp_path))
     assert r.exit_code == 0 and (tmp_path / "monitoramento-2026-11.xlsx").exists()
     assert date(2026, 11, 26) == HOJE
+
+
+def test_changes_since_the_version_in_force_at_month_start_become_an_item(ws_demo):
+    import sqlite3
+
+    ws_demo.congelar_versao("Versão de outubro")
+    # date the version back to October, as if frozen then (triggers forbid UPDATE; recreate row)
+    conexao = sqlite3.connect(ws_demo.caminho)
+    conexao.execute("DROP TRIGGER versoes_sem_alteracao")
+    conexao.execute("UPDATE versoes SET criado_em = '2026-10-15T10:00:00'")
+    conexao.commit()
+    conexao.close()
+    from .conftest import nova_instituicao
+
+    nova_instituicao(ws_demo, "CRAS-NOVO", "CRAS Caimbé", telefone="(95) 3000-0999")
+    itens = [li.item for li in checklist_do_mes(ws_demo, "2026-11", HOJE) if li.item.derivado]
+    mudancas = next(i for i in itens if i.chave == "derivado:mudancas_fluxo")
+    assert mudancas.texto.startswith(
+        "1 mudança no fluxo desde o mês passado: Entrou na rede: CRAS Caimbé"
+    )

@@ -20,6 +20,7 @@ from pacto.domain.indicadores import (
 )
 from pacto.domain.netp import validar_mes
 from pacto.domain.network import RedeCompleta
+from pacto.domain.versions import conteudo_canonico, diferencas
 from pacto.services.arquivos import salvar_planilha
 from pacto.store import Workspace
 
@@ -50,16 +51,28 @@ def _pontos_desatualizados(rc: RedeCompleta, hoje: date) -> list[str]:
     return sorted(nomes)
 
 
-def fatos_do_mes(ws: Workspace, rc: RedeCompleta, hoje: date) -> FatosMes:
+def _mudancas_desde(ws: Workspace, rc: RedeCompleta, mes: str) -> list[str] | None:
+    """What changed in the flow since the version in force at the start of the month."""
+    inicio = f"{mes}-01"
+    anteriores = [v for v in ws.versoes() if v.criado_em.date().isoformat() < inicio]
+    if not anteriores:
+        return None
+    return [m.texto for m in diferencas(anteriores[-1].conteudo, conteudo_canonico(rc))]
+
+
+def fatos_do_mes(ws: Workspace, rc: RedeCompleta, hoje: date, mes: str | None = None) -> FatosMes:
     """What the month's meeting should look at, read from the workspace."""
-    return FatosMes(pontos_desatualizados=_pontos_desatualizados(rc, hoje))
+    return FatosMes(
+        pontos_desatualizados=_pontos_desatualizados(rc, hoje),
+        mudancas_fluxo=_mudancas_desde(ws, rc, mes or mes_de(hoje)),
+    )
 
 
 def checklist_do_mes(ws: Workspace, mes: str, hoje: date | None = None) -> list[LinhaChecklist]:
     """The month's checklist: derived items first, then the model's, with answers and carry-over."""
     validar_mes(mes)
     hoje = hoje or date.today()
-    itens = itens_derivados(fatos_do_mes(ws, ws.carregar(), hoje)) + list(itens_modelo())
+    itens = itens_derivados(fatos_do_mes(ws, ws.carregar(), hoje, mes)) + list(itens_modelo())
     return montar(mes, itens, ws.respostas_checklist(ate_mes=mes))
 
 
