@@ -25,6 +25,7 @@ SUBCOMANDOS = {
     "exportar": "pacto.commands.bundle_cmds:exportar",
     "importar": "pacto.commands.bundle_cmds:importar",
     "backup": "pacto.commands.bundle_cmds:backup",
+    "restaurar": "pacto.commands.bundle_cmds:restaurar",
     "tui": "pacto.commands.workspace_cmds:tui",
     "passo": "pacto.commands.processo_cmds:passo",
     "gt": "pacto.commands.processo_cmds:gt",
@@ -34,6 +35,8 @@ SUBCOMANDOS = {
     "netp": "pacto.commands.netp_cmds:netp",
     "checklist": "pacto.commands.mensal_cmds:checklist",
     "indicadores": "pacto.commands.mensal_cmds:indicadores",
+    "historico": "pacto.commands.historico_cmds:historico",
+    "config": "pacto.commands.historico_cmds:config",
 }
 
 
@@ -71,9 +74,10 @@ class Contexto:
     def workspace(self):
         """Open the workspace (once) and close it when the command ends."""
         if self._ws is None:
+            from pacto.services.config import usuario
             from pacto.store import Workspace
 
-            self._ws = Workspace.abrir(self.caminho)
+            self._ws = Workspace.abrir(self.caminho, usuario())
             click.get_current_context().call_on_close(self._ws.fechar)
         return self._ws
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import caminho_workspace, workspace
+from pacto.commands.common import caminho_workspace, confirmar, workspace
 
 
 @click.command()
@@ -73,3 +73,25 @@ def backup(destino: Path | None) -> None:
         destino = destino / f"{caminho_workspace().stem}-backup-{carimbo}.db"
     ws.backup(destino)
     click.echo(f"Cópia de segurança gravada em {destino}.")
+
+
+@click.command()
+@click.argument("arquivo", metavar="ARQUIVO", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sim", "confirmado", is_flag=True, help="Não pergunta antes de restaurar.")
+def restaurar(arquivo: Path, confirmado: bool) -> None:
+    """Restaura o workspace a partir de uma cópia de segurança.
+
+    Antes, guarda uma cópia do conteúdo atual na pasta de cópias automáticas.
+    """
+    from pacto.store.opening import inspecionar
+
+    inspecionar(arquivo)
+    caminho = caminho_workspace()
+    if not confirmado and not confirmar(
+        f"Substituir todo o conteúdo de {caminho} pelo de {arquivo}?"
+    ):
+        click.echo("Nada foi alterado.")
+        return
+    anterior = workspace().restaurar(arquivo)
+    click.echo(f"Workspace restaurado a partir de {arquivo}.")
+    click.echo(f"O conteúdo anterior foi guardado em {anterior}.")

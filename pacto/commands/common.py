@@ -27,3 +27,18 @@ def imprimir_json(dados) -> None:
     import json
 
     click.echo(json.dumps(dados, ensure_ascii=False, indent=2))
+
+
+def confirmar(pergunta: str) -> bool:
+    """Ask a yes/no question in Portuguese (s/sim, n/não); no answer or no terminal means no."""
+    while True:
+        try:
+            resposta = click.prompt(f"{pergunta} [s/N]", default="", show_default=False)
+        except click.Abort:
+            return False
+        resposta = resposta.strip().lower()
+        if resposta in ("s", "sim"):
+            return True
+        if resposta in ("", "n", "nao", "não"):
+            return False
+        click.echo("Responda s (sim) ou n (não).")

@@ -16,6 +16,9 @@ _CAMPOS_INSTITUICAO = (
 )  # fmt: skip
 
 
+USUARIO_DEMO = "pacto (rede de demonstração)"
+
+
 def criar_demo(caminho: str | Path, hoje: date | None = None) -> Workspace:
     """Create a new workspace at `caminho` holding the demo network; never overwrites a file."""
     hoje = hoje or date.today()
@@ -25,6 +28,7 @@ def criar_demo(caminho: str | Path, hoje: date | None = None) -> Workspace:
         caminho,
         Rede(info["nome"], info["uf"], info.get("municipio", "")),
         nome_fluxo=dados["fluxos"][0]["nome"],
+        usuario=USUARIO_DEMO,
     )
     try:
         _povoar(ws, dados, hoje)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from pacto.store.history import auditar, criar_tabelas, tabelas_de_dados
+
 APPLICATION_ID = 0x50414354  # "PACT": marks a SQLite file as a pacto workspace
 
 migracoes = Migrations("pacto")
@@ -264,3 +266,11 @@ def m007_mensal(db: Database) -> None:
             PRIMARY KEY (indicador, periodo)
         )"""
     )
+
+
+@migracao
+def m008_historico(db: Database) -> None:
+    """Change history of every data table; later migrations call `auditar` on the tables they add."""
+    criar_tabelas(db)
+    for tabela in tabelas_de_dados(db):
+        auditar(db, tabela)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,8 @@ from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
 from pacto.domain.versions import VersaoFluxo
+from pacto.store.backups import BackupsRepo
+from pacto.store.history_repo import HistoryRepo
 from pacto.store.mensal_repo import MensalRepo
 from pacto.store.netp_repo import NetpRepo
 from pacto.store.network_repo import NetworkRepo
@@ -39,23 +42,38 @@ TABELAS_EXTRAS = (
 )
 
 
-class Workspace(NetworkRepo, VersionsRepo, ProcessRepo, NetpRepo, MensalRepo):
+def usuario_padrao() -> str:
+    """Who is writing, for the change history: PACTO_USUARIO, else the system login."""
+    import getpass
+
+    try:
+        return os.environ.get("PACTO_USUARIO") or getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class Workspace(
+    NetworkRepo, VersionsRepo, ProcessRepo, NetpRepo, MensalRepo, HistoryRepo, BackupsRepo
+):
     """A network's workspace file; every read and write of pacto data goes through it."""
 
-    def __init__(self, caminho: Path, conexao: sqlite3.Connection):
+    def __init__(self, caminho: Path, conexao: sqlite3.Connection, usuario: str | None = None):
         self.caminho = caminho
         self.db = Database(conexao, execute_plugins=False)
+        self.usuario = usuario or usuario_padrao()
 
     # -- lifecycle -------------------------------------------------------
 
     @classmethod
-    def abrir(cls, caminho: str | Path) -> Workspace:
+    def abrir(cls, caminho: str | Path, usuario: str | None = None) -> Workspace:
         """Open an existing workspace, upgrading its schema; refuse foreign, damaged or newer files."""
         caminho = Path(caminho)
         inspecionar(caminho)
-        ws = cls(caminho, conectar(caminho))
+        ws = cls(caminho, conectar(caminho), usuario)
         try:
             with ws._traduzir_erros():
+                if migracoes.pending(ws.db):
+                    ws.backup_automatico("antes-da-atualizacao")
                 migracoes.apply(ws.db)
         except BaseException:
             ws.fechar()
@@ -69,6 +87,7 @@ class Workspace(NetworkRepo, VersionsRepo, ProcessRepo, NetpRepo, MensalRepo):
         rede: Rede,
         nome_fluxo: str | None = None,
         etapas: tuple[EtapaPadrao, ...] | None = None,
+        usuario: str | None = None,
     ) -> Workspace:
         """Create a new workspace with the default stages and one flow; never overwrites a file."""
         caminho = Path(caminho)
@@ -77,7 +96,7 @@ class Workspace(NetworkRepo, VersionsRepo, ProcessRepo, NetpRepo, MensalRepo):
         try:
             conexao = conectar(caminho)
             conexao.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            ws = cls(caminho, conexao)
+            ws = cls(caminho, conexao, usuario)
             migracoes.apply(ws.db)
             with ws.transacao():
                 ws.db["rede"].insert(
@@ -127,6 +146,9 @@ class Workspace(NetworkRepo, VersionsRepo, ProcessRepo, NetpRepo, MensalRepo):
                 return
             conexao.execute("BEGIN IMMEDIATE")
             try:
+                conexao.execute(
+                    "INSERT OR REPLACE INTO _sessao (id, usuario) VALUES (1, ?)", [self.usuario]
+                )
                 yield
             except BaseException:
                 conexao.rollback()
@@ -306,17 +328,3 @@ class Workspace(NetworkRepo, VersionsRepo, ProcessRepo, NetpRepo, MensalRepo):
                         f"({', '.join(sorted(set(linha) - colunas))})."
                     )
                 self.db[tabela].insert(linha)
-
-    def backup(self, destino: str | Path) -> Path:
-        """Copy the workspace with SQLite's online backup, safe while others use it."""
-        destino = Path(destino)
-        criar_arquivo_privado(destino)
-        try:
-            alvo = sqlite3.connect(str(destino))
-            with alvo:
-                self.db.conn.backup(alvo)
-            alvo.close()
-        except BaseException:
-            destino.unlink(missing_ok=True)
-            raise
-        return destino

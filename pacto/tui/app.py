@@ -155,4 +155,6 @@ class PactoApp(App[None]):
 
 def criar_app(caminho: Path, hoje: date | None = None) -> PactoApp:
     """Open the workspace and build the app; the one factory for the CLI and the tests."""
-    return PactoApp(Workspace.abrir(caminho), hoje=hoje)
+    from pacto.services.config import usuario
+
+    return PactoApp(Workspace.abrir(caminho, usuario()), hoje=hoje)

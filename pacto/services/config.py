@@ -1,0 +1,52 @@
+"""The user's own settings, kept outside any workspace: the name that signs the change history."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from pacto.domain.errors import ErroValidacao
+
+
+def arquivo_config() -> Path:
+    """~/.config/pacto/config.toml, or under XDG_CONFIG_HOME (PACTO_CONFIG overrides, for tests)."""
+    if os.environ.get("PACTO_CONFIG"):
+        return Path(os.environ["PACTO_CONFIG"])
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "pacto" / "config.toml"
+
+
+def ler() -> dict:
+    """The settings, or an empty dict when none were saved (a broken file is ignored)."""
+    try:
+        with arquivo_config().open("rb") as arquivo:
+            return tomllib.load(arquivo)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def usuario() -> str | None:
+    """The name set with `pacto config usuario`, if any."""
+    nome = ler().get("usuario")
+    return nome if isinstance(nome, str) and nome.strip() else None
+
+
+def definir_usuario(nome: str) -> Path:
+    """Save the name that signs this person's changes; written atomically, readable by the owner only."""
+    nome = " ".join((nome or "").split())
+    if not nome:
+        raise ErroValidacao(
+            'Informe um nome, por exemplo: pacto config usuario "Ana Souza (NETP)".'
+        )
+    if len(nome) > 120:
+        raise ErroValidacao("Nome longo demais (máximo 120 caracteres).")
+    destino = arquivo_config()
+    destino.parent.mkdir(parents=True, exist_ok=True)
+    escapado = nome.replace("\\", "\\\\").replace('"', '\\"')
+    temporario = destino.with_name(f".{destino.name}.tmp")
+    descritor = os.open(temporario, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    with os.fdopen(descritor, "w", encoding="utf-8") as arquivo:
+        arquivo.write(f'usuario = "{escapado}"\n')
+    temporario.replace(destino)
+    return destino
