@@ -105,3 +105,37 @@ def test_bad_user_names_refused(usuario, tmp_path, monkeypatch):
     with pytest.raises(ErroValidacao):
         definir_usuario(usuario)
     assert not (tmp_path / "c.toml").exists()
+
+
+async def test_tui_history_screen_filters_by_institution(caminho_demo):
+    from textual.widgets import DataTable, Input
+
+    from pacto.tui.app import criar_app
+    from pacto.tui.historico import TelaHistorico
+
+    with Workspace.abrir(caminho_demo, usuario="Carla (OIM)") as ws:
+        pf = ws.instituicao_por_sigla("PF-RR")
+        pf.horario = "24 horas"
+        ws.salvar_instituicao(pf)
+    app = criar_app(caminho_demo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"historico")  # no accent typed: still found
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TelaHistorico)
+        tabela = app.screen.query_one("#historico-tabela", DataTable)
+        primeira = tabela.get_row_at(0)
+        assert primeira[1] == "Carla (OIM)" and "alterou instituição PF-RR: horario" in primeira[2]
+        filtro = app.screen.query_one("#historico-filtro", Input)
+        filtro.value = "creas pintolandia"
+        filtro.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        linhas = [tabela.get_row_at(i)[2] for i in range(tabela.row_count)]
+        assert linhas and all("PF-RR" not in linha or "CREAS" in linha for linha in linhas)
+        assert any("CREAS Pintolândia" in linha for linha in linhas)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TelaHistorico)

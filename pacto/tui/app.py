@@ -130,6 +130,12 @@ class PactoApp(App[None]):
         self.ir_para("rede")
         self.query_one("#rede-busca", Input).focus()
 
+    def action_historico(self, sigla: str = "") -> None:
+        """Open the change history, optionally of one institution."""
+        from pacto.tui.historico import TelaHistorico
+
+        self.push_screen(TelaHistorico(sigla))
+
     def action_ajuda(self) -> None:
         """Open the help screen."""
         self.push_screen(TelaAjuda())

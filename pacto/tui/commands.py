@@ -6,6 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from pacto.domain.text import sem_acentos
 from pacto.tui.sections import SECOES
 
 
@@ -24,6 +25,7 @@ class ComandosPacto(Provider):
         yield ("Buscar instituição", app.action_buscar, "Busca na seção Rede (/)")
         yield ("Versões do fluxo", app.action_versoes, "Versões congeladas e o que mudou (v)")
         yield ("Congelar versão", app.action_congelar_versao, "Congela o rascunho com uma nota")
+        yield ("Histórico de alterações", app.action_historico, "Quem mudou o quê e quando")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
 
@@ -32,8 +34,10 @@ class ComandosPacto(Provider):
             yield DiscoveryHit(nome, acao, help=ajuda)
 
     async def search(self, consulta: str) -> Hits:
-        comparador = self.matcher(consulta)
+        """Match ignoring accents, so 'versao' finds 'Versões'."""
+        comparador = self.matcher(sem_acentos(consulta))
+        destaque = self.matcher(consulta)
         for nome, acao, ajuda in self._comandos():
-            pontos = comparador.match(nome)
+            pontos = comparador.match(sem_acentos(nome))
             if pontos > 0:
-                yield Hit(pontos, comparador.highlight(nome), acao, help=ajuda)
+                yield Hit(pontos, destaque.highlight(nome), acao, help=ajuda)
