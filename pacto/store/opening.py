@@ -14,6 +14,14 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
+def espera_ms() -> int:
+    """How long a write waits for another pacto process's lock (PACTO_ESPERA_MS, default 5 s)."""
+    try:
+        return max(0, int(os.environ.get("PACTO_ESPERA_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
 def inspecionar(caminho: Path) -> None:
     """Raise a clear error unless the file is a usable pacto workspace; never writes to the file."""
     if not caminho.exists():
@@ -44,7 +52,7 @@ def _verificar_conteudo(caminho: Path) -> None:
     """Check integrity and that no migration is newer than this program, read-only."""
     uri = f"{caminho.resolve().as_uri()}?mode=ro"
     try:
-        conexao = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conexao = sqlite3.connect(uri, uri=True, timeout=espera_ms() / 1000)
         try:
             resultado = conexao.execute("PRAGMA quick_check").fetchone()
             if not resultado or resultado[0] != "ok":
@@ -83,8 +91,9 @@ def _danificado(caminho: Path) -> str:
 
 def conectar(caminho: Path) -> sqlite3.Connection:
     """Open a read-write connection with WAL, foreign keys and a busy timeout."""
-    conexao = sqlite3.connect(str(caminho), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    conexao.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    espera = espera_ms()
+    conexao = sqlite3.connect(str(caminho), timeout=espera / 1000, check_same_thread=False)
+    conexao.execute(f"PRAGMA busy_timeout = {espera}")
     conexao.execute("PRAGMA journal_mode = WAL")
     conexao.execute("PRAGMA synchronous = NORMAL")
     conexao.execute("PRAGMA foreign_keys = ON")
