@@ -26,6 +26,7 @@ SUBCOMANDOS = {
     "importar": "pacto.commands.bundle_cmds:importar",
     "backup": "pacto.commands.bundle_cmds:backup",
     "tui": "pacto.commands.workspace_cmds:tui",
+    "atores": "pacto.commands.atores_cmds:atores",
 }
 
 

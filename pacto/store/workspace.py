@@ -15,12 +15,13 @@ from pacto.domain.errors import ErroImportacao, ErroWorkspace
 from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
+from pacto.store.import_repo import ImportRepo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.schema import APPLICATION_ID, migracoes
 
 
-class Workspace(NetworkRepo):
+class Workspace(NetworkRepo, ImportRepo):
     """A network's workspace file; every read and write of pacto data goes through it."""
 
     def __init__(self, caminho: Path, conexao: sqlite3.Connection):
