@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pacto.domain.catalog import tipos_instituicao
 from pacto.domain.models import ESFERAS, Etapa
@@ -27,13 +28,13 @@ _ERROS_EXCEL = {"#N/D", "#N/A", "#REF!", "#VALOR!", "#VALUE!", "#DIV/0!", "#NOME
 
 def texto_celula(texto: str) -> str:
     """A one-line cell cleaned: stray spaces gone, Excel error codes read as empty."""
-    texto = limpar(texto)
-    return "" if texto.upper() in _ERROS_EXCEL else texto
+    texto = " ".join(str(texto or "").split())
+    return "" if texto.startswith("#") and texto.upper() in _ERROS_EXCEL else texto
 
 
 def texto_longo(texto: str) -> str:
     """A multi-line cell (duties, notes): each line trimmed, blank lines dropped."""
-    linhas = (limpar(linha) for linha in str(texto or "").splitlines())
+    linhas = (" ".join(linha.split()) for linha in str(texto or "").splitlines())
     return "\n".join(linha for linha in linhas if linha and linha.upper() not in _ERROS_EXCEL)
 
 
@@ -45,7 +46,9 @@ def marca_presenca(texto: str) -> bool:
 # -- stages --------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _chave_etapa(texto: str) -> str:
+    """Comparison key of a stage or sphere name; cached, as the same few names repeat."""
     return _NAO_PALAVRA.sub(" ", chave_comparacao(texto)).replace("_", " ").strip()
 
 

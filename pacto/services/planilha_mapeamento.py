@@ -114,7 +114,12 @@ def _simples(celulas: list[str], manuais, etapas) -> list[tuple[str, str | None]
 
 
 def _nota(colunas: list[tuple[str, str | None]]) -> int:
+    """Distinct known fields a header row names; 0 without the institution's name or sigla, or
+    for a title merged across the row (the same text in every cell)."""
+    textos = {texto for texto, _ in colunas if texto}
     campos = {campo for _, campo in colunas if campo}
+    if len(textos) == 1 and sum(1 for texto, _ in colunas if texto) > 1:
+        return 0
     return len(campos) if campos & _CAMPOS_IDENTIDADE else 0
 
 
@@ -129,16 +134,19 @@ def detectar_cabecalho(
         opcoes = [(1, _simples(celulas, manuais, etapas))]
         seguinte = amostra[posicao + 1] if posicao + 1 < len(amostra) else None
         if horizontais.get(numero) and seguinte and seguinte[0] == numero + 1:
-            opcoes.append(
-                (2, _cabecalho_duplo(celulas, seguinte[1], horizontais[numero], manuais, etapas))
-            )
+            duplo = _cabecalho_duplo(celulas, seguinte[1], horizontais[numero], manuais, etapas)
+            # two rows only when they say more than the lower one alone (not a title above it)
+            if _nota(duplo) > _nota(_simples(seguinte[1], manuais, etapas)):
+                opcoes.append((2, duplo))
         for altura, colunas in opcoes:
-            chave = (_nota(colunas), -numero, -altura, colunas)
-            if chave[0] and (melhor is None or chave[:3] > melhor[:3]):
+            # most fields, then most labelled columns (a title has one), then the earliest
+            rotulos = len({texto for texto, _ in colunas if texto})
+            chave = (_nota(colunas), rotulos, -numero, -altura, colunas)
+            if chave[0] and (melhor is None or chave[:4] > melhor[:4]):
                 melhor = chave
     if melhor is None:
         return None
-    _, menos_linha, menos_altura, colunas = melhor
+    _, _, menos_linha, menos_altura, colunas = melhor
     cabecalho = Cabecalho(-menos_linha, -menos_linha - menos_altura - 1)
     _atribuir_colunas(cabecalho, colunas, manuais, etapas)
     return cabecalho
@@ -155,6 +163,7 @@ def _atribuir_colunas(cabecalho: Cabecalho, colunas, manuais, etapas) -> None:
                 f"(linha {cabecalho.primeira_linha}). Colunas encontradas: {nomes}."
             )
     manuais_por_campo = set(manuais.values())
+    colunas = _nome_generico_como_pessoa(colunas, manuais_por_campo, cabecalho.avisos)
     for indice, (texto, campo) in enumerate(colunas):
         if not texto:
             continue
@@ -179,13 +188,31 @@ def _atribuir_colunas(cabecalho: Cabecalho, colunas, manuais, etapas) -> None:
         )
 
 
+def _nome_generico_como_pessoa(colunas, manuais_por_campo: set[str], avisos: list[str]):
+    """'Nome' beside 'Órgão' names a person: read it as the titular focal point's name."""
+    nomes = [i for i, (_, campo) in enumerate(colunas) if campo == "nome"]
+    genericos = [i for i in nomes if normalizar_cabecalho(colunas[i][0]) == "nome"]
+    especificos = [i for i in nomes if i not in genericos]
+    ja_tem_pessoa = any(campo == "ponto_focal" for _, campo in colunas)
+    if not genericos or not especificos or "nome" in manuais_por_campo or ja_tem_pessoa:
+        return colunas
+    colunas = list(colunas)
+    indice = genericos[0]
+    colunas[indice] = (colunas[indice][0], "ponto_focal")
+    avisos.append(
+        f"A coluna “{colunas[indice][0]}” foi lida como ponto focal titular, porque "
+        f"“{colunas[especificos[0]][0]}” traz o nome da instituição."
+    )
+    return colunas
+
+
 def linhas_de_dados(grade: Grade, cabecalho: Cabecalho) -> tuple[list[LinhaLida], list[str]]:
     """The data rows under the header, read into fields; skips section titles and repeated
     headers, saying so."""
     avisos: list[str] = []
     horizontais = _mescladas_horizontais(grade)
     textos_cabecalho = {
-        indice: normalizar_cabecalho(texto.split(" – ")[-1])
+        indice: texto.split(" – ")[-1].strip().casefold()
         for indice, texto in enumerate(_textos(cabecalho))
     }
     lidas: list[LinhaLida] = []
@@ -210,7 +237,7 @@ def linhas_de_dados(grade: Grade, cabecalho: Cabecalho) -> tuple[list[LinhaLida]
             continue
         iguais = sum(
             1 for i, _ in colunas if i < len(celulas) and textos_cabecalho.get(i)
-            and normalizar_cabecalho(celulas[i]) == textos_cabecalho[i]
+            and celulas[i].strip().casefold() == textos_cabecalho[i]
         )  # fmt: skip
         if iguais >= max(2, len(colunas) // 2):
             avisos.append(f"Linha {numero}: repete o cabeçalho e foi ignorada.")

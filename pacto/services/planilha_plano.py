@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from pacto.domain.celulas_planilha import (
     TEXTO_A_DETALHAR,
@@ -38,10 +39,12 @@ from pacto.domain.importacao import (
 )
 from pacto.domain.models import ESFERAS, Atribuicao, Etapa, Instituicao, PontoFocal
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import chave_comparacao
+from pacto.domain.text import chave_comparacao as _chave_sem_cache
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_texto
 from pacto.services.planilha_mapeamento import LinhaLida
 
+# the same siglas and names are compared several times per row: remember their keys
+chave_comparacao = lru_cache(maxsize=65_536)(_chave_sem_cache)
 _EMAILS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -180,26 +183,13 @@ def _ler_atribuicoes(reg: _Registro, valores: dict[str, str], etapas: list[Etapa
 # -- grouping --------------------------------------------------------------------------
 
 
-def _agrupar(registros: list[_Registro], plano: PlanoImportacao) -> list[_Grupo]:
+def _agrupar(registros: list[_Registro]) -> list[_Grupo]:
     """Merge rows of one institution; a row naming no institution continues the one above."""
     grupos: list[_Grupo] = []
     por_sigla: dict[str, _Grupo] = {}
     por_nome: dict[str, _Grupo] = {}
-    vistos: dict[tuple, int] = {}
     anterior: _Registro | None = None
     for reg in registros:
-        assinatura = (
-            tuple(sorted(reg.campos.items())),
-            tuple(sorted((p, tuple(sorted(a.items()))) for p, a in reg.pontos.items())),
-            tuple((e.chave, t) for e, t in reg.atribuicoes),
-            tuple(reg.notas),
-        )
-        if assinatura in vistos:
-            plano.avisos.append(
-                f"Linha {reg.numero}: repete a linha {vistos[assinatura]} e foi ignorada."
-            )
-            continue
-        vistos[assinatura] = reg.numero
         sigla = chave_comparacao(reg.campos.get("sigla", ""))
         nome = chave_comparacao(reg.campos.get("nome", ""))
         if not sigla and not nome and anterior and (reg.atribuicoes or reg.pontos):
@@ -323,9 +313,15 @@ class _Planejador:
             )
         inst = replace(atual) if atual else Instituicao(nome="", sigla="")
         for campo, valor in campos.items():
-            setattr(inst, campo, valor)
-        notas = list(dict.fromkeys(n for r in grupo.registros for n in r.notas))
+            antes = getattr(inst, campo)
+            # "HOSPITAL GERAL" for "Hospital Geral" is no change: keep how it was written
+            if valor != antes and (
+                atual is None or chave_comparacao(valor) != chave_comparacao(antes)
+            ):
+                setattr(inst, campo, valor)
+        notas = [n for r in grupo.registros for n in r.notas]
         if notas and not inst.observacoes:
+            notas = list(dict.fromkeys(notas))
             inst.observacoes = "\n".join(notas)
         sigla = chave_comparacao(inst.sigla)
         dono = self.por_sigla.get(sigla)
@@ -415,7 +411,16 @@ def montar_plano(
     """Fill the plan with what each row would do against the network `rc`."""
     etapas = rc.etapas_ordenadas
     registros = []
+    vistas: dict[tuple, int] = {}
     for linha in linhas:
+        # a row pasted twice: same cells once spaces and case are ignored
+        assinatura = tuple((c, " ".join(v.split()).casefold()) for c, v in linha.valores.items())
+        if assinatura in vistas:
+            plano.avisos.append(
+                f"Linha {linha.numero}: repete a linha {vistas[assinatura]} e foi ignorada."
+            )
+            continue
+        vistas[assinatura] = linha.numero
         reg = _ler_registro(linha, etapas)
         plano.avisos.extend(reg.avisos)
         if reg.problemas:
@@ -423,7 +428,7 @@ def montar_plano(
         else:
             registros.append(reg)
     planejador = _Planejador(rc, plano)
-    for grupo in _agrupar(registros, plano):
+    for grupo in _agrupar(registros):
         planejador.planejar(grupo)
     plano.rejeitadas.sort(key=lambda r: r.linha)
     return plano

@@ -35,6 +35,7 @@ class PactoApp(App[None]):
         Binding("f5", "recarregar", "Recarregar"),
         Binding("slash", "buscar", "Buscar", show=False),
         Binding("ctrl+p", "command_palette", "Comandos", show=False, priority=True),
+        Binding("ctrl+o", "importar_planilha", "Importar planilha", show=False),
         *(Binding(s.tecla, f"ir_para('{s.id}')", s.nome, show=False) for s in SECOES),
     ]
 
@@ -119,6 +120,12 @@ class PactoApp(App[None]):
         """Jump to the search field of the Rede section."""
         self.ir_para("rede")
         self.query_one("#rede-busca", Input).focus()
+
+    def action_importar_planilha(self) -> None:
+        """Open the spreadsheet import with its preview."""
+        from pacto.tui.importar import abrir_importacao
+
+        abrir_importacao(self)
 
     def action_ajuda(self) -> None:
         """Open the help screen."""

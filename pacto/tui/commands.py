@@ -22,6 +22,7 @@ class ComandosPacto(Provider):
             )
         yield ("Recarregar dados", app.action_recarregar, "Relê o workspace (F5)")
         yield ("Buscar instituição", app.action_buscar, "Busca na seção Rede (/)")
+        yield ("Importar planilha de atores", app.action_importar_planilha, "Ctrl+O")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
 
