@@ -423,3 +423,24 @@ def test_atores_help_is_portuguese_and_light():
     assert "Uso: pacto atores importar [OPÇÕES] ARQUIVO" in ajuda
     assert "--simular" in ajuda and "--coluna" in ajuda
     assert "openpyxl" not in modulos and "textual" not in modulos and "sqlite_utils" not in modulos
+
+
+def test_a_row_continuing_a_rejected_one_is_rejected_too(caminho_vazio, tmp_path):
+    arquivo = tmp_path / "continua_rejeitada.csv"
+    arquivo.write_text(
+        "Instituição;Sigla;E-mail;Etapa;Atribuições\n"
+        "Guarda Municipal;GM;não possui;Prevenção;Rondas.\n"
+        ";;;Resgate;Apoia operações.\n"
+        "Polícia Militar;PM;-;Denúncia;Atende o 190.\n",
+        encoding="utf-8",
+    )
+    with Workspace.abrir(caminho_vazio) as ws:
+        plano = planejar_importacao(arquivo, ws.carregar())
+    assert [r.descrever() for r in plano.rejeitadas] == [
+        "Linha 2 (Guarda Municipal (GM)): Etapa não reconhecida: “Prevenção”. Etapas do fluxo: "
+        "Denúncia (D), Enfrentamento (E), Resgate (R), Pós-Resgate (PR), "
+        "Atendimento às Vítimas (A).",
+        "Linha 3 (Guarda Municipal (GM)): Completa a linha 2, que foi rejeitada.",
+    ]
+    [pm] = plano.criar
+    assert pm.instituicao.email == ""  # "-" and "não possui" are empty cells, not bad e-mails

@@ -11,7 +11,7 @@ from pacto.commands.common import workspace
 LIMITE_LISTA = 20
 
 
-@click.group()
+@click.group(subcommand_metavar="COMANDO [ARGS]...")
 def atores() -> None:
     """Lista de atores da rede: importar e exportar planilhas (.xlsx ou .csv)."""
 
@@ -34,7 +34,11 @@ def atores() -> None:
     "telefone_ponto_focal, email_ponto_focal, suplente, cargo_suplente, telefone_suplente, "
     "email_suplente.",
 )
-@click.option("--aba", metavar="NOME", help="Aba da planilha .xlsx (padrão: a aba ativa).")
+@click.option(
+    "--aba",
+    metavar="NOME",
+    help="Aba da planilha .xlsx (padrão: a aba ativa ou a primeira com cabeçalho reconhecido).",
+)
 @click.option(
     "--completo", is_flag=True, help="Lista todas as instituições e avisos, não só os primeiros."
 )
@@ -114,8 +118,9 @@ def _mais(total: int, limite: int | None) -> None:
 def exportar(arquivo: Path) -> None:
     """Exporta a tabela de atores da cartilha: Instituição | Etapa | Atribuições | Forma de contato.
 
-    Uma linha por instituição e etapa em que ela tem atribuição; a forma de contato reúne
-    telefone, e-mail, site, endereço e o ponto focal titular. Em .xlsx, o cabeçalho vem em
+    Uma linha por instituição e etapa em que ela tem atribuição (e uma linha para quem ainda
+    não tem); a forma de contato reúne telefone, e-mail, site, endereço, horário e o ponto
+    focal titular. Em .xlsx, o cabeçalho vem em
     negrito e as colunas na largura certa; em .csv, o arquivo sai em UTF-8 com BOM e separado
     por ponto e vírgula, para abrir direto no Excel.
     """

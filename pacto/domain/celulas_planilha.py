@@ -23,13 +23,20 @@ _SEPARADORES_ETAPA = re.compile(r"[;,/|\n+•]+")
 _CONJUNCAO = re.compile(r"\s+e\s+", re.IGNORECASE)
 _NAO_PALAVRA = re.compile(r"[^\w]+")
 _SIGLA_ENTRE_PARENTESES = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+_VAZIOS = {
+    "-", "--", "—", "–", ".", "?", "n/a", "n/d", "nao possui", "nao tem", "nao informado",
+    "nao ha", "nao se aplica", "sem informacao", "nenhum", "nenhuma", "inexistente",
+}  # fmt: skip
 _ERROS_EXCEL = {"#N/D", "#N/A", "#REF!", "#VALOR!", "#VALUE!", "#DIV/0!", "#NOME?", "#NAME?"}
 
 
 def texto_celula(texto: str) -> str:
-    """A one-line cell cleaned: stray spaces gone, Excel error codes read as empty."""
+    """A one-line cell cleaned: stray spaces gone; Excel error codes and "não possui", "—"
+    and the like read as empty."""
     texto = " ".join(str(texto or "").split())
-    return "" if texto.startswith("#") and texto.upper() in _ERROS_EXCEL else texto
+    if len(texto) < 20 and (texto.upper() in _ERROS_EXCEL or chave_comparacao(texto) in _VAZIOS):
+        return ""
+    return texto
 
 
 def texto_longo(texto: str) -> str:

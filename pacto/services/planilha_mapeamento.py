@@ -96,8 +96,8 @@ def _cabecalho_duplo(
     is read in the merged cell's context ("Ponto focal" + "Telefone")."""
     resultado = []
     for indice in range(max(len(pai), len(filho))):
-        de_cima = pai[indice].strip() if indice < len(pai) else ""
-        de_baixo = filho[indice].strip() if indice < len(filho) else ""
+        de_cima = " ".join(pai[indice].split()) if indice < len(pai) else ""
+        de_baixo = " ".join(filho[indice].split()) if indice < len(filho) else ""
         sob_mescla = any(c1 <= indice + 1 <= c2 for c1, c2 in faixas)
         if sob_mescla and de_baixo and de_baixo != de_cima:
             texto = f"{de_cima} – {de_baixo}" if de_cima else de_baixo
@@ -110,7 +110,7 @@ def _cabecalho_duplo(
 
 
 def _simples(celulas: list[str], manuais, etapas) -> list[tuple[str, str | None]]:
-    return [(c.strip(), _classificar(c, "", manuais, etapas)) for c in celulas]
+    return [(" ".join(c.split()), _classificar(c, "", manuais, etapas)) for c in celulas]
 
 
 def _nota(colunas: list[tuple[str, str | None]]) -> int:

@@ -184,20 +184,13 @@ def _ler_atribuicoes(reg: _Registro, valores: dict[str, str], etapas: list[Etapa
 
 
 def _agrupar(registros: list[_Registro]) -> list[_Grupo]:
-    """Merge rows of one institution; a row naming no institution continues the one above."""
+    """Merge the rows of each institution: same sigla, or same name with no other sigla."""
     grupos: list[_Grupo] = []
     por_sigla: dict[str, _Grupo] = {}
     por_nome: dict[str, _Grupo] = {}
-    anterior: _Registro | None = None
     for reg in registros:
         sigla = chave_comparacao(reg.campos.get("sigla", ""))
         nome = chave_comparacao(reg.campos.get("nome", ""))
-        if not sigla and not nome and anterior and (reg.atribuicoes or reg.pontos):
-            reg.campos["nome"] = anterior.campos.get("nome", "")
-            reg.campos["sigla"] = anterior.campos.get("sigla", "")
-            sigla = chave_comparacao(reg.campos["sigla"])
-            nome = chave_comparacao(reg.campos["nome"])
-        anterior = reg if (sigla or nome) else anterior
         grupo = por_sigla.get(sigla) if sigla else None
         if grupo is None and nome in por_nome:
             candidato = por_nome[nome]
@@ -412,6 +405,7 @@ def montar_plano(
     etapas = rc.etapas_ordenadas
     registros = []
     vistas: dict[tuple, int] = {}
+    acima: _Registro | None = None
     for linha in linhas:
         # a row pasted twice: same cells once spaces and case are ignored
         assinatura = tuple((c, " ".join(v.split()).casefold()) for c, v in linha.valores.items())
@@ -423,6 +417,14 @@ def montar_plano(
         vistas[assinatura] = linha.numero
         reg = _ler_registro(linha, etapas)
         plano.avisos.extend(reg.avisos)
+        if reg.campos.get("nome") or reg.campos.get("sigla"):
+            acima = reg
+        elif acima is not None and (reg.atribuicoes or reg.pontos):
+            # no institution named: the row goes on with the one above (cells left blank)
+            reg.campos["nome"] = acima.campos.get("nome", "")
+            reg.campos["sigla"] = acima.campos.get("sigla", "")
+            if acima.problemas:
+                reg.problemas.append(f"Completa a linha {acima.numero}, que foi rejeitada.")
         if reg.problemas:
             plano.rejeitadas.append(LinhaRejeitada([reg.numero], reg.rotulo, reg.problemas))
         else:

@@ -32,8 +32,12 @@ class SugestorDeCaminhos(Suggester):
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
             return None
-        digitado = Path(value).expanduser()
-        pasta, inicio = (digitado, "") if value.endswith("/") else (digitado.parent, digitado.name)
+        casa = str(Path.home())
+        real = casa + value[1:] if value.startswith("~") else value
+        if real.endswith("/"):
+            pasta, inicio = Path(real), ""
+        else:
+            pasta, inicio = Path(real).parent, Path(real).name
         try:
             nomes = sorted(p.name for p in pasta.iterdir() if not p.name.startswith("."))
         except OSError:
@@ -43,8 +47,8 @@ class SugestorDeCaminhos(Suggester):
             if not nome.casefold().startswith(inicio.casefold()) or nome == inicio:
                 continue
             if alvo.is_dir() or alvo.suffix.lower() in _EXTENSOES:
-                base = value[: len(value) - len(inicio)]
-                return base + nome + ("/" if alvo.is_dir() else "")
+                sugestao = real[: len(real) - len(inicio)] + nome + ("/" if alvo.is_dir() else "")
+                return "~" + sugestao[len(casa) :] if value.startswith("~") else sugestao
         return None
 
 
