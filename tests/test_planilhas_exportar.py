@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pacto.cli import pacto
+from pacto.domain.errors import PactoErro
 from pacto.services.planilhas import importar_planilha
 from pacto.store import Workspace
 
@@ -121,10 +122,13 @@ def test_a_failed_export_leaves_the_previous_file_untouched(caminho_demo, tmp_pa
 
     def quebrar(caminho, linhas):
         caminho.write_bytes(b"meio arquivo")
-        raise OSError("disco cheio")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(planilha_exportacao, "_gravar_xlsx", quebrar)
-    with Workspace.abrir(caminho_demo) as ws, pytest.raises(OSError):
+    with (
+        Workspace.abrir(caminho_demo) as ws,
+        pytest.raises(PactoErro, match=r"\(disco cheio\); o arquivo anterior"),
+    ):
         planilha_exportacao.exportar_atores(ws.carregar(), destino)
     assert destino.read_bytes() == b"versao anterior"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atores.xlsx", "demo.db"]

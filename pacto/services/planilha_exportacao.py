@@ -8,6 +8,7 @@ list. Written to a temporary file and renamed, so a failed export never leaves h
 from __future__ import annotations
 
 import csv
+import errno
 import os
 import tempfile
 from collections import defaultdict
@@ -19,6 +20,12 @@ from pacto.domain.network import RedeCompleta
 
 CABECALHO = ("Instituição", "Etapa", "Atribuições", "Forma de contato")
 LARGURAS = (42, 20, 70, 48)  # characters, as Excel counts column width
+_MOTIVOS = {
+    errno.ENOSPC: " (disco cheio)",
+    errno.EACCES: " (sem permissão)",
+    errno.EPERM: " (sem permissão)",
+    errno.EROFS: " (disco somente leitura)",
+}
 
 
 def forma_de_contato(rc: RedeCompleta, inst: Instituicao) -> str:
@@ -75,10 +82,13 @@ def exportar_atores(rc: RedeCompleta, destino: str | Path) -> Path:
     if destino.is_dir():
         raise PactoErro(f"{destino} é uma pasta; informe o nome do arquivo.")
     linhas = linhas_da_tabela(rc)
-    descritor, temporario = tempfile.mkstemp(
-        prefix=f".{destino.stem}-", suffix=".tmp", dir=destino.parent
-    )
-    os.close(descritor)
+    try:
+        descritor, temporario = tempfile.mkstemp(
+            prefix=f".{destino.stem}-", suffix=".tmp", dir=destino.parent
+        )
+        os.close(descritor)
+    except OSError as erro:
+        raise PactoErro(f"Sem permissão para gravar na pasta {destino.parent}.") from erro
     try:
         if extensao == ".xlsx":
             _gravar_xlsx(Path(temporario), linhas)
@@ -86,6 +96,13 @@ def exportar_atores(rc: RedeCompleta, destino: str | Path) -> Path:
             _gravar_csv(Path(temporario), linhas)
         os.chmod(temporario, 0o644)
         os.replace(temporario, destino)
+    except OSError as erro:
+        Path(temporario).unlink(missing_ok=True)
+        motivo = _MOTIVOS.get(erro.errno, "")
+        raise PactoErro(
+            f"Não foi possível gravar {destino}{motivo}; o arquivo anterior, se havia, ficou "
+            "como estava."
+        ) from erro
     except BaseException:
         Path(temporario).unlink(missing_ok=True)
         raise

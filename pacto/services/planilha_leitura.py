@@ -78,8 +78,13 @@ def abrir_grades(
         raise ErroImportacao(f"Arquivo não encontrado: {caminho}")
     if caminho.is_dir():
         raise ErroImportacao(f"{caminho} é uma pasta; informe o arquivo da planilha.")
-    with caminho.open("rb") as arquivo:
-        inicio = arquivo.read(8)
+    try:
+        with caminho.open("rb") as arquivo:
+            inicio = arquivo.read(8)
+    except PermissionError as erro:
+        raise ErroImportacao(f"Sem permissão para ler {caminho}.") from erro
+    except OSError as erro:
+        raise ErroImportacao(f"Não foi possível ler {caminho}.") from erro
     if not inicio:
         raise ErroImportacao(f"O arquivo {caminho.name} está vazio.")
     extensao = caminho.suffix.lower()
@@ -119,7 +124,8 @@ def _grades_xlsx(caminho: Path, aba: str | None) -> Iterator[Grade]:
         livro = load_workbook(caminho, read_only=True, data_only=True)
     except Exception as erro:  # openpyxl raises many kinds for a broken file
         raise ErroImportacao(
-            f"{caminho.name} não é uma planilha .xlsx válida ({type(erro).__name__}). {_SALVE_COMO}"
+            f"{caminho.name} não é uma planilha .xlsx válida: o conteúdo não pôde ser lido "
+            f"(o arquivo pode estar corrompido ou ter sido renomeado). {_SALVE_COMO}"
         ) from erro
     return _percorrer_abas(caminho, livro, aba)
 
@@ -154,8 +160,8 @@ def _ler_folha(caminho: Path, livro, folha) -> Grade:
         ]
     except Exception as erro:
         raise ErroImportacao(
-            f"A aba “{folha.title}” de {caminho.name} não pôde ser lida ({type(erro).__name__})."
-            f" {_SALVE_COMO}"
+            f"A aba “{folha.title}” de {caminho.name} não pôde ser lida (o arquivo pode estar "
+            f"corrompido). {_SALVE_COMO}"
         ) from erro
     grade = Grade(caminho.name, folha.title, [(n, c) for n, c in linhas if any(c)])
     grade.mescladas = _faixas_mescladas(livro, folha)
