@@ -444,3 +444,29 @@ def test_a_row_continuing_a_rejected_one_is_rejected_too(caminho_vazio, tmp_path
     ]
     [pm] = plano.criar
     assert pm.instituicao.email == ""  # "-" and "não possui" are empty cells, not bad e-mails
+
+
+def test_the_booklet_example_table_without_a_stage_column(caminho_vazio, tmp_path):
+    arquivo = tmp_path / "cartilha.csv"
+    arquivo.write_text(
+        "Instituição\tAtribuições no Enfrentamento ao tráfico de pessoas\tForma de Contato\n"
+        "Núcleos de Enfrentamento ao Tráfico de Pessoas (NETP's)\tPrevenção e Combate\t"
+        "Telefone e local para atendimento presencial\n"
+        "Polícia Federal (PF)\tCombate, deflagração e denúncia\tAtendimento presencial e por "
+        "telefone\n"
+        "Ministério das Relações Exteriores Divisão de Assistência Consular (MRE – DAC)\t"
+        "Prestar assistência a brasileiros no exterior\tEmbaixadas e Consulados do Brasil\n",
+        encoding="utf-8",
+    )
+    with Workspace.abrir(caminho_vazio) as ws:
+        plano = planejar_importacao(arquivo, ws.carregar())
+    assert [a.instituicao.sigla for a in plano.criar] == ["PF", "MRE - DAC"]
+    pf = plano.criar[0].instituicao
+    assert pf.observacoes == (
+        "Forma de contato: Atendimento presencial e por telefone\n"
+        "Atribuições: Combate, deflagração e denúncia"
+    )
+    [netp] = plano.rejeitadas
+    assert netp.linhas == [2]
+    assert "O texto entre parênteses (“NETP's”) não serve de sigla" in netp.descrever()
+    assert any("não tem coluna de etapa" in aviso for aviso in plano.avisos)

@@ -115,6 +115,17 @@ def descrever_etapas(etapas: Sequence[Etapa]) -> str:
 # -- institution fields ------------------------------------------------------
 
 
+def limpar_sigla(sigla: str) -> str:
+    """A sigla cell cleaned: spaces trimmed, typographic dashes ("MRE – DAC") made hyphens."""
+    return texto_celula(sigla).replace("–", "-").replace("—", "-")
+
+
+def sigla_entre_parenteses(nome: str) -> str:
+    """The text in parentheses at the end of a name, whether or not it is a valid sigla."""
+    achado = _SIGLA_ENTRE_PARENTESES.match(limpar(nome))
+    return achado.group(2).strip() if achado else ""
+
+
 def separar_sigla_do_nome(nome: str) -> tuple[str, str]:
     """Split 'Polícia Federal (PF)' into name and sigla, as the booklet writes institutions.
 
@@ -125,7 +136,7 @@ def separar_sigla_do_nome(nome: str) -> tuple[str, str]:
     achado = _SIGLA_ENTRE_PARENTESES.match(limpar(nome))
     if not achado:
         return limpar(nome), ""
-    base, sigla = achado.group(1).strip(" -–"), achado.group(2).strip()
+    base, sigla = achado.group(1).strip(" -–"), limpar_sigla(achado.group(2))
     fortes = sum(1 for c in sigla if c.isupper() or c.isdigit())
     if base and len(sigla) <= 30 and fortes >= 2 and sigla_valida(sigla):
         return base, sigla

@@ -16,11 +16,13 @@ from pacto.domain.celulas_planilha import (
     descrever_esferas,
     descrever_etapas,
     identificar_etapas,
+    limpar_sigla,
     marca_presenca,
     normalizar_esfera,
     normalizar_tipo,
     separar_contato,
     separar_sigla_do_nome,
+    sigla_entre_parenteses,
     texto_celula,
     texto_longo,
 )
@@ -80,7 +82,7 @@ class _Grupo:
 # -- one row -------------------------------------------------------------------------
 
 
-def _ler_registro(linha: LinhaLida, etapas: list[Etapa]) -> _Registro:
+def _ler_registro(linha: LinhaLida, etapas: list[Etapa], com_etapa: bool) -> _Registro:
     reg = _Registro(linha.numero)
     valores = linha.valores
     for campo in CAMPOS_INSTITUICAO:
@@ -89,6 +91,8 @@ def _ler_registro(linha: LinhaLida, etapas: list[Etapa]) -> _Registro:
             reg.campos[campo] = (
                 texto_longo(texto) if campo == "observacoes" else texto_celula(texto)
             )
+    if "sigla" in reg.campos:
+        reg.campos["sigla"] = limpar_sigla(reg.campos["sigla"])
     _ajustar_identidade(reg)
     _ajustar_campos(reg)
     if "contato" in valores:
@@ -96,7 +100,7 @@ def _ler_registro(linha: LinhaLida, etapas: list[Etapa]) -> _Registro:
     for campo, (papel, atributo) in CAMPOS_PONTO_FOCAL.items():
         if campo in valores and texto_celula(valores[campo]):
             reg.pontos.setdefault(papel, {})[atributo] = texto_celula(valores[campo])
-    _ler_atribuicoes(reg, valores, etapas)
+    _ler_atribuicoes(reg, valores, etapas, com_etapa)
     return reg
 
 
@@ -151,7 +155,11 @@ def _ler_contato(reg: _Registro, texto: str) -> None:
             destino.setdefault(atributo, valor)
 
 
-def _ler_atribuicoes(reg: _Registro, valores: dict[str, str], etapas: list[Etapa]) -> None:
+def _ler_atribuicoes(
+    reg: _Registro, valores: dict[str, str], etapas: list[Etapa], com_etapa: bool
+) -> None:
+    """Duties of a row: the stage column with the duties column, or one column per stage.
+    A duty with no stage goes to the notes (`com_etapa` says whether the sheet has stages)."""
     texto = texto_longo(valores.get("atribuicoes", ""))
     if texto and marca_presenca(texto):
         texto = ""
@@ -165,10 +173,11 @@ def _ler_atribuicoes(reg: _Registro, valores: dict[str, str], etapas: list[Etapa
             reg.atribuicoes.append((etapa, texto or TEXTO_A_DETALHAR))
     elif texto:
         reg.notas.append(f"Atribuições: {texto}")
-        reg.avisos.append(
-            f"Linha {reg.numero}: atribuição sem etapa; o texto vai para as observações da "
-            "instituição, se elas estiverem vazias."
-        )
+        if com_etapa:
+            reg.avisos.append(
+                f"Linha {reg.numero}: atribuição sem etapa; o texto vai para as observações da "
+                "instituição, se elas estiverem vazias."
+            )
     por_chave = {e.chave: e for e in etapas}
     for campo, valor in valores.items():
         if campo.startswith(PREFIXO_ETAPA):
@@ -324,7 +333,7 @@ class _Planejador:
             pontos, mudancas_pontos = self.pontos(inst, atual, _juntar_pontos(grupo))
             atribuicoes, mudancas_atr = self.duties(atual, _juntar_atribuicoes(grupo))
         except ErroValidacao as erro:
-            return self.rejeitar(grupo, inst.rotulo or rotulo, erro.problemas)
+            return self.rejeitar(grupo, inst.rotulo or rotulo, _com_dica(erro.problemas, inst))
         self.siglas_planejadas.add(chave_comparacao(inst.sigla))
         ator = AtorPlanejado(grupo.linhas, inst, pontos=pontos, atribuicoes=atribuicoes)
         if atual is None:
@@ -387,6 +396,18 @@ class _Planejador:
         return gravar, mudancas
 
 
+def _com_dica(problemas: list[str], inst: Instituicao) -> list[str]:
+    """Say why 'Núcleo (NETP's)' gave no sigla: the text in parentheses is not a valid one."""
+    entre_parenteses = sigla_entre_parenteses(inst.nome)
+    if entre_parenteses and not inst.sigla:
+        return [
+            *problemas,
+            f"O texto entre parênteses (“{entre_parenteses}”) não serve de sigla: use letras, "
+            "números, espaço, ponto, hífen ou barra.",
+        ]
+    return problemas
+
+
 def _diferencas(antes: Instituicao, depois: Instituicao) -> list[str]:
     mudancas = []
     for campo in CAMPOS_INSTITUICAO:
@@ -403,6 +424,13 @@ def montar_plano(
 ) -> PlanoImportacao:
     """Fill the plan with what each row would do against the network `rc`."""
     etapas = rc.etapas_ordenadas
+    campos = {c.campo for c in plano.colunas}
+    com_etapa = "etapas" in campos or any(c.startswith(PREFIXO_ETAPA) for c in campos)
+    if "atribuicoes" in campos and not com_etapa:
+        plano.avisos.append(
+            "A planilha não tem coluna de etapa: as atribuições vão para as observações de cada "
+            "instituição (quando vazias). Acrescente uma coluna “Etapa” para registrá-las no fluxo."
+        )
     registros = []
     vistas: dict[tuple, int] = {}
     acima: _Registro | None = None
@@ -415,7 +443,7 @@ def montar_plano(
             )
             continue
         vistas[assinatura] = linha.numero
-        reg = _ler_registro(linha, etapas)
+        reg = _ler_registro(linha, etapas, com_etapa)
         plano.avisos.extend(reg.avisos)
         if reg.campos.get("nome") or reg.campos.get("sigla"):
             acima = reg
