@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pacto.domain.catalog import tipos_instituicao
 from pacto.domain.models import ESFERAS, Etapa
-from pacto.domain.text import chave_comparacao, limpar
+from pacto.domain.text import chave_comparacao, limpar, sem_acentos
 from pacto.domain.validation import sigla_valida
 
 TEXTO_A_DETALHAR = "Atribuição a detalhar."
@@ -24,9 +24,10 @@ _CONJUNCAO = re.compile(r"\s+e\s+", re.IGNORECASE)
 _NAO_PALAVRA = re.compile(r"[^\w]+")
 _SIGLA_ENTRE_PARENTESES = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 _VAZIOS = {
-    "-", "--", "—", "–", ".", "?", "n/a", "n/d", "nao possui", "nao tem", "nao informado",
-    "nao ha", "nao se aplica", "sem informacao", "nenhum", "nenhuma", "inexistente",
+    "-", "--", "—", "–", ".", "?", "n/a", "n/d", "não possui", "não tem", "não informado",
+    "não há", "não se aplica", "sem informação", "nenhum", "nenhuma", "inexistente",
 }  # fmt: skip
+_VAZIOS |= {sem_acentos(v) for v in _VAZIOS}  # also typed without accents
 _ERROS_EXCEL = {"#N/D", "#N/A", "#REF!", "#VALOR!", "#VALUE!", "#DIV/0!", "#NOME?", "#NAME?"}
 
 
@@ -34,7 +35,7 @@ def texto_celula(texto: str) -> str:
     """A one-line cell cleaned: stray spaces gone; Excel error codes and "não possui", "—"
     and the like read as empty."""
     texto = " ".join(str(texto or "").split())
-    if len(texto) < 20 and (texto.upper() in _ERROS_EXCEL or chave_comparacao(texto) in _VAZIOS):
+    if len(texto) < 20 and (texto.casefold() in _VAZIOS or texto.upper() in _ERROS_EXCEL):
         return ""
     return texto
 
@@ -47,7 +48,7 @@ def texto_longo(texto: str) -> str:
 
 def marca_presenca(texto: str) -> bool:
     """True when a stage cell only says "yes" (X, Sim, ✔) instead of describing the duty."""
-    return chave_comparacao(texto) in _MARCAS_PRESENCA
+    return len(texto) <= 8 and chave_comparacao(texto) in _MARCAS_PRESENCA
 
 
 # -- stages --------------------------------------------------------------

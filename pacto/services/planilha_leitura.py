@@ -50,7 +50,7 @@ def texto_do_valor(valor) -> str:
     if valor is None:
         return ""
     if isinstance(valor, str):
-        return valor.replace("\ufeff", "").replace("_x000D_", "")
+        return valor.replace("_x000D_", "")  # how Excel stores the \r of a line break
     if isinstance(valor, bool):
         return "Sim" if valor else "Não"
     if isinstance(valor, float) and valor.is_integer():
@@ -155,8 +155,8 @@ def _ler_folha(caminho: Path, livro, folha) -> Grade:
         folha.reset_dimensions()  # some writers store a wrong size; read every cell present
     try:
         linhas = [
-            (numero, [texto_do_valor(v) for v in valores])
-            for numero, valores in enumerate(folha.iter_rows(min_row=1, values_only=True), 1)
+            (numero, [v if type(v) is str and "_x" not in v else texto_do_valor(v) for v in fila])
+            for numero, fila in enumerate(folha.iter_rows(min_row=1, values_only=True), 1)
         ]
     except Exception as erro:
         raise ErroImportacao(

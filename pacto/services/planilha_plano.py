@@ -41,12 +41,26 @@ from pacto.domain.importacao import (
 )
 from pacto.domain.models import ESFERAS, Atribuicao, Etapa, Instituicao, PontoFocal
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import chave_comparacao as _chave_sem_cache
+from pacto.domain.text import chave_comparacao as _chave_geral
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_texto
 from pacto.services.planilha_mapeamento import LinhaLida
 
-# the same siglas and names are compared several times per row: remember their keys
-chave_comparacao = lru_cache(maxsize=65_536)(_chave_sem_cache)
+_SEM_ACENTOS = str.maketrans(
+    "áàâãäéèêëíìîïóòôõöúùûüçñÁÀÂÃÄÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÇÑ",
+    "aaaaaeeeeiiiiooooouuuucnAAAAAEEEEIIIIOOOOOUUUUCN",
+)
+
+
+@lru_cache(maxsize=65_536)
+def chave_comparacao(texto: str) -> str:
+    """`pacto.domain.text.chave_comparacao`, faster on Portuguese text (thousands of rows):
+    the usual accents by table, anything rarer by the general rule."""
+    simples = texto.translate(_SEM_ACENTOS)
+    if not simples.isascii():
+        return _chave_geral(texto)
+    return " ".join(simples.split()).casefold()
+
+
 _EMAILS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -98,8 +112,9 @@ def _ler_registro(linha: LinhaLida, etapas: list[Etapa], com_etapa: bool) -> _Re
     if "contato" in valores:
         _ler_contato(reg, valores["contato"])
     for campo, (papel, atributo) in CAMPOS_PONTO_FOCAL.items():
-        if campo in valores and texto_celula(valores[campo]):
-            reg.pontos.setdefault(papel, {})[atributo] = texto_celula(valores[campo])
+        valor = texto_celula(valores[campo]) if campo in valores else ""
+        if valor:
+            reg.pontos.setdefault(papel, {})[atributo] = valor
     _ler_atribuicoes(reg, valores, etapas, com_etapa)
     return reg
 
@@ -435,8 +450,8 @@ def montar_plano(
     vistas: dict[tuple, int] = {}
     acima: _Registro | None = None
     for linha in linhas:
-        # a row pasted twice: same cells once spaces and case are ignored
-        assinatura = tuple((c, " ".join(v.split()).casefold()) for c, v in linha.valores.items())
+        # a row pasted twice (rows that differ only in spaces or case merge further on anyway)
+        assinatura = tuple(linha.valores.items())
         if assinatura in vistas:
             plano.avisos.append(
                 f"Linha {linha.numero}: repete a linha {vistas[assinatura]} e foi ignorada."
