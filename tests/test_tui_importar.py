@@ -93,3 +93,26 @@ async def test_path_suggestions_complete_folders_and_spreadsheets(tmp_path):
     assert await sugestor.get_suggestion(str(tmp_path / "planilhas" / "a")) == str(
         tmp_path / "planilhas" / "atores 2026.xlsx"
     )
+
+
+async def test_hand_mapped_column_and_sheet_typed_in_the_preview(caminho_vazio, tmp_path):
+    from openpyxl import Workbook
+
+    livro = Workbook()
+    livro.active.title = "Capa"
+    dados = livro.create_sheet("Serviços")
+    dados.append(["Nome do serviço", "Sigla"])
+    dados.append(["Centro Pop Norte", "POP-N"])
+    arquivo = tmp_path / "servicos.xlsx"
+    livro.save(arquivo)
+    app = criar_app(caminho_vazio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        tela = app.screen
+        tela.query_one("#importar-colunas", Input).value = 'nome="Nome do serviço"; aba=servicos'
+        tela.query_one("#importar-arquivo", Input).value = str(arquivo)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        resumo = str(tela.query_one("#importar-resumo", Static).render())
+        assert "1 instituição a criar" in resumo and "aba “Serviços”" in resumo

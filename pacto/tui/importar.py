@@ -113,7 +113,7 @@ class TelaImportarPlanilha(ModalScreen[PlanoImportacao | None]):
                 suggester=SugestorDeCaminhos(),
             )
             yield Input(
-                placeholder='Colunas à mão (opcional), ex.: nome="Nome do serviço"; sigla=Abrev.',
+                placeholder='Opcional: colunas à mão e aba, ex.: nome="Nome do serviço"; aba=Dados',
                 id="importar-colunas",
             )
             yield Static(
@@ -139,25 +139,24 @@ class TelaImportarPlanilha(ModalScreen[PlanoImportacao | None]):
         if not caminho:
             self.query_one("#importar-resumo", Static).update("Informe o caminho da planilha.")
             return
-        colunas = [
-            par.strip()
-            for par in self.query_one("#importar-colunas", Input).value.split(";")
-            if par.strip()
-        ]
+        pares = [p.strip() for p in self.query_one("#importar-colunas", Input).value.split(";")]
+        abas = [p.partition("=")[2].strip(" \"'") for p in pares if p.lower().startswith("aba=")]
+        colunas = [p for p in pares if p and not p.lower().startswith("aba=")]
         self._pedido += 1
         self._plano = None
         self.query_one("#importar-confirmar", Button).disabled = True
         self.query_one("#importar-resumo", Static).update(Text(f"Lendo {Path(caminho).name}…"))
         self.query_one("#importar-tabela", DataTable).loading = True
-        self._planejar(self._pedido, str(Path(caminho).expanduser()), colunas)
+        aba = abas[-1] if abas else None
+        self._planejar(self._pedido, str(Path(caminho).expanduser()), colunas, aba)
 
     @work(thread=True, exclusive=True, group="importar-planilha")
-    def _planejar(self, pedido: int, caminho: str, colunas: list[str]) -> None:
+    def _planejar(self, pedido: int, caminho: str, colunas: list[str], aba: str | None) -> None:
         """Read and plan in a thread: it only posts a message, never touches widgets."""
         from pacto.services.planilhas import planejar_importacao
 
         try:
-            plano = planejar_importacao(caminho, self._rc, colunas)
+            plano = planejar_importacao(caminho, self._rc, colunas, aba)
         except PactoErro as erro:
             self.post_message(self.PlanoPronto(pedido, None, erro.mensagem))
         except Exception as erro:  # never let a broken file take the interface down
