@@ -37,6 +37,7 @@ SUBCOMANDOS = {
     "indicadores": "pacto.commands.mensal_cmds:indicadores",
     "historico": "pacto.commands.historico_cmds:historico",
     "config": "pacto.commands.historico_cmds:config",
+    "atores": "pacto.commands.atores_cmds:atores",
 }
 
 

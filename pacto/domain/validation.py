@@ -30,6 +30,11 @@ def email_valido(email: str) -> bool:
     return bool(_EMAIL.match(email))
 
 
+def sigla_valida(sigla: str) -> bool:
+    """True when an acronym uses only the characters an institution's sigla may hold."""
+    return bool(_SIGLA.match(sigla))
+
+
 def cnpj_valido(cnpj: str) -> bool:
     """True when the 14 digits of a CNPJ carry correct check digits."""
     digitos = so_digitos(cnpj)

@@ -19,6 +19,7 @@ from pacto.domain.validation import validar_rede
 from pacto.domain.versions import VersaoFluxo
 from pacto.store.backups import BackupsRepo
 from pacto.store.history_repo import HistoryRepo
+from pacto.store.import_repo import ImportRepo
 from pacto.store.mensal_repo import MensalRepo
 from pacto.store.netp_repo import NetpRepo
 from pacto.store.network_repo import NetworkRepo
@@ -53,7 +54,14 @@ def usuario_padrao() -> str:
 
 
 class Workspace(
-    NetworkRepo, VersionsRepo, ProcessRepo, NetpRepo, MensalRepo, HistoryRepo, BackupsRepo
+    NetworkRepo,
+    ImportRepo,
+    VersionsRepo,
+    ProcessRepo,
+    NetpRepo,
+    MensalRepo,
+    HistoryRepo,
+    BackupsRepo,
 ):
     """A network's workspace file; every read and write of pacto data goes through it."""
 

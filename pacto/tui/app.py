@@ -38,6 +38,7 @@ class PactoApp(App[None]):
         Binding("slash", "buscar", "Buscar", show=False),
         Binding("v", "versoes", "Versões"),
         Binding("ctrl+p", "command_palette", "Comandos", show=False, priority=True),
+        Binding("ctrl+o", "importar_planilha", "Importar planilha", show=False),
         *(Binding(s.tecla, f"ir_para('{s.id}')", s.nome, show=False) for s in SECOES),
     ]
 
@@ -135,6 +136,12 @@ class PactoApp(App[None]):
         from pacto.tui.historico import TelaHistorico
 
         self.push_screen(TelaHistorico(sigla))
+
+    def action_importar_planilha(self) -> None:
+        """Open the spreadsheet import with its preview."""
+        from pacto.tui.importar import abrir_importacao
+
+        abrir_importacao(self)
 
     def action_ajuda(self) -> None:
         """Open the help screen."""

@@ -26,6 +26,7 @@ class ComandosPacto(Provider):
         yield ("Versões do fluxo", app.action_versoes, "Versões congeladas e o que mudou (v)")
         yield ("Congelar versão", app.action_congelar_versao, "Congela o rascunho com uma nota")
         yield ("Histórico de alterações", app.action_historico, "Quem mudou o quê e quando")
+        yield ("Importar planilha de atores", app.action_importar_planilha, "Ctrl+O")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
 

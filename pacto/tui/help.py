@@ -18,6 +18,7 @@ TECLAS_GERAIS = (
     ("v", "Versões do fluxo: congelar e ver o que mudou"),
     ("Ctrl+P", "Paleta de comandos: todas as ações do pacto"),
     ("F5", "Recarregar os dados do workspace"),
+    ("Ctrl+O", "Importar planilha de atores (.xlsx ou .csv)"),
     ("?", "Esta ajuda"),
     ("Esc", "Fechar esta tela ou voltar"),
     ("q ou Ctrl+Q", "Sair do pacto"),

@@ -1,0 +1,143 @@
+"""Write the booklet's table of actors (Instituição | Etapa | Atribuições | Forma de contato).
+
+One row per institution and stage where it has a duty, institutions by name and stages in
+flow order; an institution with no duty yet still gets one row, so nobody drops out of the
+list. Written to a temporary file and renamed, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from pacto.domain.errors import PactoErro
+from pacto.domain.models import Instituicao
+from pacto.domain.network import RedeCompleta
+
+CABECALHO = ("Instituição", "Etapa", "Atribuições", "Forma de contato")
+LARGURAS = (42, 20, 70, 48)  # characters, as Excel counts column width
+_MOTIVOS = {
+    errno.ENOSPC: " (disco cheio)",
+    errno.EACCES: " (sem permissão)",
+    errno.EPERM: " (sem permissão)",
+    errno.EROFS: " (disco somente leitura)",
+}
+
+
+def forma_de_contato(rc: RedeCompleta, inst: Instituicao) -> str:
+    """How to reach an institution, one item a line: phone, e-mail, site, address, titular."""
+    linhas = []
+    if inst.telefone:
+        linhas.append(f"Tel. {inst.telefone}")
+    linhas += [x for x in (inst.email, inst.site) if x]
+    if inst.endereco:
+        linhas.append(f"Endereço: {inst.endereco}")
+    if inst.horario:
+        linhas.append(f"Horário: {inst.horario}")
+    titular = rc.titular(inst.id)
+    if titular:
+        partes = [f"{titular.nome} ({titular.cargo})" if titular.cargo else titular.nome]
+        if titular.telefone:
+            partes.append(f"Tel. {titular.telefone}")
+        if titular.email:
+            partes.append(titular.email)
+        linhas.append("Ponto focal titular: " + " · ".join(partes))
+    return "\n".join(linhas)
+
+
+def linhas_da_tabela(rc: RedeCompleta) -> list[tuple[str, str, str, str]]:
+    """The table's rows: institution × stage with a duty, duties of several flows together."""
+    por_celula: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+    for atr in rc.atribuicoes:
+        por_celula[(atr.instituicao_id, atr.etapa_id)].append((atr.fluxo_id, atr.texto))
+    nomes_fluxos = {f.id: f.nome for f in rc.fluxos}
+    linhas = []
+    for inst in sorted(rc.instituicoes, key=lambda i: (i.nome.casefold(), i.sigla.casefold())):
+        contato = forma_de_contato(rc, inst)
+        etapas = rc.etapas_por_instituicao.get(inst.id, [])
+        if not etapas:
+            linhas.append((inst.rotulo, "", "", contato))
+        for etapa in etapas:
+            textos = sorted(por_celula[(inst.id, etapa.id)])
+            if len({t for _, t in textos}) > 1:
+                texto = "\n".join(f"{nomes_fluxos.get(f, f)}: {t}" for f, t in textos)
+            else:
+                texto = textos[0][1]
+            linhas.append((inst.rotulo, etapa.nome, texto, contato))
+    return linhas
+
+
+def exportar_atores(rc: RedeCompleta, destino: str | Path) -> Path:
+    """Write the table to .xlsx (bold header, sized columns) or .csv (UTF-8 BOM, ';')."""
+    destino = Path(destino)
+    extensao = destino.suffix.lower()
+    if extensao not in {".xlsx", ".csv"}:
+        raise PactoErro(f"Use um arquivo .xlsx ou .csv para exportar (recebido: {destino.name}).")
+    if not destino.parent.is_dir():
+        raise PactoErro(f"A pasta {destino.parent} não existe.")
+    if destino.is_dir():
+        raise PactoErro(f"{destino} é uma pasta; informe o nome do arquivo.")
+    linhas = linhas_da_tabela(rc)
+    try:
+        descritor, temporario = tempfile.mkstemp(
+            prefix=f".{destino.stem}-", suffix=".tmp", dir=destino.parent
+        )
+        os.close(descritor)
+    except OSError as erro:
+        raise PactoErro(f"Sem permissão para gravar na pasta {destino.parent}.") from erro
+    try:
+        if extensao == ".xlsx":
+            _gravar_xlsx(Path(temporario), linhas)
+        else:
+            _gravar_csv(Path(temporario), linhas)
+        os.chmod(temporario, 0o644)
+        os.replace(temporario, destino)
+    except OSError as erro:
+        Path(temporario).unlink(missing_ok=True)
+        motivo = _MOTIVOS.get(erro.errno, "")
+        raise PactoErro(
+            f"Não foi possível gravar {destino}{motivo}; o arquivo anterior, se havia, ficou "
+            "como estava."
+        ) from erro
+    except BaseException:
+        Path(temporario).unlink(missing_ok=True)
+        raise
+    return destino
+
+
+def _gravar_xlsx(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    livro = Workbook()
+    folha = livro.active
+    folha.title = "Atores"
+    folha.append(CABECALHO)
+    quebra = Alignment(wrap_text=True, vertical="top")
+    for celula in folha[1]:
+        celula.font = Font(bold=True)
+        celula.alignment = quebra
+    for linha in linhas:
+        folha.append(linha)
+    for numero, largura in enumerate(LARGURAS, start=1):
+        folha.column_dimensions[get_column_letter(numero)].width = largura
+    for fila in folha.iter_rows(min_row=2):
+        for celula in fila:
+            celula.alignment = quebra
+    folha.freeze_panes = "A2"
+    folha.auto_filter.ref = f"A1:D{len(linhas) + 1}"
+    folha.print_options.gridLines = True
+    folha.page_setup.orientation = "landscape"
+    livro.save(caminho)
+
+
+def _gravar_csv(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None:
+    with caminho.open("w", encoding="utf-8-sig", newline="") as arquivo:
+        escritor = csv.writer(arquivo, delimiter=";", lineterminator="\r\n")
+        escritor.writerow(CABECALHO)
+        escritor.writerows(linhas)

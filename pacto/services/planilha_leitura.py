@@ -1,0 +1,270 @@
+"""Read an actor spreadsheet (.xlsx or .csv) into a grid of text cells, whatever its quirks.
+
+Copes with what real lists carry: merged cells (the top-left value fills the range), CSV
+with ';', ',' or tab, UTF-8 with or without BOM, Latin-1, and files that are not
+spreadsheets at all (a clear message, never a traceback).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from itertools import islice
+from pathlib import Path
+
+from pacto.domain.errors import ErroImportacao
+from pacto.domain.text import chave_comparacao
+
+EXTENSOES_XLSX = {".xlsx", ".xlsm"}
+EXTENSOES_CSV = {".csv", ".txt", ".tsv"}
+_DELIMITADORES = (";", ",", "\t")
+_AMOSTRA = 30  # rows looked at to find the header and the CSV delimiter
+_MESCLA = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+_SALVE_COMO = "Abra-o no Excel ou no LibreOffice e salve como .xlsx ou .csv."
+
+
+@dataclass
+class Grade:
+    """A sheet read as text: each row with the number the user sees, plus the merged ranges."""
+
+    arquivo: str
+    aba: str = ""
+    linhas: list[tuple[int, list[str]]] = field(default_factory=list)
+    mescladas: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    avisos: list[str] = field(default_factory=list)
+
+    def amostra(self, n: int = _AMOSTRA) -> list[tuple[int, list[str]]]:
+        """The first rows, where the header is looked for."""
+        return self.linhas[:n]
+
+
+Pontuador = Callable[[list[str]], int]
+
+
+def texto_do_valor(valor) -> str:
+    """A cell value as the user reads it: whole numbers without '.0', dates as dd/mm/aaaa."""
+    if valor is None:
+        return ""
+    if isinstance(valor, str):
+        return valor.replace("_x000D_", "")  # how Excel stores the \r of a line break
+    if isinstance(valor, bool):
+        return "Sim" if valor else "Não"
+    if isinstance(valor, float) and valor.is_integer():
+        return str(int(valor))
+    if isinstance(valor, datetime):
+        formato = "%d/%m/%Y" if valor.time() == time(0) else "%d/%m/%Y %H:%M"
+        return valor.strftime(formato)
+    if isinstance(valor, date):
+        return valor.strftime("%d/%m/%Y")
+    if isinstance(valor, time):
+        return valor.strftime("%H:%M")
+    return str(valor)
+
+
+# -- dispatch --------------------------------------------------------------------------
+
+
+def abrir_grades(
+    caminho: str | Path, aba: str | None = None, pontuar: Pontuador | None = None
+) -> Iterator[Grade]:
+    """The sheets of a file as grids, the one to try first first: the chosen or active sheet
+    of a workbook, or the single table of a CSV. Raises ErroImportacao for unreadable files."""
+    caminho = Path(caminho)
+    if not caminho.exists():
+        raise ErroImportacao(f"Arquivo não encontrado: {caminho}")
+    if caminho.is_dir():
+        raise ErroImportacao(f"{caminho} é uma pasta; informe o arquivo da planilha.")
+    try:
+        with caminho.open("rb") as arquivo:
+            inicio = arquivo.read(8)
+    except PermissionError as erro:
+        raise ErroImportacao(f"Sem permissão para ler {caminho}.") from erro
+    except OSError as erro:
+        raise ErroImportacao(f"Não foi possível ler {caminho}.") from erro
+    if not inicio:
+        raise ErroImportacao(f"O arquivo {caminho.name} está vazio.")
+    extensao = caminho.suffix.lower()
+    if inicio.startswith(b"%PDF"):
+        raise ErroImportacao(
+            f"{caminho.name} é um PDF, não uma planilha. Importe a planilha original em .xlsx "
+            "ou .csv."
+        )
+    if inicio.startswith(b"\xd0\xcf\x11\xe0") or extensao in {".xls", ".ods"}:
+        raise ErroImportacao(
+            f"{caminho.name} está num formato que o pacto não lê (Excel 97-2003 ou "
+            f"OpenDocument). {_SALVE_COMO}"
+        )
+    if inicio.startswith(b"PK\x03\x04"):
+        return _grades_xlsx(caminho, aba)
+    if extensao in EXTENSOES_XLSX:
+        raise ErroImportacao(
+            f"{caminho.name} não é uma planilha .xlsx válida: o conteúdo não pôde ser lido "
+            f"(o arquivo pode estar corrompido ou ter sido renomeado). {_SALVE_COMO}"
+        )
+    if aba:
+        raise ErroImportacao("A opção de aba só vale para planilhas .xlsx; este arquivo é CSV.")
+    return _uma(ler_csv(caminho, pontuar))
+
+
+def _uma(grade: Grade) -> Iterator[Grade]:
+    yield grade
+
+
+# -- xlsx ------------------------------------------------------------------------------
+
+
+def _grades_xlsx(caminho: Path, aba: str | None) -> Iterator[Grade]:
+    from openpyxl import load_workbook
+
+    try:
+        livro = load_workbook(caminho, read_only=True, data_only=True)
+    except Exception as erro:  # openpyxl raises many kinds for a broken file
+        raise ErroImportacao(
+            f"{caminho.name} não é uma planilha .xlsx válida: o conteúdo não pôde ser lido "
+            f"(o arquivo pode estar corrompido ou ter sido renomeado). {_SALVE_COMO}"
+        ) from erro
+    return _percorrer_abas(caminho, livro, aba)
+
+
+def _percorrer_abas(caminho: Path, livro, aba: str | None) -> Iterator[Grade]:
+    try:
+        folhas = [f for f in livro.worksheets if getattr(f, "sheet_state", "visible") == "visible"]
+        if aba:
+            escolhidas = [
+                f for f in livro.worksheets if chave_comparacao(f.title) == chave_comparacao(aba)
+            ]
+            if not escolhidas:
+                nomes = ", ".join(f"“{f.title}”" for f in livro.worksheets)
+                raise ErroImportacao(f"A planilha não tem a aba “{aba}”. Abas: {nomes}.")
+            folhas = escolhidas
+        else:
+            ativa = livro.active
+            folhas.sort(key=lambda f: f is not ativa)
+        for folha in folhas:
+            yield _ler_folha(caminho, livro, folha)
+    finally:
+        livro.close()
+
+
+def _ler_folha(caminho: Path, livro, folha) -> Grade:
+    if hasattr(folha, "reset_dimensions"):
+        folha.reset_dimensions()  # some writers store a wrong size; read every cell present
+    try:
+        linhas = [
+            (numero, [v if type(v) is str and "_x" not in v else texto_do_valor(v) for v in fila])
+            for numero, fila in enumerate(folha.iter_rows(min_row=1, values_only=True), 1)
+        ]
+    except Exception as erro:
+        raise ErroImportacao(
+            f"A aba “{folha.title}” de {caminho.name} não pôde ser lida (o arquivo pode estar "
+            f"corrompido). {_SALVE_COMO}"
+        ) from erro
+    grade = Grade(caminho.name, folha.title, [(n, c) for n, c in linhas if any(c)])
+    grade.mescladas = _faixas_mescladas(livro, folha)
+    _propagar_mescladas(grade)
+    return grade
+
+
+def _faixas_mescladas(livro, folha) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a sheet. Read-only openpyxl skips them, so they are read from the
+    sheet's XML (they sit after the cell data); a normal sheet object is used when given."""
+    from openpyxl.utils.cell import range_boundaries
+
+    if hasattr(folha, "merged_cells"):
+        refs = [str(r) for r in folha.merged_cells.ranges]
+    else:
+        try:
+            xml = livro._archive.read(folha._worksheet_path)
+        except (AttributeError, KeyError):
+            return []
+        refs = [m.decode() for m in _MESCLA.findall(xml, max(0, xml.rfind(b"</sheetData>")))]
+    faixas = []
+    for ref in refs:
+        c1, r1, c2, r2 = range_boundaries(ref)
+        faixas.append((r1, c1, r2, c2))
+    return faixas
+
+
+def _propagar_mescladas(grade: Grade) -> None:
+    """Fill every cell of a merged range with its top-left value, as the user sees it."""
+    if not grade.mescladas:
+        return
+    por_numero = {numero: celulas for numero, celulas in grade.linhas}
+    for r1, c1, r2, c2 in grade.mescladas:
+        origem = por_numero.get(r1)
+        valor = origem[c1 - 1] if origem and len(origem) >= c1 else ""
+        if not valor:
+            continue
+        for numero in range(r1, r2 + 1):
+            celulas = por_numero.get(numero)
+            if celulas is None:
+                celulas = por_numero[numero] = []
+                grade.linhas.append((numero, celulas))
+            if len(celulas) < c2:
+                celulas.extend([""] * (c2 - len(celulas)))
+            for coluna in range(c1, c2 + 1):
+                celulas[coluna - 1] = valor
+    grade.linhas.sort(key=lambda par: par[0])
+
+
+# -- csv -------------------------------------------------------------------------------
+
+
+def decodificar(dados: bytes) -> tuple[str, str]:
+    """Text of a CSV and the encoding used: UTF-8 (with or without BOM), UTF-16, else Latin-1."""
+    if dados.startswith(b"\xef\xbb\xbf"):
+        return dados[3:].decode("utf-8", errors="replace"), "UTF-8 com BOM"
+    if dados.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return dados.decode("utf-16"), "UTF-16"
+    try:
+        return dados.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return dados.decode("cp1252"), "Latin-1 (Windows-1252)"
+    except UnicodeDecodeError:
+        return dados.decode("latin-1"), "Latin-1"
+
+
+def ler_csv(caminho: Path, pontuar: Pontuador | None = None) -> Grade:
+    """Read a CSV, choosing the delimiter under which the header is best recognised."""
+    texto, codificacao = decodificar(caminho.read_bytes())
+    if "\x00" in texto or sum(c < " " and c not in "\r\n\t" for c in texto[:4096]) > 8:
+        raise ErroImportacao(
+            f"{caminho.name} não parece ser um arquivo CSV (tem conteúdo binário). {_SALVE_COMO}"
+        )
+    delimitador = _escolher_delimitador(texto, pontuar)
+    leitor = csv.reader(io.StringIO(texto, newline=""), delimiter=delimitador)
+    try:
+        linhas = [
+            (n, celulas) for n, celulas in enumerate(leitor, 1) if any(c.strip() for c in celulas)
+        ]
+    except csv.Error as erro:
+        raise ErroImportacao(f"{caminho.name}: CSV malformado ({erro}).") from erro
+    grade = Grade(caminho.name, "", linhas)
+    nome = {";": "ponto e vírgula", ",": "vírgula", "\t": "tabulação"}[delimitador]
+    grade.avisos.append(f"CSV lido como {codificacao}, separado por {nome}.")
+    return grade
+
+
+def _escolher_delimitador(texto: str, pontuar: Pontuador | None) -> str:
+    """The delimiter whose header row scores best; ties go to the most frequent one."""
+    inicio = "\n".join(texto.splitlines()[: _AMOSTRA * 2])
+    frequencia = {d: inicio.count(d) for d in _DELIMITADORES}
+    candidatos = sorted(_DELIMITADORES, key=lambda d: -frequencia[d])
+    if pontuar is None:
+        return candidatos[0]
+
+    def nota(delimitador: str) -> tuple[int, int]:
+        leitor = csv.reader(io.StringIO(texto, newline=""), delimiter=delimitador)
+        try:
+            amostra = list(islice(leitor, _AMOSTRA))
+        except csv.Error:
+            return (-1, 0)
+        return (max((pontuar(c) for c in amostra), default=0), frequencia[delimitador])
+
+    return max(candidatos, key=nota)
