@@ -15,12 +15,13 @@ from pacto.domain.errors import ErroImportacao, ErroWorkspace
 from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
+from pacto.store.meetings_repo import MeetingsRepo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.schema import APPLICATION_ID, migracoes
 
 
-class Workspace(NetworkRepo):
+class Workspace(NetworkRepo, MeetingsRepo):
     """A network's workspace file; every read and write of pacto data goes through it."""
 
     def __init__(self, caminho: Path, conexao: sqlite3.Connection):
@@ -188,6 +189,7 @@ class Workspace(NetworkRepo):
                 pontos_focais=self.pontos_focais(),
                 atribuicoes=self.atribuicoes(),
                 encaminhamentos=self.encaminhamentos(),
+                **self._carregar_reunioes(),
             )
 
     # -- settings ------------------------------------------------------
@@ -224,6 +226,7 @@ class Workspace(NetworkRepo):
 
     def _substituir(self, rc: RedeCompleta) -> None:
         with self.transacao():
+            self._apagar_reunioes()
             for tabela in ("encaminhamentos", "atribuicoes", "pontos_focais", "fluxos"):
                 self.db.execute(f"DELETE FROM {tabela}")
             self.db.execute("UPDATE rede SET coordenacao_id = NULL")
@@ -239,6 +242,7 @@ class Workspace(NetworkRepo):
             self.db["pontos_focais"].insert_all(como_dict(p) for p in rc.pontos_focais)
             self.db["atribuicoes"].insert_all(como_dict(a) for a in rc.atribuicoes)
             self.db["encaminhamentos"].insert_all(como_dict(e) for e in rc.encaminhamentos)
+            self._inserir_reunioes(rc)
             rede = validar_rede(rc.rede)
             self.db.execute(
                 "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
