@@ -26,6 +26,9 @@ SUBCOMANDOS = {
     "importar": "pacto.commands.bundle_cmds:importar",
     "backup": "pacto.commands.bundle_cmds:backup",
     "tui": "pacto.commands.workspace_cmds:tui",
+    "reuniao": "pacto.commands.reuniao_cmds:reuniao",
+    "gerar": "pacto.commands.gerar_cmds:gerar",
+    "ficha": "pacto.commands.ficha_cmds:ficha",
 }
 
 

@@ -33,6 +33,7 @@ class PactoApp(App[None]):
         Binding("ctrl+q", "quit", "Sair", show=False, priority=True),
         Binding("question_mark", "ajuda", "Ajuda"),
         Binding("f5", "recarregar", "Recarregar"),
+        Binding("f2", "modo_reuniao", "Modo reunião"),
         Binding("slash", "buscar", "Buscar", show=False),
         Binding("ctrl+p", "command_palette", "Comandos", show=False, priority=True),
         *(Binding(s.tecla, f"ir_para('{s.id}')", s.nome, show=False) for s in SECOES),
@@ -119,6 +120,12 @@ class PactoApp(App[None]):
         """Jump to the search field of the Rede section."""
         self.ir_para("rede")
         self.query_one("#rede-busca", Input).focus()
+
+    def action_modo_reuniao(self) -> None:
+        """Open meeting mode on today's or the next planned meeting."""
+        from pacto.tui.reunioes import abrir_modo_reuniao
+
+        abrir_modo_reuniao(self)
 
     def action_ajuda(self) -> None:
         """Open the help screen."""
