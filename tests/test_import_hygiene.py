@@ -18,7 +18,9 @@ def _modulos_carregados(codigo: str) -> set[str]:
 def test_domain_core_imports_no_ui_cli_docs_or_sql_library():
     carregados = _modulos_carregados(
         "import pacto.domain.models, pacto.domain.validation, pacto.domain.checks, "
-        "pacto.domain.network, pacto.domain.summary, pacto.domain.catalog, pacto.domain.text"
+        "pacto.domain.network, pacto.domain.summary, pacto.domain.catalog, pacto.domain.text, "
+        "pacto.domain.reunioes, pacto.domain.propostas, pacto.domain.privacidade, "
+        "pacto.domain.calendario"
     )
     assert not carregados & set(PESADOS), carregados & set(PESADOS)
 
@@ -35,9 +37,10 @@ def test_cli_help_imports_neither_textual_nor_docx():
 
 
 def test_status_and_verificar_import_neither_textual_nor_docx(caminho_demo):
-    for comando in ("status", "verificar"):
+    for comando in (["status"], ["verificar"], ["reuniao", "listar"]):
+        argv = ["pacto", "--db", str(caminho_demo), *comando, "--json"]
         codigo = (
-            f"import sys\nsys.argv = ['pacto', '--db', {str(caminho_demo)!r}, {comando!r}, '--json']\n"
+            f"import sys\nsys.argv = {argv!r}\n"
             "from pacto.cli import pacto\n"
             "try:\n    pacto.main(prog_name='pacto')\nexcept SystemExit:\n    pass"
         )

@@ -21,6 +21,7 @@ class ComandosPacto(Provider):
                 f"Tecla {secao.tecla}",
             )
         yield ("Recarregar dados", app.action_recarregar, "Relê o workspace (F5)")
+        yield ("Modo reunião", app.action_modo_reuniao, "A reunião de hoje ou a próxima (F2)")
         yield ("Buscar instituição", app.action_buscar, "Busca na seção Rede (/)")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
         yield ("Sair do pacto", app.action_quit, "Tecla q")

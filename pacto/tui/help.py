@@ -17,6 +17,7 @@ TECLAS_GERAIS = (
     ("/", "Buscar na seção Rede"),
     ("Ctrl+P", "Paleta de comandos: todas as ações do pacto"),
     ("F5", "Recarregar os dados do workspace"),
+    ("F2", "Modo reunião: a reunião de hoje ou a próxima planejada"),
     ("?", "Esta ajuda"),
     ("Esc", "Fechar esta tela ou voltar"),
     ("q ou Ctrl+Q", "Sair do pacto"),

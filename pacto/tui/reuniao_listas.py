@@ -35,6 +35,9 @@ class ListaModal(ModalScreen[None]):
 
     CSS_PATH = CSS_REUNIOES
 
+    def action_voltar(self) -> None:
+        self.dismiss(None)
+
     def erro(self, erro: PactoErro) -> None:
         self.app.notify(erro.mensagem, title="Não foi possível gravar", severity="error")
 
@@ -49,7 +52,7 @@ class TelaPresenca(ListaModal):
     """Check institutions in with one key; walk-ins from unmapped institutions too."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Voltar"),
+        Binding("escape", "voltar", "Voltar"),
         Binding("space", "rapida", "Presente (titular)"),
         Binding("enter", "registrar", "Registrar/editar", priority=True),
         Binding("o", "outro", "Outro representante"),
@@ -210,7 +213,7 @@ class TelaPendencias(ListaModal):
     """Open action items from earlier meetings, shown when a meeting starts."""
 
     BINDINGS = [
-        Binding("escape,enter", "app.pop_screen", "Continuar"),
+        Binding("escape,enter", "voltar", "Continuar"),
         Binding("c", "concluir", "Concluída"),
         Binding("x", "cancelar", "Cancelar ação"),
     ]
@@ -280,7 +283,7 @@ class TelaSugestoes(ListaModal):
     decide them, and apply accepted ones to the flow."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Voltar"),
+        Binding("escape", "voltar", "Voltar"),
         Binding("d,enter", "decidir", "Decidir", priority=True),
         Binding("a", "aplicar", "Aplicar ao fluxo"),
     ]
