@@ -399,3 +399,14 @@ async def test_f2_without_a_planned_meeting_explains_what_to_do(caminho_vazio):
         await pilot.press("6")
         await pilot.pause()
         assert "Nenhuma reunião registrada" in _texto(app.query_one("#reunioes-detalhe"))
+
+
+async def test_quitting_the_app_mid_sentence_keeps_the_minutes(caminho_demo):
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        modo = await _abrir_modo(app, pilot)
+        item_id = modo.item.id
+        await pilot.press(*"Fim")
+        await pilot.press("ctrl+q")  # no pause: the debounce has not fired yet
+    with Workspace.abrir(caminho_demo) as ws:
+        assert ws.item_pauta(item_id).ata == "Fim"

@@ -93,6 +93,17 @@ def campo(rotulo: str, widget) -> ComposeResult:
     yield widget
 
 
+def lado_a_lado(*pares: tuple[str, object]) -> Horizontal:
+    """Short fields side by side, each with its label, so forms fit on a projected 80x24 screen."""
+    return Horizontal(
+        *(
+            Vertical(Label(rotulo, classes="rotulo"), widget, classes="celula")
+            for rotulo, widget in pares
+        ),
+        classes="linha",
+    )
+
+
 class Formulario(ModalScreen[T], Generic[T]):
     """Base of the meeting forms: Ctrl+S or Enter in a one-line field saves, Esc cancels.
 

@@ -24,7 +24,7 @@ from pacto.domain.reunioes import (
     validar_acao,
     validar_reuniao,
 )
-from pacto.tui.reuniao_dialogos import Formulario, campo
+from pacto.tui.reuniao_dialogos import Formulario, campo, lado_a_lado
 
 
 def opcoes_instituicoes(instituicoes: list[Instituicao]) -> list[tuple[str, int]]:
@@ -69,36 +69,42 @@ class FormReuniao(Formulario[DadosReuniao]):
     def campos(self) -> ComposeResult:
         r = self.reuniao
         tipo = r.tipo if r else "gt"
-        yield from campo(
-            "Tipo",
-            Select(
-                [(t.nome, t.chave) for t in TIPOS_REUNIAO.values()],
-                value=tipo,
-                allow_blank=False,
-                id="f-tipo",
-            ),
-        )
         numero = r.numero if r else self.proximos.get(tipo, 1)
-        yield from campo("Número (dentro do tipo)", Input(str(numero), id="f-numero"))
-        data = r.data if r else self.hoje
-        yield from campo("Data (DD/MM/AAAA)", Input(formatar_data(data), id="f-data"))
-        yield Static("", id="f-data-alerta", classes="alerta")
-        hora = formatar_hora(r.hora) if r else "14:00"
-        yield from campo("Hora de início (HH:MM)", Input(hora, id="f-hora"))
-        duracao = str(r.duracao_min) if r else "120"
-        yield from campo("Duração prevista (minutos)", Input(duracao, id="f-duracao"))
-        yield from campo(
-            "Modalidade",
-            Select(
-                [(nome, chave) for chave, nome in MODALIDADES.items()],
-                value=r.modalidade if r else "presencial",
-                allow_blank=False,
-                id="f-modalidade",
+        yield lado_a_lado(
+            (
+                "Tipo",
+                Select(
+                    [(t.nome, t.chave) for t in TIPOS_REUNIAO.values()],
+                    value=tipo,
+                    allow_blank=False,
+                    id="f-tipo",
+                ),
             ),
+            ("Número (no tipo)", Input(str(numero), id="f-numero")),
         )
-        yield from campo("Local ou link", Input(r.local if r else "", id="f-local"))
-        yield from campo("Presidente", Input(r.presidente if r else "", id="f-presidente"))
-        yield from campo("Secretário(a)", Input(r.secretario if r else "", id="f-secretario"))
+        data = r.data if r else self.hoje
+        yield lado_a_lado(
+            ("Data (DD/MM/AAAA)", Input(formatar_data(data), id="f-data")),
+            ("Hora (HH:MM)", Input(formatar_hora(r.hora) if r else "14:00", id="f-hora")),
+            ("Duração (min)", Input(str(r.duracao_min) if r else "120", id="f-duracao")),
+        )
+        yield Static("", id="f-data-alerta", classes="alerta")
+        yield lado_a_lado(
+            (
+                "Modalidade",
+                Select(
+                    [(nome, chave) for chave, nome in MODALIDADES.items()],
+                    value=r.modalidade if r else "presencial",
+                    allow_blank=False,
+                    id="f-modalidade",
+                ),
+            ),
+            ("Local ou link", Input(r.local if r else "", id="f-local")),
+        )
+        yield lado_a_lado(
+            ("Presidente", Input(r.presidente if r else "", id="f-presidente")),
+            ("Secretário(a)", Input(r.secretario if r else "", id="f-secretario")),
+        )
         pauta = self.pauta_inicial or list(TIPOS_REUNIAO[tipo].pauta)
         yield from campo(
             "Pauta: um item por linha, com o tempo entre parênteses, ex.: “Abertura (10 min)”",
@@ -284,17 +290,17 @@ class FormAcao(Formulario[Acao]):
     def campos(self) -> ComposeResult:
         a = self.acao
         yield from campo("O que deve ser feito", Input(a.descricao if a else "", id="f-descricao"))
-        yield from campo(
-            "Instituição responsável (digite a sigla para achar)",
-            Select(
-                opcoes_instituicoes(self.instituicoes),
-                prompt="Escolha a instituição",
-                value=a.instituicao_id if a and a.instituicao_id else Select.NULL,
-                id="f-instituicao",
+        yield lado_a_lado(
+            (
+                "Instituição responsável (digite a sigla)",
+                Select(
+                    opcoes_instituicoes(self.instituicoes),
+                    prompt="Escolha a instituição",
+                    value=a.instituicao_id if a and a.instituicao_id else Select.NULL,
+                    id="f-instituicao",
+                ),
             ),
-        )
-        yield from campo(
-            "Prazo (DD/MM/AAAA)", Input(formatar_data(a.prazo) if a else "", id="f-prazo")
+            ("Prazo (DD/MM/AAAA)", Input(formatar_data(a.prazo) if a else "", id="f-prazo")),
         )
 
     def on_mount(self) -> None:

@@ -23,7 +23,7 @@ from pacto.domain.reunioes import (
     Reuniao,
     Sugestao,
 )
-from pacto.domain.text import chave_comparacao
+from pacto.domain.text import chave_comparacao, plural
 from pacto.services.reunioes import aplicar_sugestao
 from pacto.tui.reuniao_dialogos import CSS_REUNIOES, Confirmar
 from pacto.tui.reuniao_forms import DadosPresenca, FormPresenca
@@ -52,12 +52,12 @@ class TelaPresenca(ListaModal):
     """Check institutions in with one key; walk-ins from unmapped institutions too."""
 
     BINDINGS = [
-        Binding("escape", "voltar", "Voltar"),
-        Binding("space", "rapida", "Presente (titular)"),
-        Binding("enter", "registrar", "Registrar/editar", priority=True),
-        Binding("o", "outro", "Outro representante"),
+        Binding("space", "rapida", "Presente"),
+        Binding("enter", "registrar", "Nome e cargo", priority=True),
         Binding("a", "avulso", "Órgão não mapeado"),
-        Binding("delete,x", "remover", "Remover presença"),
+        Binding("o", "outro", "Outro representante"),
+        Binding("delete,x", "remover", "Remover"),
+        Binding("escape", "voltar", "Voltar"),
     ]
 
     def __init__(self, reuniao: Reuniao):
@@ -74,7 +74,7 @@ class TelaPresenca(ListaModal):
 
     def on_mount(self) -> None:
         tabela = self.query_one("#lp-tabela", DataTable)
-        tabela.add_columns("", "Sigla", "Instituição", "Representante")
+        tabela.add_columns("", "Sigla", "Representante", "Instituição")
         self.recarregar()
         tabela.focus()
 
@@ -107,7 +107,7 @@ class TelaPresenca(ListaModal):
             presentes = por_inst.get(inst.id, [])
             quem = "; ".join(f"{p.nome}{', ' + p.cargo if p.cargo else ''}" for p in presentes)
             marca = Text("✔", style="bold") if presentes else Text("·")
-            tabela.add_row(marca, inst.sigla, inst.nome, quem, key=f"i{inst.id}")
+            tabela.add_row(marca, inst.sigla, quem, inst.nome, key=f"i{inst.id}")
         for p in self._presencas:
             if p.instituicao_id is None and chave in chave_comparacao(p.organizacao):
                 quem = f"{p.nome}{', ' + p.cargo if p.cargo else ''}"
@@ -116,8 +116,10 @@ class TelaPresenca(ListaModal):
                 )
         orgaos = len({p.instituicao_id or p.organizacao for p in self._presencas})
         self.query_one("#lp-titulo", Static).update(
-            f"Presença — {self.reuniao.titulo}: {len(self._presencas)} pessoas de {orgaos} "
-            f"órgãos · {len(por_inst)} de {len(self._instituicoes)} instituições da rede"
+            f"Presença — {self.reuniao.titulo}: "
+            f"{plural(len(self._presencas), 'pessoa', 'pessoas')} de "
+            f"{plural(orgaos, 'órgão', 'órgãos')} · {len(por_inst)} de "
+            f"{len(self._instituicoes)} instituições da rede"
         )
         if antes:
             try:

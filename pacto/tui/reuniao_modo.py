@@ -95,6 +95,7 @@ class ModoReuniao(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._area = self.query_one("#mr-ata", AreaAta)  # kept: still readable while unmounting
         ws = self.app.ws
         self.reuniao: Reuniao = ws.reuniao(self.reuniao_id)
         self.itens = ws.itens_pauta(self.reuniao_id)
@@ -211,22 +212,23 @@ class ModoReuniao(Screen[None]):
         if self._primeira_pendente is None:
             self._primeira_pendente = agora
 
-    def _salvar_ata(self) -> bool:
+    def _salvar_ata(self, atualizar_tela: bool = True) -> bool:
         """Write the current item's minutes if they changed; False when the write failed."""
-        texto = self.query_one("#mr-ata", TextArea).text
+        texto = self._area.text
         if texto == self._salvo:
             self._primeira_pendente = None
             return True
         try:
             self.app.ws.salvar_ata_item(self.item.id, texto)
         except PactoErro as erro:  # keep the text on screen and retry on the next pulse
-            self.query_one("#mr-ata", TextArea).border_subtitle = f"! não salvo: {erro.mensagem}"
+            self._area.border_subtitle = f"! não salvo: {erro.mensagem}"
             return False
         self._salvo = texto
         self.item.ata = texto
         self._salvo_em = time.monotonic()
         self._primeira_pendente = None
-        self._mostrar_privacidade()
+        if atualizar_tela:
+            self._mostrar_privacidade()
         return True
 
     def _pulso(self) -> None:
@@ -386,10 +388,7 @@ class ModoReuniao(Screen[None]):
 
     def on_unmount(self) -> None:
         """Last chance: whatever is on screen goes to the workspace."""
-        try:
-            self._salvar_ata()
-        except Exception:  # the app may be closing its connection already
-            pass
+        self._salvar_ata(atualizar_tela=False)
 
 
 def _confirmacao(registro) -> str:

@@ -20,7 +20,7 @@ from pacto.domain.propostas import (
     valor_principal,
 )
 from pacto.domain.reunioes import ASSUNTOS_SUGESTAO, DECISOES_SUGESTAO, Sugestao, validar_sugestao
-from pacto.tui.reuniao_dialogos import Formulario, campo
+from pacto.tui.reuniao_dialogos import Formulario, campo, lado_a_lado
 from pacto.tui.reuniao_forms import opcoes_instituicoes
 
 OUTRO_AUTOR = -1
@@ -38,25 +38,27 @@ class FormSugestao(Formulario[Sugestao]):
 
     def campos(self) -> ComposeResult:
         insts = opcoes_instituicoes(self.rc.instituicoes)
-        yield from campo(
-            "Quem sugere",
-            Select(
-                [*insts, ("Outro (escrever o nome)", OUTRO_AUTOR)],
-                prompt="Escolha a instituição",
-                value=self.autor_id if self.autor_id else Select.NULL,
-                id="s-autor",
+        yield lado_a_lado(
+            (
+                "Quem sugere",
+                Select(
+                    [*insts, ("Outro (escrever o nome)", OUTRO_AUTOR)],
+                    prompt="Escolha a instituição",
+                    value=self.autor_id if self.autor_id else Select.NULL,
+                    id="s-autor",
+                ),
+            ),
+            (
+                "Assunto",
+                Select(
+                    [(nome, chave) for chave, nome in ASSUNTOS_SUGESTAO.items()],
+                    value="geral",
+                    allow_blank=False,
+                    id="s-assunto",
+                ),
             ),
         )
         yield Input(placeholder="Nome de quem sugere", id="s-autor-livre", classes="oculto")
-        yield from campo(
-            "Assunto",
-            Select(
-                [(nome, chave) for chave, nome in ASSUNTOS_SUGESTAO.items()],
-                value="geral",
-                allow_blank=False,
-                id="s-assunto",
-            ),
-        )
         yield from campo(
             "Referência (etapa, atribuição ou encaminhamento)", Input(id="s-referencia")
         )
