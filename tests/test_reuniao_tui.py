@@ -167,7 +167,9 @@ async def test_check_in_with_one_key_a_correction_and_a_walk_in(caminho_demo):
         assert form.query_one("#f-nome", Input).value == "Gabriela Fonseca Reis"
         form.query_one("#f-nome", Input).value = "Leonardo Pires Macedo"
         form.query_one("#f-cargo", Input).value = "Defensor Público Federal"
-        await pilot.press("enter")
+        await pilot.press("enter")  # name → role
+        assert app.focused is form.query_one("#f-cargo", Input)
+        await pilot.press("enter")  # last field: saves
         await pilot.pause()
         assert isinstance(app.screen, TelaPresenca)
         await pilot.press("a")

@@ -38,7 +38,7 @@ def gerar_ficha(siglas: tuple[str, ...], todas: bool, saida: Path) -> None:
         click.echo(f"{len(arquivos)} fichas de validação geradas.")
 
 
-@click.group()
+@click.group(subcommand_metavar="COMANDO [ARGS]...")
 def ficha() -> None:
     """Fichas de validação devolvidas pelas instituições."""
 

@@ -7,7 +7,7 @@ import click
 from pacto.commands.ficha_cmds import gerar_ficha
 
 
-@click.group()
+@click.group(subcommand_metavar="COMANDO [ARGS]...")
 def gerar() -> None:
     """Gera arquivos para a rede: fichas de validação e documentos."""
 

@@ -377,6 +377,3 @@ def sugestao_decidir(sugestao_id: int, decisao: str, justificativa: str, texto_f
         if aplicar:
             mensagem += f" Aplicada ao fluxo: {aplicar_sugestao(ws, s.id)}"
     click.echo(mensagem)
-
-
-COMANDOS = (presenca, ata, deliberacao, acao, acao_concluir, sugestao, sugestao_decidir)

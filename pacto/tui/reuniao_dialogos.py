@@ -105,7 +105,7 @@ def lado_a_lado(*pares: tuple[str, object]) -> Horizontal:
 
 
 class Formulario(ModalScreen[T], Generic[T]):
-    """Base of the meeting forms: Ctrl+S or Enter in a one-line field saves, Esc cancels.
+    """Base of the meeting forms: Ctrl+S (or Enter in the last one-line field) saves, Esc cancels.
 
     Subclasses yield their fields in `campos()`, build the value in `coletar()` (raising
     ErroValidacao with Portuguese messages) and list free texts to screen in `textos_livres()`.
@@ -171,5 +171,14 @@ class Formulario(ModalScreen[T], Generic[T]):
 
     @on(Input.Submitted)
     def _enter(self, evento: Input.Submitted) -> None:
+        """Enter goes to the next field; in the last one-line field it saves."""
         evento.stop()
-        self.action_salvar()
+        visiveis = [
+            i
+            for i in self.query(Input)
+            if not any(a.has_class("oculto") for a in i.ancestors_with_self)
+        ]
+        if visiveis and evento.input is not visiveis[-1]:
+            self.focus_next()
+        else:
+            self.action_salvar()
