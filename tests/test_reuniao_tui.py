@@ -379,9 +379,10 @@ async def test_closing_the_meeting_marks_it_held_and_q_never_quits_mid_meeting(c
     async with app.run_test(size=TAMANHO) as pilot:
         modo = await _abrir_modo(app, pilot)
         modo.query_one("#mr-pauta").focus()
-        await pilot.press("q")
+        await pilot.press("q", "f2", "3")
         await pilot.pause()
         assert app.screen is modo and app.is_running
+        assert len(app.screen_stack) == 2  # F2 does not stack a second meeting mode
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, Confirmar)

@@ -61,7 +61,7 @@ class ModoReuniao(Screen[None]):
         Binding("f8", "sugestoes", "Decidir sugestões", priority=True),
         Binding("f9", "encerrar", "Encerrar", priority=True),
         # keys of the main screen that mean nothing here (q must not quit mid-meeting)
-        Binding("q,slash,1,2,3,4,5,6,7,8,9,0", "ignorar", show=False),
+        Binding("q,slash,f2,1,2,3,4,5,6,7,8,9,0", "ignorar", show=False),
     ]
 
     def __init__(self, reuniao_id: int, hoje: date | None = None):
@@ -225,6 +225,7 @@ class ModoReuniao(Screen[None]):
             return False
         self._salvo = texto
         self.item.ata = texto
+        self._area.border_subtitle = ""
         self._salvo_em = time.monotonic()
         self._primeira_pendente = None
         if atualizar_tela:
