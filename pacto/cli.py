@@ -38,6 +38,8 @@ SUBCOMANDOS = {
     "historico": "pacto.commands.historico_cmds:historico",
     "config": "pacto.commands.historico_cmds:config",
     "atores": "pacto.commands.atores_cmds:atores",
+    "reuniao": "pacto.commands.reuniao_cmds:reuniao",
+    "ficha": "pacto.commands.ficha_cmds:ficha",
 }
 
 

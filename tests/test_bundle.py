@@ -32,6 +32,12 @@ def test_top_level_shape(ws_demo, tmp_path):
         "atribuicoes",
         "encaminhamentos",
         "versoes",
+        "reunioes",
+        "pauta",
+        "presencas",
+        "deliberacoes",
+        "acoes",
+        "sugestoes",
     ):
         assert secao in dados
     assert {"nome", "sigla"} <= set(dados["instituicoes"][0])
@@ -137,6 +143,25 @@ def test_tampered_versions_are_rejected_and_nothing_written(
     assert _sem_carimbo(depois) == _sem_carimbo(antes)
 
 
+def test_meetings_travel_in_the_bundle(ws_demo, tmp_path):
+    dados = json.loads(bundle.exportar(ws_demo, tmp_path / "rede.json").read_text("utf-8"))
+    gt = next(r for r in dados["reunioes"] if r["tipo"] == "gt")
+    assert gt["hora"] == "09:00" and gt["situacao"] == "realizada"
+    assert any(i["ata"] for i in dados["pauta"])
+    assert any(p["instituicao_id"] is None and p["organizacao"] for p in dados["presencas"])
+    assert {a["situacao"] for a in dados["acoes"]} == {"aberta", "concluida"}
+    propostas = [s["proposta"] for s in dados["sugestoes"] if s["proposta"]]
+    assert {p["tipo"] for p in propostas} == {"atribuicao", "encaminhamento"}
+    with Workspace.criar(tmp_path / "nova.db", Rede("Outra", "SP")) as nova:
+        bundle.importar(nova, tmp_path / "rede.json")
+        rc = nova.carregar()
+        assert (
+            rc.reuniao_completa(gt["id"]).itens
+            == ws_demo.carregar().reuniao_completa(gt["id"]).itens
+        )
+        assert rc.sugestoes == ws_demo.sugestoes()
+
+
 def test_import_into_workspace_with_data_needs_substituir(ws_demo, ws_vazio, tmp_path):
     arquivo = bundle.exportar(ws_demo, tmp_path / "rede.json")
     nova_instituicao(ws_vazio, "XYZ")
@@ -169,6 +194,15 @@ def _gravar(tmp_path, conteudo) -> str:
         (lambda d: d["pontos_focais"][0].update(confirmado_em="ontem"), "data inválida"),
         (lambda d: d["rede"].update(uf="XX"), "UF inválida"),
         (lambda d: d["etapas"][0].update(id="um"), "número inteiro"),
+        (lambda d: d["pauta"][0].update(reuniao_id=999), "não corresponde"),
+        (lambda d: d["presencas"][0].update(instituicao_id=999), "não corresponde"),
+        (lambda d: d["reunioes"][0].update(data="29/10"), "data inválida"),
+        (lambda d: d["reunioes"][0].update(hora="nove"), "hora inválida"),
+        (lambda d: d["reunioes"][0].update(tipo="festa"), "Tipo de reunião inválido"),
+        (lambda d: d["pauta"][0].update(concluido="sim"), "true ou false"),
+        (lambda d: d["acoes"][0].update(situacao="talvez"), "situação da ação"),
+        (lambda d: d["sugestoes"][0].update(proposta={"tipo": "x"}), "Proposta inválida"),
+        (lambda d: d["sugestoes"][0].update(proposta=[1]), "deveria ser um objeto"),
     ],
 )
 def test_malformed_bundle_rejected_and_nothing_written(

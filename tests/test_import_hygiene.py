@@ -40,9 +40,10 @@ def test_cli_help_imports_neither_textual_nor_docx():
 
 
 def test_status_and_verificar_import_neither_textual_nor_docx(caminho_demo):
-    for comando in ("status", "verificar"):
+    for comando in (["status"], ["verificar"], ["reuniao", "listar"]):
+        argv = ["pacto", "--db", str(caminho_demo), *comando, "--json"]
         codigo = (
-            f"import sys\nsys.argv = ['pacto', '--db', {str(caminho_demo)!r}, {comando!r}, '--json']\n"
+            f"import sys\nsys.argv = {argv!r}\n"
             "from pacto.cli import pacto\n"
             "try:\n    pacto.main(prog_name='pacto')\nexcept SystemExit:\n    pass"
         )

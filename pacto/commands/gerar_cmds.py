@@ -8,6 +8,7 @@ import click
 
 GERADORES = {
     "diagrama": "pacto.commands.diagrama_cmds:diagrama",
+    "ficha": "pacto.commands.ficha_cmds:gerar_ficha",
     "formulario-netp": "pacto.commands.netp_cmds:formulario_netp",
     "relatorio-netp": "pacto.commands.netp_cmds:relatorio_netp",
     "monitoramento": "pacto.commands.mensal_cmds:monitoramento",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date
+from datetime import date, time
 
 PAPEIS_PONTO_FOCAL = ("titular", "suplente")
 ESFERAS = {
@@ -138,9 +138,11 @@ def campos(modelo: type) -> list[str]:
 
 
 def como_dict(registro) -> dict:
-    """A record as a plain dict, dates as ISO strings, for storage and bundles."""
+    """A record as a plain dict, dates and times as ISO strings, for storage and bundles."""
     dados = asdict(registro)
     for chave, valor in dados.items():
-        if isinstance(valor, date):
+        if isinstance(valor, time):
+            dados[chave] = valor.isoformat(timespec="minutes")
+        elif isinstance(valor, date):
             dados[chave] = valor.isoformat()
     return dados

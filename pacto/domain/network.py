@@ -15,6 +15,15 @@ from pacto.domain.models import (
     PontoFocal,
     Rede,
 )
+from pacto.domain.reunioes import (
+    Acao,
+    Deliberacao,
+    ItemPauta,
+    Presenca,
+    Reuniao,
+    ReuniaoCompleta,
+    Sugestao,
+)
 
 
 @dataclass
@@ -28,6 +37,12 @@ class RedeCompleta:
     pontos_focais: list[PontoFocal] = field(default_factory=list)
     atribuicoes: list[Atribuicao] = field(default_factory=list)
     encaminhamentos: list[Encaminhamento] = field(default_factory=list)
+    reunioes: list[Reuniao] = field(default_factory=list)
+    pauta: list[ItemPauta] = field(default_factory=list)
+    presencas: list[Presenca] = field(default_factory=list)
+    deliberacoes: list[Deliberacao] = field(default_factory=list)
+    acoes: list[Acao] = field(default_factory=list)
+    sugestoes: list[Sugestao] = field(default_factory=list)
 
     @cached_property
     def instituicao_por_id(self) -> dict[int, Instituicao]:
@@ -107,3 +122,21 @@ class RedeCompleta:
     def coordenacao(self) -> Instituicao | None:
         """The coordinating institution, when set."""
         return self.instituicao_por_id.get(self.rede.coordenacao_id)
+
+    def reuniao_completa(self, reuniao_id: int) -> ReuniaoCompleta | None:
+        """One meeting with everything recorded in it, or None when there is no such meeting."""
+        reuniao = next((r for r in self.reunioes if r.id == reuniao_id), None)
+        if reuniao is None:
+            return None
+
+        def da_reuniao(registros: list) -> list:
+            return [r for r in registros if r.reuniao_id == reuniao_id]
+
+        return ReuniaoCompleta(
+            reuniao=reuniao,
+            itens=sorted(da_reuniao(self.pauta), key=lambda i: (i.ordem, i.id or 0)),
+            presencas=da_reuniao(self.presencas),
+            deliberacoes=da_reuniao(self.deliberacoes),
+            acoes=da_reuniao(self.acoes),
+            sugestoes=da_reuniao(self.sugestoes),
+        )

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import types
+import typing
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,19 @@ from pacto.domain.models import (
     como_dict,
 )
 from pacto.domain.network import RedeCompleta
+from pacto.domain.reunioes import (
+    Acao,
+    Deliberacao,
+    ItemPauta,
+    Presenca,
+    Reuniao,
+    Sugestao,
+    validar_acao,
+    validar_item_pauta,
+    validar_presenca,
+    validar_reuniao,
+    validar_sugestao,
+)
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
 from pacto.domain.versions import VersaoFluxo, hash_conteudo, problemas_do_conteudo
 from pacto.store import Workspace
@@ -36,8 +52,13 @@ SECOES = {
     "pontos_focais": PontoFocal,
     "atribuicoes": Atribuicao,
     "encaminhamentos": Encaminhamento,
+    "reunioes": Reuniao,
+    "pauta": ItemPauta,
+    "presencas": Presenca,
+    "deliberacoes": Deliberacao,
+    "acoes": Acao,
+    "sugestoes": Sugestao,
 }
-_INTEIROS = {"id", "ordem", "instituicao_id", "etapa_id", "fluxo_id", "origem_id", "destino_id"}
 
 
 def montar(rc: RedeCompleta, versoes: Iterable[VersaoFluxo] = ()) -> dict[str, Any]:
@@ -148,7 +169,7 @@ def _registro(modelo: type, item: Any, onde: str):
     for campo in campos(modelo):
         if campo not in item:
             continue
-        valores[campo] = _converter(campo, item[campo], onde)
+        valores[campo] = _converter(modelo, campo, item[campo], onde)
     try:
         return modelo(**valores)
     except TypeError as erro:
@@ -158,22 +179,43 @@ def _registro(modelo: type, item: Any, onde: str):
         ) from erro
 
 
-def _converter(campo: str, valor: Any, onde: str) -> Any:
+@cache
+def _tipos(modelo: type) -> dict[str, type]:
+    """Each field's type, without the `| None` (None is accepted for every optional field)."""
+    tipos = {}
+    for campo, tipo in typing.get_type_hints(modelo).items():
+        if isinstance(tipo, types.UnionType):
+            tipo = next(t for t in typing.get_args(tipo) if t is not type(None))
+        tipos[campo] = typing.get_origin(tipo) or tipo
+    return tipos
+
+
+def _converter(modelo: type, campo: str, valor: Any, onde: str) -> Any:
     if valor is None:
         return None
-    if campo in _INTEIROS or campo == "coordenacao_id":
+    tipo = _tipos(modelo)[campo]
+    if tipo is int:
         if isinstance(valor, bool) or not isinstance(valor, int):
             raise ErroImportacao(f"{onde}: o campo “{campo}” deveria ser um número inteiro.")
         return valor
-    if campo == "finalidades":
-        if not isinstance(valor, list) or not all(isinstance(v, str) for v in valor):
-            raise ErroImportacao(f"{onde}: “finalidades” deveria ser uma lista de textos.")
+    if tipo is bool:
+        if not isinstance(valor, bool):
+            raise ErroImportacao(f"{onde}: o campo “{campo}” deveria ser true ou false.")
         return valor
-    if campo == "confirmado_em":
+    if tipo is list:
+        if not isinstance(valor, list) or not all(isinstance(v, str) for v in valor):
+            raise ErroImportacao(f"{onde}: “{campo}” deveria ser uma lista de textos.")
+        return valor
+    if tipo is dict:
+        if not isinstance(valor, dict):
+            raise ErroImportacao(f"{onde}: “{campo}” deveria ser um objeto.")
+        return valor
+    if tipo in (date, time):
         try:
-            return date.fromisoformat(valor)
+            return tipo.fromisoformat(valor)
         except (TypeError, ValueError) as erro:
-            raise ErroImportacao(f"{onde}: data inválida em “confirmado_em”: {valor!r}.") from erro
+            qual = "data" if tipo is date else "hora"
+            raise ErroImportacao(f"{onde}: {qual} inválida em “{campo}”: {valor!r}.") from erro
     if not isinstance(valor, str):
         raise ErroImportacao(f"{onde}: o campo “{campo}” deveria ser um texto.")
     return valor
@@ -194,6 +236,19 @@ def _validar_conteudo(rc: RedeCompleta) -> None:
             validar_ponto_focal(ponto)
         except ErroValidacao as erro:
             problemas.append(f"pontos_focais[{n}]: {erro.mensagem}")
+    validadores = {
+        "reunioes": validar_reuniao,
+        "pauta": validar_item_pauta,
+        "presencas": validar_presenca,
+        "acoes": validar_acao,
+        "sugestoes": validar_sugestao,
+    }
+    for secao, validar in validadores.items():
+        for n, registro in enumerate(getattr(rc, secao), start=1):
+            try:
+                validar(registro)
+            except ErroValidacao as erro:
+                problemas.append(f"{secao}[{n}]: {erro.mensagem}")
     ids = {nome: {r.id for r in getattr(rc, nome)} for nome in SECOES}
     for nome in SECOES:
         if None in ids[nome] or len(ids[nome]) != len(getattr(rc, nome)):
@@ -206,10 +261,28 @@ def _validar_conteudo(rc: RedeCompleta) -> None:
         ("encaminhamentos", "origem_id", "instituicoes"),
         ("encaminhamentos", "destino_id", "instituicoes"),
         ("encaminhamentos", "fluxo_id", "fluxos"),
+        ("pauta", "reuniao_id", "reunioes"),
+        ("presencas", "reuniao_id", "reunioes"),
+        ("deliberacoes", "reuniao_id", "reunioes"),
+        ("acoes", "reuniao_id", "reunioes"),
     ]
     for secao, campo, alvo in referencias:
         for n, registro in enumerate(getattr(rc, secao), start=1):
             if getattr(registro, campo) not in ids[alvo]:
+                problemas.append(
+                    f"{secao}[{n}]: “{campo}” não corresponde a nenhum item de “{alvo}”."
+                )
+    opcionais = [
+        ("presencas", "instituicao_id", "instituicoes"),
+        ("deliberacoes", "item_id", "pauta"),
+        ("acoes", "instituicao_id", "instituicoes"),
+        ("sugestoes", "reuniao_id", "reunioes"),
+        ("sugestoes", "instituicao_id", "instituicoes"),
+    ]
+    for secao, campo, alvo in opcionais:
+        for n, registro in enumerate(getattr(rc, secao), start=1):
+            valor = getattr(registro, campo)
+            if valor is not None and valor not in ids[alvo]:
                 problemas.append(
                     f"{secao}[{n}]: “{campo}” não corresponde a nenhum item de “{alvo}”."
                 )

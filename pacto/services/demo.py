@@ -6,8 +6,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from pacto.domain.autodiagnostico import Resposta
+from pacto.domain.calendario import dia_util_anterior, ler_hora
 from pacto.domain.catalog import ler_toml
 from pacto.domain.models import Encaminhamento, Instituicao, PontoFocal, Rede
+from pacto.domain.reunioes import Acao, Deliberacao, Presenca, Reuniao, Sugestao
 from pacto.store import Workspace
 
 _CAMPOS_INSTITUICAO = (
@@ -81,6 +83,8 @@ def _povoar(ws: Workspace, dados: dict, hoje: date) -> None:
         rede.coordenacao_id = ids.get(dados["rede"].get("coordenacao", ""))
         ws.salvar_rede(rede)
         _povoar_processo(ws, dados, ids, hoje)
+        for item in dados.get("reunioes", []):
+            _reuniao(ws, item, ids, etapas, fluxo.id, hoje)
 
 
 def _povoar_processo(ws: Workspace, dados: dict, ids: dict[str, int], hoje: date) -> None:
@@ -101,3 +105,100 @@ def _povoar_processo(ws: Workspace, dados: dict, ids: dict[str, int], hoje: date
                 rodada.id,
                 Resposta(r["item"], r["valor"], r.get("nota", ""), r.get("evidencia", "")),
             )
+
+
+def _reuniao(
+    ws: Workspace,
+    item: dict,
+    ids: dict[str, int],
+    etapas: dict[str, int],
+    fluxo_id: int,
+    hoje: date,
+) -> None:
+    """Record one demo meeting with its agenda, attendance, decisions, actions and suggestions."""
+    dia = dia_util_anterior(hoje + timedelta(days=item["dias"]))
+    reuniao = ws.criar_reuniao(
+        Reuniao(
+            tipo=item["tipo"],
+            numero=item["numero"],
+            data=dia,
+            hora=ler_hora(item.get("hora", "")),
+            duracao_min=item.get("duracao_min", 120),
+            local=item.get("local", ""),
+            modalidade=item.get("modalidade", "presencial"),
+            presidente=item.get("presidente", ""),
+            secretario=item.get("secretario", ""),
+            situacao=item.get("situacao", "planejada"),
+        ),
+        pauta=[(p["titulo"], p["minutos"]) for p in item["pauta"]] if "pauta" in item else None,
+    )
+    itens = ws.itens_pauta(reuniao.id)
+    for registro, dados_item in zip(itens, item.get("pauta", []), strict=False):
+        if dados_item.get("ata"):
+            ws.salvar_ata_item(registro.id, dados_item["ata"])
+            ws.registrar_andamento_item(registro.id, dados_item["minutos"] * 60, True)
+    for p in item.get("presencas", []):
+        ws.registrar_presenca(
+            Presenca(
+                reuniao_id=reuniao.id,
+                nome=p["nome"],
+                cargo=p.get("cargo", ""),
+                instituicao_id=ids[p["sigla"]] if "sigla" in p else None,
+                organizacao=p.get("organizacao", ""),
+            )
+        )
+    for d in item.get("deliberacoes", []):
+        item_id = itens[d["item"] - 1].id if "item" in d else None
+        ws.salvar_deliberacao(Deliberacao(reuniao.id, d["texto"], item_id=item_id))
+    for a in item.get("acoes", []):
+        concluida = a.get("concluida_dias")
+        ws.salvar_acao(
+            Acao(
+                reuniao_id=reuniao.id,
+                descricao=a["descricao"],
+                instituicao_id=ids[a["sigla"]],
+                prazo=hoje + timedelta(days=a["prazo_dias"]),
+                situacao=a.get("situacao", "aberta"),
+                concluida_em=None if concluida is None else hoje + timedelta(days=concluida),
+            )
+        )
+    for s in item.get("sugestoes", []):
+        decidida = dia if s.get("decisao") else None
+        ws.salvar_sugestao(
+            Sugestao(
+                texto=s["texto"],
+                assunto=s.get("assunto", "geral"),
+                referencia=s.get("referencia", ""),
+                reuniao_id=reuniao.id,
+                instituicao_id=ids[s["autor"]],
+                proposta=_proposta(s.get("proposta"), ids, etapas, fluxo_id),
+                decisao=s.get("decisao", ""),
+                justificativa=s.get("justificativa", ""),
+                decidida_em=decidida,
+                criada_em=dia,
+            )
+        )
+
+
+def _proposta(
+    dados: dict | None, ids: dict[str, int], etapas: dict[str, int], fluxo_id: int
+) -> dict | None:
+    """A demo proposal written with acronyms and stage keys, turned into ids."""
+    if not dados:
+        return None
+    if dados["tipo"] == "atribuicao":
+        return {
+            "tipo": "atribuicao",
+            "instituicao_id": ids[dados["instituicao"]],
+            "etapa_id": etapas[dados["etapa"]],
+            "fluxo_id": fluxo_id,
+            "texto": dados["texto"],
+        }
+    return {
+        "tipo": "encaminhamento",
+        "fluxo_id": fluxo_id,
+        "origem_id": ids[dados["de"]],
+        "destino_id": ids[dados["para"]],
+        "condicao": dados.get("condicao", ""),
+        "prazo": dados.get("prazo", ""),
+    }

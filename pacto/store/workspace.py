@@ -20,6 +20,7 @@ from pacto.domain.versions import VersaoFluxo
 from pacto.store.backups import BackupsRepo
 from pacto.store.history_repo import HistoryRepo
 from pacto.store.import_repo import ImportRepo
+from pacto.store.meetings_repo import MeetingsRepo
 from pacto.store.mensal_repo import MensalRepo
 from pacto.store.netp_repo import NetpRepo
 from pacto.store.network_repo import NetworkRepo
@@ -61,6 +62,7 @@ class Workspace(
     NetpRepo,
     MensalRepo,
     HistoryRepo,
+    MeetingsRepo,
     BackupsRepo,
 ):
     """A network's workspace file; every read and write of pacto data goes through it."""
@@ -237,6 +239,7 @@ class Workspace(
                 pontos_focais=self.pontos_focais(),
                 atribuicoes=self.atribuicoes(),
                 encaminhamentos=self.encaminhamentos(),
+                **self._carregar_reunioes(),
             )
 
     # -- settings ------------------------------------------------------
@@ -300,6 +303,7 @@ class Workspace(
             if extras is not None:
                 for tabela in reversed(TABELAS_EXTRAS):
                     self.db.execute(f"DELETE FROM {tabela}")
+            self._apagar_reunioes()
             for tabela in ("encaminhamentos", "atribuicoes", "pontos_focais", "fluxos"):
                 self.db.execute(f"DELETE FROM {tabela}")
             self.db.execute("UPDATE rede SET coordenacao_id = NULL")
@@ -315,6 +319,7 @@ class Workspace(
             self.db["pontos_focais"].insert_all(como_dict(p) for p in rc.pontos_focais)
             self.db["atribuicoes"].insert_all(como_dict(a) for a in rc.atribuicoes)
             self.db["encaminhamentos"].insert_all(como_dict(e) for e in rc.encaminhamentos)
+            self._inserir_reunioes(rc)
             rede = validar_rede(rc.rede)
             self.db.execute(
                 "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",

@@ -35,6 +35,7 @@ class PactoApp(App[None]):
         Binding("ctrl+q", "quit", "Sair", show=False, priority=True),
         Binding("question_mark", "ajuda", "Ajuda"),
         Binding("f5", "recarregar", "Recarregar"),
+        Binding("f2", "modo_reuniao", "Modo reunião"),
         Binding("slash", "buscar", "Buscar", show=False),
         Binding("v", "versoes", "Versões"),
         Binding("ctrl+p", "command_palette", "Comandos", show=False, priority=True),
@@ -142,6 +143,12 @@ class PactoApp(App[None]):
         from pacto.tui.importar import abrir_importacao
 
         abrir_importacao(self)
+
+    def action_modo_reuniao(self) -> None:
+        """Open meeting mode on today's or the next planned meeting."""
+        from pacto.tui.reunioes import abrir_modo_reuniao
+
+        abrir_modo_reuniao(self)
 
     def action_ajuda(self) -> None:
         """Open the help screen."""

@@ -22,6 +22,7 @@ class ComandosPacto(Provider):
                 f"Tecla {secao.tecla}",
             )
         yield ("Recarregar dados", app.action_recarregar, "Relê o workspace (F5)")
+        yield ("Modo reunião", app.action_modo_reuniao, "A reunião de hoje ou a próxima (F2)")
         yield ("Buscar instituição", app.action_buscar, "Busca na seção Rede (/)")
         yield ("Versões do fluxo", app.action_versoes, "Versões congeladas e o que mudou (v)")
         yield ("Congelar versão", app.action_congelar_versao, "Congela o rascunho com uma nota")

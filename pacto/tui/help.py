@@ -19,6 +19,7 @@ TECLAS_GERAIS = (
     ("Ctrl+P", "Paleta de comandos: todas as ações do pacto"),
     ("F5", "Recarregar os dados do workspace"),
     ("Ctrl+O", "Importar planilha de atores (.xlsx ou .csv)"),
+    ("F2", "Modo reunião: a reunião de hoje ou a próxima planejada"),
     ("?", "Esta ajuda"),
     ("Esc", "Fechar esta tela ou voltar"),
     ("q ou Ctrl+Q", "Sair do pacto"),

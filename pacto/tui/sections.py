@@ -48,13 +48,7 @@ SECOES = (
         "sugestões, apresentação final e reuniões mensais) e as 14 etapas de elaboração, com a "
         "situação de cada um calculada a partir do que está registrado.",
     ),
-    Secao(
-        "reunioes",
-        "6",
-        "Reuniões",
-        "As reuniões do GT, a reunião ampliada e os alinhamentos mensais: pauta, presença, ata "
-        "ao vivo, deliberações, encaminhamentos e sugestões ao fluxo, no modo reunião (F2).",
-    ),
+    Secao("reunioes", "6", "Reuniões", classe="pacto.tui.reunioes:ReunioesSecao"),
     Secao(
         "adesoes",
         "7",

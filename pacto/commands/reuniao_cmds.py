@@ -1,0 +1,45 @@
+"""`pacto reuniao`: the group of meeting commands, loaded one by one on demand so `pacto --help`
+stays fast."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+_AGENDA = "pacto.commands.reuniao_agenda_cmds"
+_REGISTRO = "pacto.commands.reuniao_registro_cmds"
+SUBCOMANDOS = {
+    "criar": f"{_AGENDA}:criar",
+    "listar": f"{_AGENDA}:listar",
+    "mostrar": f"{_AGENDA}:mostrar",
+    "realizar": f"{_AGENDA}:realizar",
+    "cancelar": f"{_AGENDA}:cancelar",
+    "convite": f"{_AGENDA}:convite",
+    "presenca": f"{_REGISTRO}:presenca",
+    "ata": f"{_REGISTRO}:ata",
+    "deliberacao": f"{_REGISTRO}:deliberacao",
+    "acao": f"{_REGISTRO}:acao",
+    "acao-concluir": f"{_REGISTRO}:acao_concluir",
+    "sugestao": f"{_REGISTRO}:sugestao",
+    "sugestao-decidir": f"{_REGISTRO}:sugestao_decidir",
+}
+
+
+class GrupoReuniao(click.Group):
+    """A group whose subcommands are imported only when used or listed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(SUBCOMANDOS)
+
+    def get_command(self, ctx: click.Context, nome: str) -> click.Command | None:
+        alvo = SUBCOMANDOS.get(nome)
+        if alvo is None:
+            return None
+        modulo, atributo = alvo.split(":")
+        return getattr(importlib.import_module(modulo), atributo)
+
+
+@click.group(cls=GrupoReuniao, subcommand_metavar="COMANDO [ARGS]...")
+def reuniao() -> None:
+    """Reuniões da pactuação: pauta, presença, ata, deliberações, ações e sugestões."""

@@ -1,0 +1,264 @@
+"""Dates for meetings: Brazilian national holidays, monthly series, time zones and dates in words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time, timedelta
+from functools import cache
+
+from pacto.domain.errors import ErroValidacao
+
+MESES = (
+    "janeiro", "fevereiro", "março", "abril", "maio", "junho",
+    "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
+)  # fmt: skip
+DIAS_SEMANA = (
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira",
+    "sexta-feira", "sábado", "domingo",
+)  # fmt: skip
+
+# IANA time zone of each UF's capital; "America/Sao_Paulo" is Brasília time.
+FUSOS_UF = {
+    "AC": "America/Rio_Branco", "AM": "America/Manaus", "RR": "America/Boa_Vista",
+    "RO": "America/Porto_Velho", "MT": "America/Cuiaba", "MS": "America/Campo_Grande",
+    "PA": "America/Belem", "AP": "America/Belem", "TO": "America/Araguaina",
+    "MA": "America/Fortaleza", "PI": "America/Fortaleza", "CE": "America/Fortaleza",
+    "RN": "America/Fortaleza", "PB": "America/Fortaleza", "PE": "America/Recife",
+    "AL": "America/Maceio", "SE": "America/Maceio", "BA": "America/Bahia",
+}  # fmt: skip
+FUSO_PADRAO = "America/Sao_Paulo"
+
+
+def fuso_da_uf(uf: str) -> str:
+    """The IANA time zone to use for meetings of a network in this UF."""
+    return FUSOS_UF.get((uf or "").strip().upper(), FUSO_PADRAO)
+
+
+# -- holidays -----------------------------------------------------------------
+
+
+def pascoa(ano: int) -> date:
+    """Easter Sunday of a year (Gregorian computus of Meeus/Jones/Butcher)."""
+    a = ano % 19
+    b, c = divmod(ano, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    mes, dia = divmod(h + l_ - 7 * m + 114, 31)
+    return date(ano, mes, dia + 1)
+
+
+@cache
+def feriados_nacionais(ano: int) -> dict[date, str]:
+    """National holidays of a year: Lei 662/1949 as amended (Leis 6.802/1980, 10.607/2002,
+    14.759/2023) plus Sexta-feira da Paixão, counted from Easter."""
+    feriados = {
+        date(ano, 1, 1): "Confraternização Universal",
+        date(ano, 4, 21): "Tiradentes",
+        date(ano, 5, 1): "Dia do Trabalho",
+        date(ano, 9, 7): "Independência do Brasil",
+        date(ano, 11, 2): "Finados",
+        date(ano, 11, 15): "Proclamação da República",
+        date(ano, 12, 25): "Natal",
+        pascoa(ano) - timedelta(days=2): "Sexta-feira da Paixão",
+    }
+    if ano >= 1980:
+        feriados[date(ano, 10, 12)] = "Nossa Senhora Aparecida"
+    if ano >= 2024:
+        feriados[date(ano, 11, 20)] = "Dia Nacional de Zumbi e da Consciência Negra"
+    return dict(sorted(feriados.items()))
+
+
+@cache
+def pontos_facultativos(ano: int) -> dict[date, str]:
+    """Federal optional days off that emptied meeting rooms: Carnaval and Corpus Christi."""
+    p = pascoa(ano)
+    return {
+        p - timedelta(days=48): "Carnaval",
+        p - timedelta(days=47): "Carnaval",
+        p - timedelta(days=46): "Quarta-feira de Cinzas (até as 14 horas)",
+        p + timedelta(days=60): "Corpus Christi",
+    }
+
+
+def feriado(dia: date) -> str | None:
+    """The name of the national holiday on this day, if any."""
+    return feriados_nacionais(dia.year).get(dia)
+
+
+def alerta_de_data(dia: date) -> str | None:
+    """A warning when a meeting date is a holiday, an optional day off or a weekend."""
+    rotulo = f"{dia:%d/%m/%Y} ({DIAS_SEMANA[dia.weekday()]})"
+    nome = feriado(dia)
+    if nome:
+        return f"{rotulo} é feriado nacional: {nome}."
+    nome = pontos_facultativos(dia.year).get(dia)
+    if nome:
+        return f"{rotulo} é ponto facultativo: {nome}."
+    if dia.weekday() >= 5:
+        return f"{rotulo} cai num fim de semana."
+    return None
+
+
+def dia_util_anterior(dia: date) -> date:
+    """The day itself when it is a working day, else the nearest earlier one."""
+    while dia.weekday() >= 5 or feriado(dia) or dia in pontos_facultativos(dia.year):
+        dia -= timedelta(days=1)
+    return dia
+
+
+# -- monthly series -----------------------------------------------------------
+
+_SIGLAS_ICAL = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def posicao_no_mes(dia: date) -> int:
+    """Which occurrence of its weekday the day is (1–4), or -1 for the last one of the month."""
+    if (dia + timedelta(days=7)).month != dia.month:
+        return -1
+    return (dia.day - 1) // 7 + 1
+
+
+def regra_mensal(dia: date) -> str:
+    """The iCalendar BYDAY value that repeats this weekday position monthly, e.g. '2TH' or '-1FR'."""
+    return f"{posicao_no_mes(dia)}{_SIGLAS_ICAL[dia.weekday()]}"
+
+
+def ocorrencias_mensais(inicio: date, quantidade: int) -> list[date]:
+    """The dates of a monthly series that keeps the weekday position of `inicio` (same as RRULE)."""
+    posicao = posicao_no_mes(inicio)
+    datas = []
+    ano, mes = inicio.year, inicio.month
+    for _ in range(quantidade):
+        primeiro = date(ano, mes, 1)
+        desloc = (inicio.weekday() - primeiro.weekday()) % 7
+        candidatos = []
+        dia = primeiro + timedelta(days=desloc)
+        while dia.month == mes:
+            candidatos.append(dia)
+            dia += timedelta(days=7)
+        datas.append(candidatos[-1] if posicao == -1 else candidatos[posicao - 1])
+        ano, mes = (ano + 1, 1) if mes == 12 else (ano, mes + 1)
+    return datas
+
+
+# -- reading dates typed by people ---------------------------------------------
+
+_DATA_BR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_HORA = re.compile(r"^(\d{1,2})(?:[:h](\d{2})?)?(?:min)?$")
+
+
+def ler_data(texto: str, rotulo: str = "a data") -> date:
+    """Read a date typed as DD/MM/AAAA or AAAA-MM-DD, with a Portuguese error message."""
+    texto = (texto or "").strip()
+    if not texto:
+        raise ErroValidacao(f"Informe {rotulo}.")
+    try:
+        achado = _DATA_BR.match(texto)
+        if achado:
+            dia, mes, ano = (int(x) for x in achado.groups())
+            return date(ano, mes, dia)
+        return date.fromisoformat(texto)
+    except ValueError as erro:
+        raise ErroValidacao(
+            f"Data inválida: “{texto}”. Use DD/MM/AAAA (ex.: 10/12/2026)."
+        ) from erro
+
+
+def ler_hora(texto: str) -> time | None:
+    """Read a time typed as 14:00, 14h, 14h30 or 9; empty means no time set."""
+    texto = (texto or "").strip().lower().replace(" ", "")
+    if not texto:
+        return None
+    achado = _HORA.match(texto)
+    if achado:
+        hora, minuto = int(achado.group(1)), int(achado.group(2) or 0)
+        if hora < 24 and minuto < 60:
+            return time(hora, minuto)
+    raise ErroValidacao(f"Hora inválida: “{texto}”. Use HH:MM (ex.: 14:00).")
+
+
+def formatar_data(dia: date | None) -> str:
+    """DD/MM/AAAA, or an empty string."""
+    return f"{dia:%d/%m/%Y}" if dia else ""
+
+
+def formatar_hora(hora: time | None) -> str:
+    """HH:MM, or an empty string."""
+    return f"{hora:%H:%M}" if hora else ""
+
+
+# -- dates and times in words, as an ata is written ---------------------------
+
+_UNIDADES = (
+    "zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove",
+    "dez", "onze", "doze", "treze", "quatorze", "quinze", "dezesseis", "dezessete",
+    "dezoito", "dezenove",
+)  # fmt: skip
+_DEZENAS = ("", "", "vinte", "trinta", "quarenta", "cinquenta",
+            "sessenta", "setenta", "oitenta", "noventa")  # fmt: skip
+_CENTENAS = ("", "cento", "duzentos", "trezentos", "quatrocentos", "quinhentos",
+             "seiscentos", "setecentos", "oitocentos", "novecentos")  # fmt: skip
+
+
+def _feminino(palavra: str, feminino: bool) -> str:
+    if not feminino:
+        return palavra
+    return {"um": "uma", "dois": "duas"}.get(palavra, palavra.replace("entos", "entas"))
+
+
+def cardinal(n: int, feminino: bool = False) -> str:
+    """A whole number from 0 to 999 999 in Portuguese words, e.g. 2026 → 'dois mil e vinte e seis'."""
+    if not 0 <= n < 1_000_000:
+        raise ValueError("fora do intervalo")
+    if n < 20:
+        return _feminino(_UNIDADES[n], feminino)
+    if n < 100:
+        dezena, unidade = divmod(n, 10)
+        base = _DEZENAS[dezena]
+        return base if not unidade else f"{base} e {cardinal(unidade, feminino)}"
+    if n < 1000:
+        centena, resto = divmod(n, 100)
+        if n == 100:
+            return "cem"
+        base = _feminino(_CENTENAS[centena], feminino)
+        return base if not resto else f"{base} e {cardinal(resto, feminino)}"
+    milhar, resto = divmod(n, 1000)
+    base = "mil" if milhar == 1 else f"{cardinal(milhar, feminino)} mil"
+    if not resto:
+        return base
+    liga = " e " if resto < 100 or resto % 100 == 0 else " "
+    return f"{base}{liga}{cardinal(resto, feminino)}"
+
+
+def data_por_extenso(dia: date) -> str:
+    """The opening of an ata: 'Aos vinte e seis dias do mês de novembro de dois mil e vinte e seis'."""
+    mes = MESES[dia.month - 1]
+    ano = cardinal(dia.year)
+    if dia.day == 1:
+        return f"Ao primeiro dia do mês de {mes} de {ano}"
+    return f"Aos {cardinal(dia.day)} dias do mês de {mes} de {ano}"
+
+
+def hora_por_extenso(hora: time) -> str:
+    """'às nove horas', 'à uma hora e trinta minutos', 'às quatorze horas e cinco minutos'."""
+    h = hora.hour
+    if h == 0:
+        texto = "à zero hora"
+    elif h == 1:
+        texto = "à uma hora"
+    else:
+        texto = f"às {cardinal(h, feminino=True)} horas"
+    if hora.minute:
+        minutos = "minuto" if hora.minute == 1 else "minutos"
+        texto += f" e {cardinal(hora.minute)} {minutos}"
+    return texto
+
+
+def data_curta_extenso(dia: date) -> str:
+    """'26 de novembro de 2026', as convocations write a date."""
+    return f"{dia.day} de {MESES[dia.month - 1]} de {dia.year}"
