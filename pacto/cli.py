@@ -26,6 +26,8 @@ SUBCOMANDOS = {
     "importar": "pacto.commands.bundle_cmds:importar",
     "backup": "pacto.commands.bundle_cmds:backup",
     "tui": "pacto.commands.workspace_cmds:tui",
+    "versao": "pacto.commands.versao_cmds:versao",
+    "gerar": "pacto.commands.gerar_cmds:gerar",
 }
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pacto.domain.errors import ErroImportacao
+from pacto.domain.errors import ErroImportacao, ErroValidacao
 from pacto.domain.models import Rede
 from pacto.services import bundle
 from pacto.store import Workspace
@@ -31,6 +31,7 @@ def test_top_level_shape(ws_demo, tmp_path):
         "pontos_focais",
         "atribuicoes",
         "encaminhamentos",
+        "versoes",
     ):
         assert secao in dados
     assert {"nome", "sigla"} <= set(dados["instituicoes"][0])
@@ -46,6 +47,79 @@ def test_round_trip_is_lossless(ws_demo, tmp_path):
         bundle.importar(nova, arquivo)
         copia = bundle.montar(nova.carregar())
     assert _sem_carimbo(copia) == _sem_carimbo(original)
+
+
+def test_round_trip_carries_frozen_versions(ws_demo, tmp_path):
+    primeira = ws_demo.congelar_versao("Aprovada na reunião ampliada")
+    nova_instituicao(ws_demo, "CREAS-BV", "CREAS Pintolândia")
+    ws_demo.congelar_versao("Entrada do CREAS")
+    nova_instituicao(ws_demo, "RASC", "Só no rascunho")
+    original = bundle.montar(ws_demo.carregar(), ws_demo.versoes())
+    arquivo = bundle.exportar(ws_demo, tmp_path / "rede.json")
+    dados = json.loads(arquivo.read_text(encoding="utf-8"))
+    assert [v["numero"] for v in dados["versoes"]] == [1, 2]
+    assert dados["versoes"][0]["hash"] == primeira.hash
+    with Workspace.criar(tmp_path / "nova.db", Rede("Outra", "SP")) as nova:
+        bundle.importar(nova, arquivo)
+        copia = bundle.montar(nova.carregar(), nova.versoes())
+        assert [v.integra for v in nova.versoes()] == [True, True]
+        assert nova.versao(1).criado_em == primeira.criado_em
+        # the unfrozen draft came along too: without its extra institution it equals version 2
+        nova.remover_instituicao(nova.instituicao_por_sigla("RASC").id)
+        with pytest.raises(ErroValidacao, match="igual à versão 2"):
+            nova.congelar_versao("Nada mudou")
+    assert _sem_carimbo(copia) == _sem_carimbo(original)
+
+
+def test_import_with_substituir_replaces_frozen_versions(ws_demo, ws_vazio, tmp_path):
+    ws_demo.congelar_versao("Versão do pacote")
+    arquivo = bundle.exportar(ws_demo, tmp_path / "rede.json")
+    nova_instituicao(ws_vazio, "XYZ")
+    ws_vazio.congelar_versao("Versão local, que será substituída")
+    bundle.importar(ws_vazio, arquivo, substituir=True)
+    assert [v.nota for v in ws_vazio.versoes()] == ["Versão do pacote"]
+
+
+def test_bundle_without_versions_section_still_imports(ws_demo, ws_vazio, tmp_path):
+    dados = bundle.montar(ws_demo.carregar())
+    del dados["versoes"]
+    bundle.importar(ws_vazio, _gravar(tmp_path, dados), substituir=True)
+    assert ws_vazio.versoes() == []
+    assert len(ws_vazio.instituicoes()) == len(ws_demo.instituicoes())
+
+
+def _com_versao(ws_demo, alterar):
+    ws_demo.congelar_versao("Versão do pacote")
+    dados = bundle.montar(ws_demo.carregar(), ws_demo.versoes())
+    alterar(dados)
+    return dados
+
+
+@pytest.mark.parametrize(
+    ("alterar", "mensagem"),
+    [
+        (lambda d: d["versoes"][0]["conteudo"]["rede"].update(nome="Outra"), "não confere"),
+        (lambda d: d["versoes"][0].update(numero=0), "inteiro a partir de 1"),
+        (lambda d: d["versoes"][0].update(criado_em="ontem"), "data inválida"),
+        (lambda d: d["versoes"].append(dict(d["versoes"][0])), "repetidos"),
+        (lambda d: d.update(versoes={}), "deveria ser uma lista"),
+        (lambda d: d["versoes"][0].update(conteudo=[]), "deveria ser um objeto"),
+        (lambda d: d["versoes"][0]["conteudo"].pop("etapas"), "“etapas” deveria ser uma lista"),
+        (
+            lambda d: d["versoes"][0]["conteudo"]["atribuicoes"][0].pop("etapa"),
+            r"atribuicoes\[1\]: campos ausentes ou inválidos \(etapa\)",
+        ),
+    ],
+)
+def test_tampered_versions_are_rejected_and_nothing_written(
+    ws_demo, ws_vazio, tmp_path, alterar, mensagem
+):
+    arquivo = _gravar(tmp_path, _com_versao(ws_demo, alterar))
+    antes = bundle.montar(ws_vazio.carregar(), ws_vazio.versoes())
+    with pytest.raises(ErroImportacao, match=mensagem):
+        bundle.importar(ws_vazio, arquivo, substituir=True)
+    depois = bundle.montar(ws_vazio.carregar(), ws_vazio.versoes())
+    assert _sem_carimbo(depois) == _sem_carimbo(antes)
 
 
 def test_import_into_workspace_with_data_needs_substituir(ws_demo, ws_vazio, tmp_path):

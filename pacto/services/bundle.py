@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from pacto.domain.models import (
 )
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
+from pacto.domain.versions import VersaoFluxo, hash_conteudo, problemas_do_conteudo
 from pacto.store import Workspace
 
 FORMATO = "pacto"
@@ -37,8 +39,8 @@ SECOES = {
 _INTEIROS = {"id", "ordem", "instituicao_id", "etapa_id", "fluxo_id", "origem_id", "destino_id"}
 
 
-def montar(rc: RedeCompleta) -> dict[str, Any]:
-    """The bundle dict of a network snapshot."""
+def montar(rc: RedeCompleta, versoes: Iterable[VersaoFluxo] = ()) -> dict[str, Any]:
+    """The bundle dict of a network snapshot and its frozen versions."""
     pacote: dict[str, Any] = {
         "formato": FORMATO,
         "versao_formato": VERSAO_FORMATO,
@@ -48,13 +50,24 @@ def montar(rc: RedeCompleta) -> dict[str, Any]:
     }
     for secao in SECOES:
         pacote[secao] = [como_dict(r) for r in getattr(rc, secao)]
+    pacote["versoes"] = [
+        {
+            "numero": v.numero,
+            "hash": v.hash,
+            "nota": v.nota,
+            "criado_em": v.criado_em.isoformat(timespec="seconds"),
+            "conteudo": v.conteudo,
+        }
+        for v in versoes
+    ]
     return pacote
 
 
 def exportar(ws: Workspace, destino: str | Path) -> Path:
     """Write the workspace to a JSON file, atomically (a temporary file renamed into place)."""
     destino = Path(destino)
-    texto = json.dumps(montar(ws.carregar()), ensure_ascii=False, indent=2)
+    pacote = montar(ws.carregar(), ws.versoes())
+    texto = json.dumps(pacote, ensure_ascii=False, indent=2)
     temporario = destino.with_name(destino.name + ".tmp")
     temporario.write_text(texto + "\n", encoding="utf-8")
     temporario.replace(destino)
@@ -63,6 +76,10 @@ def exportar(ws: Workspace, destino: str | Path) -> Path:
 
 def ler(origem: str | Path) -> RedeCompleta:
     """Read and fully validate a bundle file into a network snapshot, or raise ErroImportacao."""
+    return desmontar(_ler_json(origem))
+
+
+def _ler_json(origem: str | Path) -> Any:
     origem = Path(origem)
     try:
         texto = origem.read_text(encoding="utf-8")
@@ -76,7 +93,7 @@ def ler(origem: str | Path) -> RedeCompleta:
         raise ErroImportacao(
             f"{origem} não é um JSON válido (linha {erro.lineno}, coluna {erro.colno})."
         ) from erro
-    return desmontar(dados)
+    return dados
 
 
 def desmontar(dados: Any) -> RedeCompleta:
@@ -188,12 +205,57 @@ def _validar_conteudo(rc: RedeCompleta) -> None:
         )
 
 
+def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
+    """The frozen versions of a bundle dict, each checked against its hash (none in old bundles)."""
+    itens = dados.get("versoes", []) if isinstance(dados, dict) else []
+    if not isinstance(itens, list):
+        raise ErroImportacao("A seção “versoes” deveria ser uma lista.")
+    versoes: list[VersaoFluxo] = []
+    problemas: list[str] = []
+    for n, item in enumerate(itens, start=1):
+        onde = f"versoes[{n}]"
+        if not isinstance(item, dict):
+            raise ErroImportacao(f"{onde}: esperado um objeto com campos.")
+        numero, hash_, nota = item.get("numero"), item.get("hash"), item.get("nota", "")
+        conteudo = item.get("conteudo")
+        if isinstance(numero, bool) or not isinstance(numero, int) or numero < 1:
+            raise ErroImportacao(f"{onde}: “numero” deveria ser um inteiro a partir de 1.")
+        if not isinstance(hash_, str) or not isinstance(nota, str):
+            raise ErroImportacao(f"{onde}: “hash” e “nota” deveriam ser textos.")
+        estrutura = problemas_do_conteudo(conteudo)
+        if estrutura:
+            raise ErroImportacao(f"{onde}: conteúdo inválido: {'; '.join(estrutura[:3])}.")
+        try:
+            criado_em = datetime.fromisoformat(item.get("criado_em"))
+        except (TypeError, ValueError) as erro:
+            raise ErroImportacao(
+                f"{onde}: data inválida em “criado_em”: {item.get('criado_em')!r}."
+            ) from erro
+        if hash_conteudo(conteudo) != hash_:
+            problemas.append(
+                f"{onde}: o conteúdo da versão {numero} não confere com o seu hash "
+                "(o pacote foi alterado depois de exportado)."
+            )
+        versoes.append(VersaoFluxo(numero, hash_, nota, criado_em, conteudo))
+    numeros = [v.numero for v in versoes]
+    if len(set(numeros)) != len(numeros):
+        problemas.append("A seção “versoes” tem números de versão repetidos.")
+    if problemas:
+        raise ErroImportacao(
+            "O pacote tem problemas e nada foi importado:\n- " + "\n- ".join(problemas[:20])
+        )
+    return sorted(versoes, key=lambda v: v.numero)
+
+
 def importar(ws: Workspace, origem: str | Path, substituir: bool = False) -> RedeCompleta:
-    """Replace the workspace's network with a bundle's; refuses a non-empty workspace unless asked."""
-    rc = ler(origem)
-    if not substituir and not ws.esta_vazio():
+    """Replace the workspace's network and versions with a bundle's; refuses a non-empty
+    workspace unless asked."""
+    dados = _ler_json(origem)
+    rc = desmontar(dados)
+    versoes = desmontar_versoes(dados)
+    if not substituir and not (ws.esta_vazio() and not ws.versoes()):
         raise ErroImportacao(
             "O workspace já tem dados. Use --substituir para trocar todo o conteúdo pelo do pacote."
         )
-    ws.substituir(rc)
+    ws.substituir(rc, versoes)
     return rc

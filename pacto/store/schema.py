@@ -124,3 +124,37 @@ def m001_rede_e_fluxo(db: Database) -> None:
 def nomes_conhecidos() -> set[str]:
     """Names of every migration this version of pacto knows."""
     return set(_NOMES)
+
+
+# Triggers that keep a frozen version immutable; dropped and recreated only while a whole
+# bundle replaces the workspace (see `VersionsRepo._trocar_versoes`).
+GATILHOS_VERSOES = (
+    """
+    CREATE TRIGGER versoes_sem_alteracao BEFORE UPDATE ON versoes
+    BEGIN
+        SELECT RAISE(ABORT, 'versão congelada não pode ser alterada');
+    END""",
+    """
+    CREATE TRIGGER versoes_sem_exclusao BEFORE DELETE ON versoes
+    BEGIN
+        SELECT RAISE(ABORT, 'versão congelada não pode ser excluída');
+    END""",
+)
+
+
+@migracao
+def m002_versoes(db: Database) -> None:
+    """Frozen versions of the flow: numbered, sealed by the SHA-256 of their canonical content."""
+    db.execute(
+        """
+        CREATE TABLE versoes (
+            id INTEGER PRIMARY KEY,
+            numero INTEGER NOT NULL UNIQUE CHECK (numero >= 1),
+            hash TEXT NOT NULL CHECK (length(hash) = 64),
+            nota TEXT NOT NULL DEFAULT '',
+            criado_em TEXT NOT NULL,
+            conteudo TEXT NOT NULL
+        )"""
+    )
+    for gatilho in GATILHOS_VERSOES:
+        db.execute(gatilho)

@@ -15,12 +15,14 @@ from pacto.domain.errors import ErroImportacao, ErroWorkspace
 from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
+from pacto.domain.versions import VersaoFluxo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.schema import APPLICATION_ID, migracoes
+from pacto.store.versions_repo import VersionsRepo
 
 
-class Workspace(NetworkRepo):
+class Workspace(NetworkRepo, VersionsRepo):
     """A network's workspace file; every read and write of pacto data goes through it."""
 
     def __init__(self, caminho: Path, conexao: sqlite3.Connection):
@@ -213,16 +215,20 @@ class Workspace(NetworkRepo):
         """True when no institution has been recorded yet."""
         return self.db["instituicoes"].count == 0
 
-    def substituir(self, rc: RedeCompleta) -> None:
-        """Replace the whole network with the given one, keeping its ids, in one transaction."""
+    def substituir(self, rc: RedeCompleta, versoes: list[VersaoFluxo] | None = None) -> None:
+        """Replace the whole network with the given one, keeping its ids, in one transaction.
+
+        With `versoes`, the frozen versions are replaced too (a whole-workspace bundle import);
+        without, they are left as they are.
+        """
         try:
-            self._substituir(rc)
+            self._substituir(rc, versoes)
         except sqlite3.IntegrityError as erro:
             raise ErroImportacao(
                 f"Os dados são inconsistentes e nada foi importado ({erro})."
             ) from erro
 
-    def _substituir(self, rc: RedeCompleta) -> None:
+    def _substituir(self, rc: RedeCompleta, versoes: list[VersaoFluxo] | None) -> None:
         with self.transacao():
             for tabela in ("encaminhamentos", "atribuicoes", "pontos_focais", "fluxos"):
                 self.db.execute(f"DELETE FROM {tabela}")
@@ -244,6 +250,8 @@ class Workspace(NetworkRepo):
                 "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
                 [rede.nome, rede.uf, rede.municipio, rede.coordenacao_id],
             )
+            if versoes is not None:
+                self._trocar_versoes(versoes)
 
     def backup(self, destino: str | Path) -> Path:
         """Copy the workspace with SQLite's online backup, safe while others use it."""

@@ -20,6 +20,7 @@ from pacto.store import Workspace
 from pacto.tui.commands import ComandosPacto
 from pacto.tui.help import TelaAjuda
 from pacto.tui.sections import POR_ID, SECOES
+from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
 
 
 class PactoApp(App[None]):
@@ -34,6 +35,7 @@ class PactoApp(App[None]):
         Binding("question_mark", "ajuda", "Ajuda"),
         Binding("f5", "recarregar", "Recarregar"),
         Binding("slash", "buscar", "Buscar", show=False),
+        Binding("v", "versoes", "Versões"),
         Binding("ctrl+p", "command_palette", "Comandos", show=False, priority=True),
         *(Binding(s.tecla, f"ir_para('{s.id}')", s.nome, show=False) for s in SECOES),
     ]
@@ -123,6 +125,19 @@ class PactoApp(App[None]):
     def action_ajuda(self) -> None:
         """Open the help screen."""
         self.push_screen(TelaAjuda())
+
+    def action_versoes(self) -> None:
+        """Open the frozen versions of the flow and what changed between them."""
+        self.push_screen(TelaVersoes())
+
+    def action_congelar_versao(self) -> None:
+        """Ask for a note and freeze the current draft as a new version."""
+
+        def ao_fechar(nota: str | None) -> None:
+            if nota:
+                congelar(self, nota)
+
+        self.push_screen(TelaCongelar(), ao_fechar)
 
     @on(OptionList.OptionSelected, "#navegacao")
     def _ao_escolher_secao(self, evento: OptionList.OptionSelected) -> None:

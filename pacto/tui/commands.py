@@ -22,6 +22,8 @@ class ComandosPacto(Provider):
             )
         yield ("Recarregar dados", app.action_recarregar, "Relê o workspace (F5)")
         yield ("Buscar instituição", app.action_buscar, "Busca na seção Rede (/)")
+        yield ("Versões do fluxo", app.action_versoes, "Versões congeladas e o que mudou (v)")
+        yield ("Congelar versão", app.action_congelar_versao, "Congela o rascunho com uma nota")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
 

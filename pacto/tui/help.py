@@ -15,6 +15,7 @@ TECLAS_GERAIS = (
     ("Tab / Shift+Tab", "Passar de um campo ou lista para outro"),
     ("↑ ↓ PgUp PgDn", "Mover na lista ou tabela"),
     ("/", "Buscar na seção Rede"),
+    ("v", "Versões do fluxo: congelar e ver o que mudou"),
     ("Ctrl+P", "Paleta de comandos: todas as ações do pacto"),
     ("F5", "Recarregar os dados do workspace"),
     ("?", "Esta ajuda"),
