@@ -26,6 +26,7 @@ SUBCOMANDOS = {
     "importar": "pacto.commands.bundle_cmds:importar",
     "backup": "pacto.commands.bundle_cmds:backup",
     "tui": "pacto.commands.workspace_cmds:tui",
+    "modelos": "pacto.commands.modelos_cmds:modelos",
     "versao": "pacto.commands.versao_cmds:versao",
     "gerar": "pacto.commands.gerar_cmds:gerar",
 }

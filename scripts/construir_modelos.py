@@ -14,16 +14,18 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 PASTA_PADRAO = Path(__file__).resolve().parent.parent / "pacto" / "templates"
 FONTE = "Calibri"
-LARGURA_UTIL = Cm(16)  # A4 (21 cm) minus 3 cm left and 2 cm right margins
+LARGURA_RETRATO = 16  # cm: A4 (21 cm) minus 3 cm left and 2 cm right margins
+LARGURA_PAISAGEM = 24.7  # cm: A4 landscape (29.7 cm) minus the same margins
 CINZA = RGBColor(0x59, 0x59, 0x59)
 
 
@@ -139,11 +141,10 @@ def _estilos(doc) -> None:
         doc.styles[nome].font.italic = False
     header = _paragrafo(doc, "Header", tamanho=10, negrito=True, alinhamento=centro, depois=0)
     header.font.all_caps = True
-    footer = _paragrafo(doc, "Footer", tamanho=8, alinhamento=esquerda, depois=0)
+    # centred, so the footer reads the same on portrait and landscape pages
+    footer = _paragrafo(doc, "Footer", tamanho=8, alinhamento=centro, depois=0)
     footer.font.color.rgb = CINZA
-    paradas = footer.paragraph_format.tab_stops
-    paradas.clear_all()
-    paradas.add_tab_stop(LARGURA_UTIL, WD_TAB_ALIGNMENT.RIGHT)
+    footer.paragraph_format.tab_stops.clear_all()
 
 
 def _pagina(doc) -> None:
@@ -204,8 +205,7 @@ def _cabecalho_rodape(doc) -> None:
     primeira = rodape.paragraphs[0]
     primeira.style = doc.styles["Footer"]
     _borda_superior(primeira)
-    primeira.add_run("{{ rodape.versao }}")
-    primeira.add_run("\tPágina ")
+    primeira.add_run("{{ rodape.versao }} · Página ")
     _campo(primeira, "PAGE")
     primeira.add_run(" de ")
     _campo(primeira, "NUMPAGES")
@@ -404,7 +404,7 @@ def corpo_do_ato(doc) -> None:
     p(doc, "{{ signatario.cargo }}", "Cargo")
 
 
-def diagrama_ou_raias(doc) -> None:
+def diagrama_ou_raias(doc, largura_cm: float = 16) -> None:
     """The flow diagram when Graphviz drew one, else a lane table (one column per stage)."""
     p(doc, "{%p if diagrama %}")
     centro = p(doc, "{{ diagrama }}")
@@ -420,7 +420,7 @@ def diagrama_ou_raias(doc) -> None:
                 "{%tc endfor %}",
             ]
         ],
-        [16 / 3] * 3,  # docxtpl spreads the full width over however many stages there are
+        [largura_cm / 3] * 3,  # docxtpl spreads the width over however many stages there are
         inteiras=False,  # a long lane may continue on the next page
         colunas_em_laco=True,
     )
@@ -431,12 +431,12 @@ def diagrama_ou_raias(doc) -> None:
     p(doc, "{%p endif %}")
 
 
-def tabela_encaminhamentos(doc) -> None:
+def tabela_encaminhamentos(doc, larguras: list[float] = (3.5, 3.5, 6.5, 2.5)) -> None:
     p(doc, "{%p if encaminhamentos %}")
     p(
         doc, "Encaminhamentos entre as instituições:", "Normal"
     ).paragraph_format.keep_with_next = True
-    tab = tabela(doc, ["De", "Para", "Quando", "Prazo"], [], [3.5, 3.5, 6.5, 2.5])
+    tab = tabela(doc, ["De", "Para", "Quando", "Prazo"], [], list(larguras))
     linha_tag(tab, "{%tr for e in encaminhamentos %}")
     linha = tab.add_row()
     _nao_quebrar(linha)
@@ -450,11 +450,9 @@ def tabela_encaminhamentos(doc) -> None:
     p(doc, "{%p endif %}")
 
 
-def tabela_atribuicoes(doc) -> None:
+def tabela_atribuicoes(doc, larguras: list[float]) -> None:
     """Instituição | Etapa | Atribuições | Forma de contato, one row per institution."""
-    tab = tabela(
-        doc, ["Instituição", "Etapa", "Atribuições", "Forma de contato"], [], [3.4, 2.2, 7.0, 3.4]
-    )
+    tab = tabela(doc, ["Instituição", "Etapa", "Atribuições", "Forma de contato"], [], larguras)
     linha_tag(tab, "{%tr for linha in quadro_atribuicoes %}")
     linha = tab.add_row()
     _escrever(linha.cells[0], "{{ linha.instituicao }}")
@@ -467,12 +465,23 @@ def tabela_atribuicoes(doc) -> None:
     celula.add_paragraph("{%p endfor %}", style="Texto tabela")
     _escrever(linha.cells[3], ["{%p for c in linha.contato %}", "{{ c }}", "{%p endfor %}"])
     linha_tag(tab, "{%tr endfor %}")
-    larguras_das_colunas(tab, [3.4, 2.2, 7.0, 3.4])
+    larguras_das_colunas(tab, larguras)
 
 
-def anexo(doc, numero: str, titulo: str) -> None:
-    p(doc, f"ANEXO {numero}", "Anexo")
+def anexo(doc, numero: str, titulo: str, quebra: bool = True) -> None:
+    """An annex heading; `quebra=False` right after a section break, which already starts a page."""
+    cabeca = p(doc, f"ANEXO {numero}", "Anexo")
+    if not quebra:
+        cabeca.paragraph_format.page_break_before = False
     p(doc, titulo, "Anexo titulo")
+
+
+def nova_secao(doc, paisagem: bool) -> None:
+    """Start a new page in landscape (wide tables and the diagram) or back in portrait."""
+    secao = doc.add_section(WD_SECTION.NEW_PAGE)
+    secao.orientation = WD_ORIENT.LANDSCAPE if paisagem else WD_ORIENT.PORTRAIT
+    largura, altura = (Cm(29.7), Cm(21)) if paisagem else (Cm(21), Cm(29.7))
+    secao.page_width, secao.page_height = largura, altura
 
 
 # -- the documents ---------------------------------------------------------------------
@@ -692,8 +701,9 @@ def modelo_ato(titulo: str) -> Document:
     doc = novo_documento(titulo)
     corpo_do_ato(doc)
 
-    anexo(doc, "I", "FLUXOGRAMA E ETAPAS DO {{ fluxo.nome|upper }}")
-    diagrama_ou_raias(doc)
+    nova_secao(doc, paisagem=True)  # Annexes I and II: diagram and wide tables
+    anexo(doc, "I", "FLUXOGRAMA E ETAPAS DO {{ fluxo.nome|upper }}", quebra=False)
+    diagrama_ou_raias(doc, LARGURA_PAISAGEM)
     p(doc, "")
     p(doc, "{%p for etapa in etapas %}")
     rotulado(
@@ -703,12 +713,13 @@ def modelo_ato(titulo: str) -> Document:
         "Normal",
     )
     p(doc, "{%p endfor %}")
-    tabela_encaminhamentos(doc)
+    tabela_encaminhamentos(doc, [5.0, 5.0, 10.7, 4.0])
 
     anexo(doc, "II", "ATRIBUIÇÕES DAS INSTITUIÇÕES QUE INTEGRAM O FLUXO")
-    tabela_atribuicoes(doc)
+    tabela_atribuicoes(doc, [5.0, 3.2, 11.0, 5.5])
 
-    anexo(doc, "III", "MODELO DE TERMO DE ADESÃO")
+    nova_secao(doc, paisagem=False)
+    anexo(doc, "III", "MODELO DE TERMO DE ADESÃO", quebra=False)
     p(doc, "{{p anexo_termo }}")  # the paragraph gives way to the whole Termo
     return doc
 

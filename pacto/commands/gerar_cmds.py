@@ -38,3 +38,14 @@ def diagrama(formato: str, saida: Path | None) -> None:
 
     caminho = gravar_diagrama(workspace().carregar(), formato, saida)
     click.echo(f"Diagrama gravado em {caminho}.")
+
+
+def _documentos() -> None:
+    """The document subcommands live in their own module (`documentos_cmds`)."""
+    from pacto.commands.documentos_cmds import fluxo, portaria, termo
+
+    for comando in (termo, portaria, fluxo):
+        gerar.add_command(comando)
+
+
+_documentos()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
+from pacto.domain.errors import PactoErro
+from pacto.domain.network import RedeCompleta
 from pacto.domain.redacao import frase
 from pacto.services.documentos.contexto import Fontes, formas_de_contato
 from pacto.services.documentos.render import Imagem
@@ -68,25 +67,50 @@ def quadro_atribuicoes(f: Fontes) -> list[dict]:
     return linhas
 
 
-def _texto_dot(f: Fontes) -> str | None:
-    """The DOT text of the flow diagram, from the versions work's generator when it is present."""
-    return None
+def _rede_do_fluxo(f: Fontes) -> RedeCompleta:
+    """The network reduced to the chosen flow: its institutions, duties and referrals only."""
+    rc = f.rc
+    return RedeCompleta(
+        rede=rc.rede,
+        fluxos=[f.fluxo],
+        etapas=rc.etapas,
+        instituicoes=f.instituicoes_do_fluxo,
+        pontos_focais=[],
+        atribuicoes=f.atribuicoes,
+        encaminhamentos=[e for e in rc.encaminhamentos if e.fluxo_id == f.fluxo.id],
+    )
 
 
-def diagrama(f: Fontes, largura_mm: float = 160) -> Imagem | None:
-    """The flow as a PNG drawn by Graphviz, or None (the templates then show the lane table)."""
-    texto = _texto_dot(f)
-    programa = shutil.which("dot")
-    if not texto or not programa:
-        return None
-    try:
-        resultado = subprocess.run(
-            [programa, "-Tpng", "-Gdpi=150"],
-            input=texto.encode("utf-8"),
-            capture_output=True,
-            timeout=60,
-            check=True,
+def _tamanho_png(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, read from its IHDR header."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
+        return (0, 0)
+    return (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big"))
+
+
+def diagrama(
+    f: Fontes, largura_max_mm: float = 160, altura_max_mm: float = 220
+) -> tuple[Imagem | None, str]:
+    """The flow drawn by Graphviz, sized to fit the page, and a note when it could not be drawn.
+
+    Without Graphviz (or if it fails) the image is None and the templates show the lane table.
+    """
+    from pacto.domain.diagram import gerar_dot
+    from pacto.services.diagrama import caminho_dot, renderizar
+
+    if not f.atribuicoes:
+        return None, ""
+    if caminho_dot() is None:
+        return None, (
+            "O Graphviz não está instalado: o fluxo aparece como tabela de raias, sem o "
+            "fluxograma. Instale o pacote graphviz para incluir o desenho."
         )
-    except (subprocess.SubprocessError, OSError):
-        return None
-    return Imagem(resultado.stdout, largura_mm) if resultado.stdout else None
+    try:
+        png = renderizar(gerar_dot(_rede_do_fluxo(f), titulo=""), "png")
+    except PactoErro as erro:
+        return None, f"{erro.mensagem} O fluxo aparece como tabela de raias."
+    largura, altura = _tamanho_png(png)
+    largura_mm = largura_max_mm
+    if largura and altura:
+        largura_mm = min(largura_max_mm, altura_max_mm * largura / altura)
+    return Imagem(png, round(largura_mm, 1)), ""

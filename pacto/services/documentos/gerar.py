@@ -79,14 +79,17 @@ def ato(
 ) -> Lote:
     """The Portaria, the Decreto or the working group's Portaria."""
     dados = dados or DadosDoAto()
+    nota = ""
     if tipo == "gt":
         contexto = contexto_gt(f, dados, escolher_membros(f, membros), prazo_dias)
     elif tipo in ("portaria", "decreto"):
-        contexto = contexto_ato(f, tipo, dados, termo_modelo(f, pasta_modelos), anexos.diagrama(f))
+        # Annex I is a landscape page: 24.7 cm wide, about 13 cm left under its headings
+        imagem, nota = anexos.diagrama(f, largura_max_mm=247, altura_max_mm=130)
+        contexto = contexto_ato(f, tipo, dados, termo_modelo(f, pasta_modelos), imagem)
     else:
         raise ErroDocumento(f"Tipo de ato desconhecido: {tipo}. Use portaria, decreto ou gt.")
     documento = renderizar(modelos.carregar(tipo, pasta_modelos), contexto)
-    lote = Lote(avisos=documento.avisos)
+    lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
     lote.arquivos.append(gravar_atomico(saida / ARQUIVOS[tipo], documento.conteudo))
     return lote
 
@@ -95,8 +98,9 @@ def fluxo(
     f: Fontes, saida: Path, *, pasta_modelos: Path | None = None, com_pontos_focais: bool = False
 ) -> Lote:
     """The published flow, for the network and the public."""
-    contexto = contexto_fluxo(f, anexos.diagrama(f), com_pontos_focais)
+    imagem, nota = anexos.diagrama(f, largura_max_mm=160, altura_max_mm=200)
+    contexto = contexto_fluxo(f, imagem, com_pontos_focais)
     documento = renderizar(modelos.carregar("fluxo", pasta_modelos), contexto)
-    lote = Lote(avisos=documento.avisos)
+    lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
     lote.arquivos.append(gravar_atomico(saida / ARQUIVOS["fluxo"], documento.conteudo))
     return lote

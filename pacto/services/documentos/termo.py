@@ -114,7 +114,6 @@ def contexto_termo(
     return {
         **f.comum(),
         "titulo": f"TERMO DE ADESÃO AO {f.fluxo.nome.upper()} {t.no.upper()}",
-        "modelo": inst is None,
         "aderente": aderente,
         "coordenacao": coordenacao,
         "fluxo": {"nome": f.fluxo.nome},
