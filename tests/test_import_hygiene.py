@@ -19,7 +19,9 @@ def test_domain_core_imports_no_ui_cli_docs_or_sql_library():
     carregados = _modulos_carregados(
         "import pacto.domain.models, pacto.domain.validation, pacto.domain.checks, "
         "pacto.domain.network, pacto.domain.summary, pacto.domain.catalog, pacto.domain.text, "
-        "pacto.domain.versions, pacto.domain.version_diff, pacto.domain.diagram"
+        "pacto.domain.versions, pacto.domain.version_diff, pacto.domain.diagram, "
+        "pacto.domain.redacao, pacto.domain.estrutura_ato, pacto.domain.legislacao, "
+        "pacto.domain.territorio"
     )
     assert not carregados & set(PESADOS), carregados & set(PESADOS)
 
@@ -33,6 +35,17 @@ def test_cli_help_imports_neither_textual_nor_docx():
     assert "textual" not in carregados
     assert "docx" not in carregados and "docxtpl" not in carregados
     assert "click" in carregados  # the check itself can see imports
+
+
+def test_document_commands_help_loads_no_docx():
+    for argumentos in (["gerar", "--help"], ["gerar", "termo", "--help"], ["modelos", "--help"]):
+        codigo = (
+            f"import sys\nsys.argv = ['pacto', *{argumentos!r}]\nfrom pacto.cli import pacto\n"
+            "try:\n    pacto.main(prog_name='pacto')\nexcept SystemExit:\n    pass"
+        )
+        carregados = _modulos_carregados(codigo)
+        assert "docx" not in carregados and "docxtpl" not in carregados, argumentos
+        assert "textual" not in carregados, argumentos
 
 
 def test_status_and_verificar_import_neither_textual_nor_docx(caminho_demo):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -120,7 +121,7 @@ def termo(siglas, todas, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
 
         quantas = len(instituicoes_para_termo(f)[0])
         with click.progressbar(
-            length=quantas, label="Gerando Termos de Adesão", file=click.get_text_stream("stderr")
+            length=quantas, label="Gerando Termos de Adesão", file=sys.stderr
         ) as barra:
             lote = gerar.termos(
                 f,

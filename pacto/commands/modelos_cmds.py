@@ -77,25 +77,24 @@ def verificar_cmd(pasta: Path | None) -> None:
     if pasta is None and caminho_workspace().exists():
         pasta = pasta_escolhida(workspace())
     resultado = verificar(pasta, chaves_por_tipo())
-    saida = console()
     problemas = 0
     for item in resultado:
         origem = "adaptado" if item.adaptado else "padrão"
         titulo = f"{item.tipo.descricao} ({item.caminho.name}, {origem})"
+        marca = click.style("✔", fg="green") if item.ok else click.style("✗", fg="red")
         if item.erro:
             problemas += 1
-            saida.print(f"[red]✗[/] {titulo}: {item.erro}")
+            click.echo(f"{marca} {titulo}: {item.erro}")
             continue
-        marca = "[green]✔[/]" if item.ok else "[red]✗[/]"
-        saida.print(f"{marca} {titulo}")
+        click.echo(f"{marca} {titulo}")
         if item.nao_preenchidos:
             problemas += 1
-            saida.print(
+            click.echo(
                 "    Marcações que o pacto não preenche (sairão em branco): "
                 + ", ".join(item.nao_preenchidos)
             )
         if item.nao_usados:
-            saida.print("    Dados que o modelo não usa: " + ", ".join(item.nao_usados))
+            click.echo("    Dados que o modelo não usa: " + ", ".join(item.nao_usados))
     if problemas:
         raise click.exceptions.Exit(1)
 
