@@ -27,6 +27,7 @@ SUBCOMANDOS = {
     "backup": "pacto.commands.bundle_cmds:backup",
     "tui": "pacto.commands.workspace_cmds:tui",
     "modelos": "pacto.commands.modelos_cmds:modelos",
+    "adesao": "pacto.commands.adesao_cmds:adesao",
     "versao": "pacto.commands.versao_cmds:versao",
     "gerar": "pacto.commands.gerar_cmds:gerar",
 }

@@ -143,8 +143,11 @@ def termo(siglas, todas, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
 
 
 def _representantes(ws):
-    """Signatories already recorded for each institution, when adhesion tracking knows them."""
-    return {}
+    """Signatories already recorded in the adhesion tracking fill the Termo's blank lines."""
+    from pacto.services.adesoes import signatarios
+    from pacto.services.documentos.termo import Representante
+
+    return {inst: Representante(nome, cargo) for inst, (nome, cargo) in signatarios(ws).items()}
 
 
 @click.command()

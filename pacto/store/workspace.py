@@ -16,13 +16,14 @@ from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
 from pacto.domain.versions import VersaoFluxo
+from pacto.store.adesoes_repo import AdesoesRepo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.schema import APPLICATION_ID, migracoes
 from pacto.store.versions_repo import VersionsRepo
 
 
-class Workspace(NetworkRepo, VersionsRepo):
+class Workspace(NetworkRepo, VersionsRepo, AdesoesRepo):
     """A network's workspace file; every read and write of pacto data goes through it."""
 
     def __init__(self, caminho: Path, conexao: sqlite3.Connection):

@@ -53,13 +53,7 @@ SECOES = (
         "As reuniões do GT, a reunião ampliada e os alinhamentos mensais: pauta, presença, ata "
         "ao vivo, deliberações, encaminhamentos e sugestões ao fluxo, no modo reunião (F2).",
     ),
-    Secao(
-        "adesoes",
-        "7",
-        "Adesões",
-        "A situação da adesão de cada instituição à versão vigente do fluxo (convidada, termo "
-        "enviado, assinado, readesão pendente) e as etapas ainda sem instituição signatária.",
-    ),
+    Secao("adesoes", "7", "Adesões", classe="pacto.tui.adesoes:AdesoesSecao"),
     Secao(
         "alinhamento",
         "8",
