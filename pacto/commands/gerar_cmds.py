@@ -6,10 +6,15 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import GrupoPreguicoso, workspace
+
+# the document commands live in documentos_cmds and load only when used
+DOCUMENTOS = {
+    nome: f"pacto.commands.documentos_cmds:{nome}" for nome in ("termo", "portaria", "fluxo")
+}
 
 
-@click.group(subcommand_metavar="COMANDO [ARGS]...")
+@click.group(cls=GrupoPreguicoso, preguicosos=DOCUMENTOS, subcommand_metavar="COMANDO [ARGS]...")
 def gerar() -> None:
     """Gera arquivos a partir da rede: diagrama do fluxo e documentos."""
 
@@ -38,14 +43,3 @@ def diagrama(formato: str, saida: Path | None) -> None:
 
     caminho = gravar_diagrama(workspace().carregar(), formato, saida)
     click.echo(f"Diagrama gravado em {caminho}.")
-
-
-def _documentos() -> None:
-    """The document subcommands live in their own module (`documentos_cmds`)."""
-    from pacto.commands.documentos_cmds import fluxo, portaria, termo
-
-    for comando in (termo, portaria, fluxo):
-        gerar.add_command(comando)
-
-
-_documentos()
