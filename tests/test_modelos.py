@@ -88,7 +88,7 @@ def test_adapted_template_is_used_and_missing_ones_fall_back(rodar, ws_demo, tmp
 def test_verificar_lists_unknown_placeholders_and_unused_data(rodar, tmp_path):
     ok = rodar("modelos", "verificar")
     assert ok.exit_code == 0, ok.output
-    assert ok.output.count("✔") == len(TIPOS)
+    assert ok.output.count("✔") == len(TIPOS) and "não usa" not in ok.output
     pasta = tmp_path / "m"
     rodar("modelos", "exportar", str(pasta))
     _acrescentar(
@@ -141,6 +141,15 @@ def test_missing_or_foreign_template_folder_is_a_clear_error(rodar, tmp_path):
     resultado = rodar("gerar", "fluxo", "--modelos", str(falso), "--saida", str(tmp_path))
     assert resultado.exit_code == 1
     assert "não é um documento do Word (.docx) válido" in resultado.output
+
+
+def test_output_folder_that_is_a_file_is_a_clear_error(rodar, tmp_path):
+    ocupado = tmp_path / "arquivo"
+    ocupado.write_text("x")
+    resultado = rodar("gerar", "fluxo", "--saida", str(ocupado / "sub"))
+    assert resultado.exit_code == 1
+    assert "Erro: Não foi possível gravar em" in resultado.output
+    assert "Traceback" not in resultado.output
 
 
 def test_configurar_shows_and_saves_settings(rodar, ws_demo):

@@ -245,3 +245,51 @@ def test_inserting_articles_renumbers_citations(n):
 def test_unknown_citation_is_a_programming_error():
     with pytest.raises(ValueError):
         numerar([Capitulo("X", [Artigo("Ver {art:nada}.")])])
+
+
+# -- names of places, bodies and laws ---------------------------------------------------------
+
+
+def test_territory_names_take_the_right_contraction():
+    from pacto.domain.models import Rede
+    from pacto.domain.territorio import diario_oficial, territorio
+
+    assert territorio(Rede("R", "RR")).no == "no Estado de Roraima"
+    assert territorio(Rede("R", "BA")).nome == "Estado da Bahia"
+    assert territorio(Rede("R", "RJ")).ente == "GOVERNO DO ESTADO DO RIO DE JANEIRO"
+    assert territorio(Rede("R", "RR")).cidade == "Boa Vista/RR"
+    assert territorio(Rede("R", "DF")).no == "no Distrito Federal"
+    campinas = territorio(Rede("R", "SP", "Campinas"))
+    assert campinas.no == "no Município de Campinas" and campinas.cidade == "Campinas/SP"
+    assert campinas.ente == "PREFEITURA MUNICIPAL DE CAMPINAS"
+    assert diario_oficial(Rede("R", "PA")) == "Diário Oficial do Estado do Pará"
+
+
+def test_institution_names_agree_in_gender():
+    from pacto.domain.redacao import contracao, genero_do_nome
+
+    assert contracao("por", "Núcleo de Enfrentamento") == "pelo"
+    assert contracao("a", "Secretaria de Estado") == "à"
+    assert contracao("a", "Conselho Tutelar") == "ao"
+    assert contracao("de", "Defensoria Pública") == "da"
+    assert genero_do_nome("Comitê Estadual") == "m"
+    assert genero_do_nome("Superintendência Regional") == "f"
+    assert genero_do_nome("Coordenação-Geral") == "f"
+
+
+def test_legal_citations_are_listed_as_official_texts_do():
+    from pacto.domain.legislacao import base_legal, com_contracao, enumerar
+
+    assert base_legal() == (
+        "na Lei nº 13.344, de 6 de outubro de 2016, no Decreto nº 5.948, de 26 de outubro de "
+        "2006, e no Decreto nº 12.121, de 30 de julho de 2024"
+    )
+    assert base_legal("Portaria SEJUC nº 12, de 26 de novembro de 2026").endswith(
+        "no Decreto nº 12.121, de 30 de julho de 2024, e na Portaria SEJUC nº 12, de 26 de "
+        "novembro de 2026"
+    )
+    assert (
+        com_contracao("Decreto nº 1, de 2 de janeiro de 2025")
+        == "no Decreto nº 1, de 2 de janeiro de 2025"
+    )
+    assert enumerar(["a", "b"]) == "a e b" and enumerar(["só"]) == "só"

@@ -6,6 +6,7 @@ the same way and tests can check the rules without a template.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 MESES = (
@@ -280,7 +281,7 @@ _FEMININOS_FINAIS = ("a", "ão", "ade", "ência", "ância", "ia", "ção", "gem"
 
 def genero_do_nome(nome: str) -> str:
     """'m' or 'f' for an institution's name, from its first word: 'Núcleo…' m, 'Secretaria…' f."""
-    primeira = (nome or "").strip().split(" ", 1)[0].strip("(),.").casefold()
+    primeira = re.split(r"[\s\-–]", (nome or "").strip(), maxsplit=1)[0].strip("(),.").casefold()
     if primeira in _MASCULINOS:
         return "m"
     return "f" if primeira.endswith(_FEMININOS_FINAIS) else "m"

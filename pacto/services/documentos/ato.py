@@ -81,11 +81,12 @@ def autoridade_padrao(f: Fontes, especie: Especie) -> tuple[str, str, str]:
                 f"a Lei Orgânica do Município de {cidade}",
                 f"Prefeito do Município de {cidade}",
             )
-        return (
-            f"O GOVERNADOR DO {t.nome.upper()}",
-            f"a Constituição {t.do}",
-            f"Governador {t.do}",
+        carta = (
+            "a Lei Orgânica do Distrito Federal"
+            if f.rc.rede.uf == "DF"
+            else f"a Constituição {t.do}"
         )
+        return (f"O GOVERNADOR {t.do.upper()}", carta, f"Governador {t.do}")
     return (LINHA_EM_BRANCO, "", "")
 
 

@@ -210,15 +210,25 @@ def _modo_de_arquivo() -> int:
 
 def gravar_atomico(destino: Path, conteudo: bytes) -> Path:
     """Write a file under a temporary name and rename it, so no half-written file is ever seen."""
-    destino.parent.mkdir(parents=True, exist_ok=True)
-    descritor, temporario = tempfile.mkstemp(
-        dir=destino.parent, prefix=f".{destino.name}.", suffix=".tmp"
-    )
+    try:
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        descritor, temporario = tempfile.mkstemp(
+            dir=destino.parent, prefix=f".{destino.name}.", suffix=".tmp"
+        )
+    except OSError as erro:
+        raise ErroDocumento(
+            f"Não foi possível gravar em {destino.parent}: {erro.strerror or erro}."
+        ) from erro
     try:
         with os.fdopen(descritor, "wb") as arquivo:
             arquivo.write(conteudo)
         os.chmod(temporario, _modo_de_arquivo())
         os.replace(temporario, destino)
+    except OSError as erro:
+        Path(temporario).unlink(missing_ok=True)
+        raise ErroDocumento(
+            f"Não foi possível gravar {destino}: {erro.strerror or erro}."
+        ) from erro
     except BaseException:
         Path(temporario).unlink(missing_ok=True)
         raise
