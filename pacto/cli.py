@@ -30,6 +30,8 @@ SUBCOMANDOS = {
     "passo": "pacto.commands.processo_cmds:passo",
     "gt": "pacto.commands.processo_cmds:gt",
     "autodiagnostico": "pacto.commands.autodiagnostico_cmds:autodiagnostico",
+    "modelos": "pacto.commands.modelos_cmds:modelos",
+    "adesao": "pacto.commands.adesao_cmds:adesao",
     "versao": "pacto.commands.versao_cmds:versao",
     "gerar": "pacto.commands.gerar_cmds:gerar",
     "netp": "pacto.commands.netp_cmds:netp",

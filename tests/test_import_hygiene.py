@@ -39,6 +39,17 @@ def test_cli_help_imports_neither_textual_nor_docx():
     assert "click" in carregados  # the check itself can see imports
 
 
+def test_document_commands_help_loads_no_docx():
+    for argumentos in (["gerar", "--help"], ["gerar", "termo", "--help"], ["modelos", "--help"]):
+        codigo = (
+            f"import sys\nsys.argv = ['pacto', *{argumentos!r}]\nfrom pacto.cli import pacto\n"
+            "try:\n    pacto.main(prog_name='pacto')\nexcept SystemExit:\n    pass"
+        )
+        carregados = _modulos_carregados(codigo)
+        assert "docx" not in carregados and "docxtpl" not in carregados, argumentos
+        assert "textual" not in carregados, argumentos
+
+
 def test_status_and_verificar_import_neither_textual_nor_docx(caminho_demo):
     for comando in (["status"], ["verificar"], ["reuniao", "listar"]):
         argv = ["pacto", "--db", str(caminho_demo), *comando, "--json"]

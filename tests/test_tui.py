@@ -94,9 +94,9 @@ async def test_command_palette_offers_pacto_actions(caminho_demo):
 async def test_planned_sections_say_what_they_will_hold(caminho_demo):
     app = criar_app(caminho_demo)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("7")
-        texto = " ".join(_texto(s) for s in app.query("#adesoes Static"))
-        assert "Termo" in texto or "adesão" in texto
+        await pilot.press("0")
+        texto = " ".join(_texto(s) for s in app.query("#documentos Static"))
+        assert "Termo de Adesão" in texto and "em construção" in texto
 
 
 async def test_q_quits(caminho_demo):

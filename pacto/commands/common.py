@@ -42,3 +42,27 @@ def confirmar(pergunta: str) -> bool:
         if resposta in ("", "n", "nao", "não"):
             return False
         click.echo("Responda s (sim) ou n (não).")
+
+
+class GrupoPreguicoso(click.Group):
+    """A command group whose subcommands live in other modules and load only when used.
+
+    Building click options costs time; `pacto --help` lists groups without paying for the
+    options of every subcommand inside them.
+    """
+
+    def __init__(self, *args, preguicosos: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.preguicosos = dict(preguicosos or {})  # name -> "module:attribute"
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.preguicosos})
+
+    def get_command(self, ctx: click.Context, nome: str) -> click.Command | None:
+        alvo = self.preguicosos.get(nome)
+        if alvo is None:
+            return super().get_command(ctx, nome)
+        import importlib
+
+        modulo, atributo = alvo.split(":")
+        return getattr(importlib.import_module(modulo), atributo)

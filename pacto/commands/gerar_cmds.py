@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-
 import click
+
+from pacto.commands.common import GrupoPreguicoso
 
 GERADORES = {
     "diagrama": "pacto.commands.diagrama_cmds:diagrama",
@@ -12,23 +12,10 @@ GERADORES = {
     "formulario-netp": "pacto.commands.netp_cmds:formulario_netp",
     "relatorio-netp": "pacto.commands.netp_cmds:relatorio_netp",
     "monitoramento": "pacto.commands.mensal_cmds:monitoramento",
+    **{nome: f"pacto.commands.documentos_cmds:{nome}" for nome in ("termo", "portaria", "fluxo")},
 }
 
 
-class GrupoGerar(click.Group):
-    """A group whose subcommands live in their feature's module."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(GERADORES)
-
-    def get_command(self, ctx: click.Context, nome: str) -> click.Command | None:
-        alvo = GERADORES.get(nome)
-        if alvo is None:
-            return None
-        modulo, atributo = alvo.split(":")
-        return getattr(importlib.import_module(modulo), atributo)
-
-
-@click.group(cls=GrupoGerar, subcommand_metavar="COMANDO [ARGS]...")
+@click.group(cls=GrupoPreguicoso, preguicosos=GERADORES, subcommand_metavar="COMANDO [ARGS]...")
 def gerar() -> None:
     """Gera documentos, diagramas e planilhas a partir da rede e mostra os caminhos gravados."""

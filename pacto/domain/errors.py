@@ -25,3 +25,7 @@ class ErroWorkspace(PactoErro):
 
 class ErroImportacao(PactoErro):
     """A bundle or spreadsheet that cannot be imported; nothing was written."""
+
+
+class ErroDocumento(PactoErro):
+    """A document that cannot be generated: a broken template, missing data or a failed conversion."""

@@ -265,6 +265,35 @@ def m002_versoes(db: Database) -> None:
 
 
 @migracao
+def m003_adesoes(db: Database) -> None:
+    """Adhesion of each institution to each frozen version: status, its dates, signatory, publication."""
+    db.execute(
+        """
+        CREATE TABLE adesoes (
+            id INTEGER PRIMARY KEY,
+            instituicao_id INTEGER NOT NULL REFERENCES instituicoes(id) ON DELETE CASCADE,
+            versao_numero INTEGER NOT NULL CHECK (versao_numero >= 1),
+            situacao TEXT NOT NULL CHECK (situacao IN
+                ('convidada', 'termo_enviado', 'assinado', 'recusado', 'desligada')),
+            convidada_em TEXT,
+            termo_enviado_em TEXT,
+            assinado_em TEXT,
+            recusado_em TEXT,
+            desligada_em TEXT,
+            signatario TEXT NOT NULL DEFAULT '',
+            cargo TEXT NOT NULL DEFAULT '',
+            processo TEXT NOT NULL DEFAULT '',
+            diario_oficial TEXT NOT NULL DEFAULT '',
+            arquivo TEXT NOT NULL DEFAULT '',
+            arquivo_sha256 TEXT NOT NULL DEFAULT '',
+            atualizado_em TEXT NOT NULL DEFAULT (datetime('now')),
+            UNIQUE (instituicao_id, versao_numero)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_adesoes_instituicao_id ON adesoes(instituicao_id)")
+
+
+@migracao
 def m005_processo(db: Database) -> None:
     """Working group members, self-diagnosis runs and answers, and overrides of step states."""
     db.execute(

@@ -17,6 +17,7 @@ from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import validar_rede
 from pacto.domain.versions import VersaoFluxo
+from pacto.store.adesoes_repo import AdesoesRepo
 from pacto.store.backups import BackupsRepo
 from pacto.store.history_repo import HistoryRepo
 from pacto.store.import_repo import ImportRepo
@@ -63,6 +64,7 @@ class Workspace(
     MensalRepo,
     HistoryRepo,
     MeetingsRepo,
+    AdesoesRepo,
     BackupsRepo,
 ):
     """A network's workspace file; every read and write of pacto data goes through it."""

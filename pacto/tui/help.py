@@ -16,6 +16,7 @@ TECLAS_GERAIS = (
     ("↑ ↓ PgUp PgDn", "Mover na lista ou tabela"),
     ("/", "Buscar na seção Rede"),
     ("v", "Versões do fluxo: congelar e ver o que mudou"),
+    ("r (em Adesões)", "Registrar convite, envio ou assinatura do Termo"),
     ("Ctrl+P", "Paleta de comandos: todas as ações do pacto"),
     ("F5", "Recarregar os dados do workspace"),
     ("Ctrl+O", "Importar planilha de atores (.xlsx ou .csv)"),

@@ -49,13 +49,7 @@ SECOES = (
         "situação de cada um calculada a partir do que está registrado.",
     ),
     Secao("reunioes", "6", "Reuniões", classe="pacto.tui.reunioes:ReunioesSecao"),
-    Secao(
-        "adesoes",
-        "7",
-        "Adesões",
-        "A situação da adesão de cada instituição à versão vigente do fluxo (convidada, termo "
-        "enviado, assinado, readesão pendente) e as etapas ainda sem instituição signatária.",
-    ),
+    Secao("adesoes", "7", "Adesões", classe="pacto.tui.adesoes:AdesoesSecao"),
     Secao(
         "alinhamento",
         "8",

@@ -1,0 +1,225 @@
+"""`pacto gerar termo | portaria | fluxo`: the documents for signature and publication."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from pacto.commands.common import workspace
+
+
+class DataBR(click.ParamType):
+    """A date typed as 26/11/2026 or 2026-11-26."""
+
+    name = "data"
+
+    def convert(self, valor, param, ctx):
+        if isinstance(valor, date):
+            return valor
+        for formato in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                return datetime.strptime(valor.strip(), formato).date()
+            except ValueError:
+                continue
+        self.fail(f"“{valor}” não é uma data; use DD/MM/AAAA, como 26/11/2026.", param, ctx)
+
+
+def opcoes_de_saida(funcao):
+    """Options every `pacto gerar` document command shares."""
+    opcoes = [
+        click.option(
+            "--saida",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=Path("."),
+            show_default="pasta atual",
+            metavar="PASTA",
+            help="Pasta onde gravar os documentos (criada se não existir).",
+        ),
+        click.option("--pdf", is_flag=True, help="Converte também em PDF com o LibreOffice."),
+        click.option(
+            "--modelos",
+            "pasta_modelos",
+            type=click.Path(file_okay=False, path_type=Path),
+            metavar="PASTA",
+            help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
+        ),
+        click.option(
+            "--data", type=DataBR(), metavar="DD/MM/AAAA", help="Data do documento (padrão: hoje)."
+        ),
+        click.option(
+            "--fluxo",
+            "fluxo_id",
+            type=int,
+            metavar="N",
+            help="Número do fluxo, se a rede tiver mais de um (padrão: o primeiro).",
+        ),
+    ]
+    for opcao in reversed(opcoes):
+        funcao = opcao(funcao)
+    return funcao
+
+
+def _fontes(fluxo_id, data):
+    from pacto.services.documentos.contexto import fontes
+
+    ws = workspace()
+    return ws, fontes(ws, fluxo_id=fluxo_id, hoje=data)
+
+
+def _pasta_modelos(ws, opcao):
+    from pacto.services.documentos.modelos import pasta_escolhida
+
+    return pasta_escolhida(ws, opcao)
+
+
+def relatar(lote, pdf: bool) -> None:
+    """Print the files written, warnings and what is left to fill; convert to PDF when asked."""
+    for arquivo in lote.arquivos:
+        click.echo(str(arquivo))
+    for aviso in lote.avisos:
+        click.secho(f"Aviso: {aviso}", fg="yellow", err=True)
+    for nota in lote.ignoradas:
+        click.echo(f"Sem Termo: {nota}", err=True)
+    if pdf:
+        from pacto.domain.errors import ErroDocumento
+        from pacto.services.documentos.pdf import converter
+
+        try:
+            pdfs = converter(lote.arquivos)
+        except ErroDocumento as erro:
+            click.secho(f"Aviso: {erro.mensagem}", fg="yellow", err=True)
+        else:
+            for arquivo in pdfs:
+                click.echo(str(arquivo))
+    total = len(lote.arquivos) * (2 if pdf else 1)
+    click.echo(f"{total} {'arquivo gravado' if total == 1 else 'arquivos gravados'}.", err=True)
+
+
+@click.command()
+@click.option(
+    "--instituicao",
+    "siglas",
+    multiple=True,
+    metavar="SIGLA",
+    help="Sigla da instituição (pode repetir).",
+)
+@click.option("--todas", is_flag=True, help="Um Termo para cada instituição que atua no fluxo.")
+@opcoes_de_saida
+def termo(siglas, todas, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
+    """Gera o Termo de Adesão de uma instituição, ou de todas (um arquivo por sigla)."""
+    from pacto.services.documentos import gerar
+
+    if bool(siglas) == todas:
+        raise click.UsageError("Informe --instituicao SIGLA ou --todas.")
+    ws, f = _fontes(fluxo_id, data)
+    pasta = _pasta_modelos(ws, pasta_modelos)
+    if todas:
+        from pacto.services.documentos.termo import instituicoes_para_termo
+
+        quantas = len(instituicoes_para_termo(f)[0])
+        with click.progressbar(
+            length=quantas, label="Gerando Termos de Adesão", file=sys.stderr
+        ) as barra:
+            lote = gerar.termos(
+                f,
+                saida,
+                pasta_modelos=pasta,
+                representantes=_representantes(ws),
+                ao_avancar=lambda _inst: barra.update(1),
+            )
+    else:
+        lote = gerar.termos(
+            f, saida, siglas=list(siglas), pasta_modelos=pasta, representantes=_representantes(ws)
+        )
+    if not f.config.representante_coordenacao:
+        lote.avisos.append(
+            "Quem assina pela coordenação ficou em branco; informe com “pacto modelos "
+            "configurar --representante-coordenacao NOME --cargo-representante-coordenacao CARGO”."
+        )
+    relatar(lote, pdf)
+
+
+def _representantes(ws):
+    """Signatories already recorded in the adhesion tracking fill the Termo's blank lines."""
+    from pacto.services.adesoes import signatarios
+    from pacto.services.documentos.termo import Representante
+
+    return {inst: Representante(nome, cargo) for inst, (nome, cargo) in signatarios(ws).items()}
+
+
+@click.command()
+@click.option(
+    "--tipo",
+    type=click.Choice(["portaria", "decreto", "gt"]),
+    default="portaria",
+    show_default=True,
+    help="portaria ou decreto que institui o fluxo; gt: portaria do grupo de trabalho.",
+)
+@click.option("--numero", default="", metavar="N", help="Número do ato, se já houver.")
+@click.option("--processo", default="", metavar="N", help="Número do processo (SEI ou outro).")
+@click.option(
+    "--revoga",
+    default="",
+    metavar="ATO",
+    help="Ato revogado, ex.: “Portaria nº 10, de 2 de março de 2020”.",
+)
+@click.option(
+    "--membros",
+    default="",
+    metavar="SIGLAS",
+    help="GT: siglas separadas por vírgula (padrão: toda a rede).",
+)
+@click.option(
+    "--prazo-dias",
+    default=90,
+    show_default=True,
+    metavar="N",
+    help="GT: prazo para concluir os trabalhos.",
+)
+@opcoes_de_saida
+def portaria(
+    tipo, numero, processo, revoga, membros, prazo_dias, saida, pdf, pasta_modelos, data, fluxo_id
+) -> None:
+    """Gera o ato que institui o fluxo (Portaria ou Decreto) ou a Portaria do grupo de trabalho."""
+    from pacto.services.documentos import gerar
+    from pacto.services.documentos.ato import DadosDoAto
+
+    ws, f = _fontes(fluxo_id, data)
+    lote = gerar.ato(
+        f,
+        saida,
+        tipo,
+        DadosDoAto(numero=numero.strip(), processo=processo.strip(), revoga=revoga.strip()),
+        pasta_modelos=_pasta_modelos(ws, pasta_modelos),
+        membros=[s for s in membros.split(",") if s.strip()] or None,
+        prazo_dias=prazo_dias,
+    )
+    if not numero:
+        lote.avisos.append("Sem número: a epígrafe saiu com “Nº ____”; use --numero quando houver.")
+    if not (f.config.autoridade or tipo == "decreto"):
+        lote.avisos.append(
+            "Quem edita o ato ficou em branco no preâmbulo; informe com “pacto modelos configurar "
+            "--autoridade … --signatario … --cargo …”."
+        )
+    relatar(lote, pdf)
+
+
+@click.command()
+@click.option(
+    "--pontos-focais",
+    is_flag=True,
+    help="Inclui os pontos focais (edição para a rede; sem a opção, edição para o público).",
+)
+@opcoes_de_saida
+def fluxo(pontos_focais, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
+    """Gera o fluxo publicado: como denunciar, as etapas, quem atua e os contatos."""
+    from pacto.services.documentos import gerar
+
+    ws, f = _fontes(fluxo_id, data)
+    lote = gerar.fluxo(
+        f, saida, pasta_modelos=_pasta_modelos(ws, pasta_modelos), com_pontos_focais=pontos_focais
+    )
+    relatar(lote, pdf)

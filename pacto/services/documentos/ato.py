@@ -1,0 +1,431 @@
+"""The act that institutes the flow (Portaria or Decreto): epígrafe, ementa, preâmbulo, articles, annexes.
+
+The wording follows LC 95/1998: objective first article, chapters, incisos punctuated as an
+enumeration, numbers in words, no "revogam-se as disposições em contrário".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pacto.domain.catalog import finalidades
+from pacto.domain.estrutura_ato import Artigo, Capitulo, Paragrafo, incisos, numerar
+from pacto.domain.legislacao import BASE_LEGAL, CODIGO_PENAL, LGPD, enumerar
+from pacto.domain.models import Instituicao
+from pacto.domain.redacao import (
+    contracao,
+    data_epigrafe,
+    numero_por_extenso,
+    primeira_minuscula,
+)
+from pacto.services.documentos import anexos
+from pacto.services.documentos.contexto import LINHA_EM_BRANCO, Fontes
+from pacto.services.documentos.render import Imagem, Subdocumento
+
+LEI_CURTA = "Lei nº 13.344, de 2016"
+
+
+@dataclass(frozen=True)
+class Especie:
+    """How an act names itself: 'PORTARIA' / 'esta Portaria', 'DECRETO' / 'este Decreto'."""
+
+    epigrafe: str
+    este: str
+    deste: str
+    ordem: str  # the word that closes the preâmbulo
+
+    @property
+    def Este(self) -> str:  # sentence-initial form
+        return self.este[0].upper() + self.este[1:]
+
+
+ESPECIES = {
+    "portaria": Especie("PORTARIA", "esta Portaria", "desta Portaria", "resolve:"),
+    "decreto": Especie("DECRETO", "este Decreto", "deste Decreto", "DECRETA:"),
+}
+
+
+@dataclass
+class DadosDoAto:
+    """What only the person issuing the act knows: its number and process, what it revokes."""
+
+    numero: str = ""
+    processo: str = ""
+    revoga: str = ""
+
+
+def com_sigla(inst: Instituicao) -> str:
+    """'Núcleo de Enfrentamento … – NETP-RR', as an act names a body the first time."""
+    return f"{inst.nome} – {inst.sigla}" if inst.sigla and inst.sigla != inst.nome else inst.nome
+
+
+def _por_tipo(f: Fontes, *tipos: str) -> Instituicao | None:
+    return next((i for i in f.rc.instituicoes if i.tipo in tipos), None)
+
+
+def epigrafe(f: Fontes, especie: Especie, numero: str) -> str:
+    orgao = (
+        f" {f.config.orgao.upper()}" if f.config.orgao and especie.epigrafe == "PORTARIA" else ""
+    )
+    return f"{especie.epigrafe}{orgao} Nº {numero or '____'}, {data_epigrafe(f.hoje)}"
+
+
+def autoridade_padrao(f: Fontes, especie: Especie) -> tuple[str, str, str]:
+    """Issuer, basis of competence and signatory's role when the settings leave them empty."""
+    t = f.territorio
+    if especie.epigrafe == "DECRETO":
+        if t.municipal:
+            cidade = f.rc.rede.municipio
+            return (
+                f"O PREFEITO DO MUNICÍPIO DE {cidade.upper()}",
+                f"a Lei Orgânica do Município de {cidade}",
+                f"Prefeito do Município de {cidade}",
+            )
+        carta = (
+            "a Lei Orgânica do Distrito Federal"
+            if f.rc.rede.uf == "DF"
+            else f"a Constituição {t.do}"
+        )
+        return (f"O GOVERNADOR {t.do.upper()}", carta, f"Governador {t.do}")
+    return (LINHA_EM_BRANCO, "", "")
+
+
+def preambulo(f: Fontes, especie: Especie, processo: str) -> str:
+    """'O SECRETÁRIO…, no uso das atribuições que lhe confere …, tendo em vista …, resolve:'."""
+    autoridade, fundamento, _ = autoridade_padrao(f, especie)
+    autoridade = (f.config.autoridade or autoridade).upper()
+    fundamento = f.config.fundamento or fundamento
+    competencia = (
+        f"no uso das atribuições que lhe confere {fundamento}"
+        if fundamento
+        else "no uso de suas atribuições legais"
+    )
+    base = enumerar(BASE_LEGAL)
+    if processo:
+        base += f", e o que consta do Processo nº {processo}"
+    return f"{autoridade}, {competencia}, tendo em vista o disposto {base}, {especie.ordem}"
+
+
+def _finalidades(f: Fontes) -> list[str]:
+    escolhidas = set(f.fluxo.finalidades)
+    return [primeira_minuscula(fin.nome) for fin in finalidades() if fin.chave in escolhidas]
+
+
+def _capitulo_geral(f: Fontes, especie: Especie) -> Capitulo:
+    objeto = Artigo(
+        f"Fica instituído o {f.fluxo.nome} {f.territorio.no}, instrumento de articulação entre "
+        "órgãos e entidades públicos e organizações da sociedade civil para a proteção e o "
+        "atendimento às vítimas de tráfico de pessoas, nos termos do art. 6º da "
+        f"{LEI_CURTA}.",
+        chave="objeto",
+    )
+    lista = _finalidades(f)
+    if lista:
+        objeto.paragrafos.append(
+            Paragrafo(
+                "O Fluxo abrange as seguintes finalidades do tráfico de pessoas, previstas no "
+                f"art. 149-A do {CODIGO_PENAL}:",
+                incisos(*lista),
+            )
+        )
+    definicoes = Artigo(
+        f"Para os fins {especie.deste}, considera-se:",
+        incisos(
+            "vítima direta: a pessoa submetida a qualquer das condutas previstas no art. 149-A "
+            "do Código Penal",
+            "vítima indireta: o familiar ou a pessoa que mantenha relação de dependência ou de "
+            "afeto com a vítima direta",
+            "ponto focal: a pessoa designada por instituição aderente, como titular ou suplente, "
+            "para responder pelas ações do Fluxo no âmbito da instituição",
+            "instituição aderente: o órgão, a entidade ou a organização da sociedade civil que "
+            "firmar o Termo de Adesão de que trata o {art:adesao}",
+            "coordenação: a instituição responsável pela articulação do Fluxo, na forma do "
+            "{art:coordenacao}",
+        ),
+    )
+    principios = Artigo(
+        f"O Fluxo observará os princípios previstos no art. 2º da {LEI_CURTA}, e assegurará à "
+        "vítima a preservação de sua intimidade e de sua identidade e a prevenção à sua "
+        "revitimização, nos termos do art. 6º, incisos IV e V, da mesma Lei."
+    )
+    return Capitulo("DAS DISPOSIÇÕES GERAIS", [objeto, definicoes, principios])
+
+
+def _capitulo_etapas(f: Fontes) -> Capitulo:
+    nomes = [e.nome for e in f.rc.etapas_ordenadas]
+    return Capitulo(
+        "DAS ETAPAS DO FLUXO",
+        [
+            Artigo(
+                "O Fluxo compreende as seguintes etapas, descritas e representadas em fluxograma "
+                "no Anexo I:",
+                incisos(*nomes),
+            ),
+            Artigo(
+                "As instituições realizarão os encaminhamentos previstos no Anexo I por meio dos "
+                "pontos focais da instituição de destino e informarão à instituição de origem o "
+                "atendimento prestado."
+            ),
+        ],
+    )
+
+
+def _capitulo_atribuicoes(f: Fontes, coord: Instituicao) -> Capitulo:
+    netp = _por_tipo(f, "netp")
+    primeiro_atendimento = (
+        "realizar o primeiro atendimento à vítima e encaminhá-la aos serviços emergenciais",
+        "comunicar o resgate ao órgão gestor da assistência social",
+        "articular o atendimento com as políticas de saúde, de assistência social, de educação "
+        "e de trabalho e renda",
+        "encaminhar à Defensoria Pública os casos que demandem atuação judicial",
+    )
+    articulacao = (
+        "convocar e conduzir as reuniões mensais de alinhamento da rede",
+        "manter atualizada a relação de pontos focais e de instituições aderentes",
+        "consolidar os dados recebidos das instituições, na forma do {art:informacao}",
+        "coordenar o monitoramento e a avaliação do Fluxo, na forma do {art:monitoramento}",
+    )
+    artigos = []
+    exercida = f"exercida {contracao('por', coord.nome)} {com_sigla(coord)}"
+    if netp is None or netp.id == coord.id:
+        artigos.append(
+            Artigo(
+                f"Compete à coordenação do Fluxo, {exercida}:",
+                incisos(*primeiro_atendimento, *articulacao),
+                chave="coordenacao",
+            )
+        )
+    else:
+        artigos.append(
+            Artigo(
+                f"Compete à coordenação do Fluxo, {exercida}:",
+                incisos(*articulacao),
+                chave="coordenacao",
+            )
+        )
+        artigos.append(
+            Artigo(
+                f"Compete {contracao('a', netp.nome)} {com_sigla(netp)}:",
+                incisos(*primeiro_atendimento),
+            )
+        )
+    esfera = (
+        "gestor_assistencia_municipal" if f.territorio.municipal else "gestor_assistencia_estadual"
+    )
+    gestor = _por_tipo(f, esfera) or _por_tipo(
+        f, "gestor_assistencia_estadual", "gestor_assistencia_municipal"
+    )
+    sujeito = (
+        f"{contracao('a', gestor.nome)} {com_sigla(gestor)}, órgão gestor da assistência social"
+        if gestor
+        else "ao órgão gestor da assistência social"
+    )
+    artigos.append(
+        Artigo(
+            f"Compete {sujeito}, por meio dos serviços do Sistema Único de Assistência Social – "
+            "SUAS:",
+            incisos(
+                "receber as pessoas resgatadas pelas autoridades ou encaminhadas pelos pontos "
+                "focais de atendimento e de recepção de denúncias",
+                "identificar as necessidades das pessoas atendidas",
+                "identificar e atender as famílias das vítimas, com atenção às fragilidades que "
+                "possam ser trabalhadas para o fortalecimento dos vínculos familiares e "
+                "comunitários",
+                "encaminhar as pessoas atendidas aos demais serviços e benefícios da assistência "
+                "social, como o Benefício de Prestação Continuada e os benefícios eventuais",
+            ),
+        )
+    )
+    artigos.append(
+        Artigo(
+            "Compete às demais instituições que integram o Fluxo exercer as atribuições descritas "
+            "no Anexo II, nas etapas em que atuam, e:",
+            incisos(
+                "designar pontos focais titular e suplente, na forma do {art:pontos_focais}",
+                "prestar atendimento humanizado, que preserve a intimidade e a identidade da "
+                "vítima e evite a sua revitimização",
+                "realizar os encaminhamentos previstos no Anexo I e informar à coordenação as "
+                "dificuldades encontradas",
+                "participar das reuniões mensais de alinhamento da rede",
+            ),
+            [
+                Paragrafo(
+                    "As atribuições descritas no Anexo II não excluem as competências legais de "
+                    "cada instituição."
+                )
+            ],
+        )
+    )
+    return Capitulo("DAS ATRIBUIÇÕES", artigos)
+
+
+def _capitulo_adesao(f: Fontes) -> Capitulo:
+    adesao = Artigo(
+        "A integração ao Fluxo de órgãos e entidades públicos federais, estaduais e municipais e "
+        "de organizações da sociedade civil dar-se-á por meio de Termo de Adesão, conforme o "
+        "modelo do Anexo III.",
+        paragrafos=[
+            Paragrafo(
+                "O Termo de Adesão será celebrado a título gratuito, sem transferência de "
+                "recursos financeiros entre os partícipes, e terá vigência de sessenta meses, "
+                "prorrogável por termo aditivo."
+            ),
+            Paragrafo(f"O extrato do Termo de Adesão será publicado no {f.diario_oficial}."),
+            Paragrafo(
+                "A relação das instituições aderentes será mantida pela coordenação e divulgada "
+                "na forma do {art:divulgacao}."
+            ),
+        ],
+        chave="adesao",
+    )
+    pontos = Artigo(
+        "Cada instituição aderente designará um ponto focal titular e um suplente, com contatos "
+        "institucionais, e comunicará à coordenação a sua substituição no prazo de quinze dias.",
+        paragrafos=[
+            Paragrafo(
+                "Os dados de contato dos pontos focais serão utilizados exclusivamente para a "
+                "operação do Fluxo e excluídos dos registros da coordenação quando da "
+                "substituição."
+            )
+        ],
+        chave="pontos_focais",
+    )
+    return Capitulo("DA ADESÃO E DOS PONTOS FOCAIS", [adesao, pontos])
+
+
+def _capitulo_informacao(f: Fontes) -> Capitulo:
+    netp = _por_tipo(f, "netp")
+    destino = f"{contracao('a', netp.nome)} {com_sigla(netp)}" if netp else "à coordenação do Fluxo"
+    return Capitulo(
+        "DO ENVIO DE INFORMAÇÕES AO NÚCLEO DE ENFRENTAMENTO AO TRÁFICO DE PESSOAS",
+        [
+            Artigo(
+                f"As instituições aderentes enviarão mensalmente {destino} dados consolidados "
+                "sobre os atendimentos realizados no âmbito do Fluxo, por meio de formulário "
+                "pactuado na rede e de canal seguro, com acesso restrito às pessoas designadas.",
+                paragrafos=[
+                    Paragrafo(
+                        "Os dados serão enviados de forma agregada, vedada a inclusão de nome, "
+                        "documento, endereço, contato, imagem, relato ou qualquer outra "
+                        "informação que permita identificar a vítima ou seus familiares."
+                    ),
+                    Paragrafo(
+                        f"O tratamento de dados pessoais no âmbito do Fluxo observará o disposto "
+                        f"na {LGPD}, e no art. 6º, incisos IV e V, da {LEI_CURTA}."
+                    ),
+                ],
+                chave="informacao",
+            )
+        ],
+    )
+
+
+def _capitulo_monitoramento() -> Capitulo:
+    return Capitulo(
+        "DO MONITORAMENTO E DA AVALIAÇÃO",
+        [
+            Artigo(
+                "A coordenação convocará reuniões mensais de alinhamento da rede, para verificar o "
+                "funcionamento do Fluxo, atualizar a relação de pontos focais e acompanhar os "
+                "encaminhamentos.",
+                chave="monitoramento",
+            ),
+            Artigo(
+                "O Fluxo será avaliado ao menos uma vez por ano, com base em metas e indicadores "
+                "definidos pela rede no início de cada período.",
+                paragrafos=[
+                    Paragrafo(
+                        "As alterações do Fluxo pactuadas na rede serão formalizadas por meio da "
+                        "atualização dos Anexos I e II."
+                    )
+                ],
+            ),
+        ],
+    )
+
+
+def _revogacao(texto: str) -> str:
+    texto = texto.strip().rstrip(".")
+    masculino = texto.split(" ", 1)[0].casefold().startswith(("decreto", "ato"))
+    return f"Fica revogad{'o' if masculino else 'a'} {'o' if masculino else 'a'} {texto}."
+
+
+def _capitulo_final(especie: Especie, revoga: str) -> Capitulo:
+    artigos = [
+        Artigo(
+            "A participação no Fluxo será considerada prestação de serviço público relevante, não "
+            "remunerada."
+        ),
+        Artigo(
+            f"A execução {especie.deste} não implica transferência de recursos entre as "
+            "instituições participantes, e cada uma arcará com as despesas decorrentes de suas "
+            "atribuições."
+        ),
+        Artigo(
+            "A coordenação dará ampla divulgação ao Fluxo, inclusive em sítio eletrônico oficial, "
+            "com os canais nacionais de denúncia Disque 100 e Ligue 180.",
+            chave="divulgacao",
+        ),
+    ]
+    if revoga:
+        artigos.append(Artigo(_revogacao(revoga)))
+    artigos.append(Artigo(f"{especie.Este} entra em vigor na data de sua publicação."))
+    return Capitulo("DAS DISPOSIÇÕES FINAIS", artigos)
+
+
+def capitulos_do_ato(f: Fontes, especie: Especie, revoga: str = "") -> list[Capitulo]:
+    """The normative part of the act, chapter by chapter."""
+    coord = f.coordenacao()
+    return [
+        _capitulo_geral(f, especie),
+        _capitulo_etapas(f),
+        _capitulo_atribuicoes(f, coord),
+        _capitulo_adesao(f),
+        _capitulo_informacao(f),
+        _capitulo_monitoramento(),
+        _capitulo_final(especie, revoga),
+    ]
+
+
+def signatario(f: Fontes, especie: Especie) -> dict:
+    _, _, cargo = autoridade_padrao(f, especie)
+    return {
+        "nome": f.config.signatario or LINHA_EM_BRANCO,
+        "cargo": f.config.cargo or cargo or LINHA_EM_BRANCO,
+    }
+
+
+def contexto_ato(
+    f: Fontes,
+    tipo: str,
+    dados: DadosDoAto,
+    anexo_termo: bytes,
+    diagrama: Imagem | None = None,
+) -> dict:
+    """The data of the Portaria or Decreto, with its three annexes."""
+    especie = ESPECIES[tipo]
+    corpo = numerar(capitulos_do_ato(f, especie, dados.revoga), f.config.estilo_artigos)
+    return {
+        **f.comum(),
+        "epigrafe": epigrafe(f, especie, dados.numero),
+        "ementa": (
+            f"Institui o {f.fluxo.nome} {f.territorio.no}, define as atribuições das "
+            "instituições que o integram e disciplina a adesão ao Fluxo."
+        ),
+        "preambulo": preambulo(f, especie, dados.processo),
+        "capitulos": corpo,
+        "fecho": f.local_data,
+        "signatario": signatario(f, especie),
+        "fluxo": {"nome": f.fluxo.nome},
+        "etapas": anexos.etapas(f),
+        "raias": anexos.raias(f),
+        "diagrama": diagrama,
+        "encaminhamentos": anexos.encaminhamentos(f),
+        "quadro_atribuicoes": anexos.quadro_atribuicoes(f),
+        "anexo_termo": Subdocumento(anexo_termo),
+    }
+
+
+def prazo_por_extenso(dias: int) -> str:
+    """'noventa dias', as LC 95/1998 asks numbers to be written in acts."""
+    return f"{numero_por_extenso(dias)} {'dia' if dias == 1 else 'dias'}"

@@ -1,0 +1,149 @@
+"""Portaria that institutes the working group (booklet step 5): its tasks follow the pact's steps."""
+
+from __future__ import annotations
+
+from pacto.domain.errors import ErroDocumento
+from pacto.domain.estrutura_ato import Artigo, Capitulo, Paragrafo, incisos, numerar
+from pacto.domain.models import Instituicao
+from pacto.domain.redacao import contracao
+from pacto.services.documentos.ato import (
+    ESPECIES,
+    DadosDoAto,
+    com_sigla,
+    epigrafe,
+    prazo_por_extenso,
+    preambulo,
+    signatario,
+)
+from pacto.services.documentos.contexto import Fontes
+
+A_INDICAR = "A indicar pela instituição"
+CARTILHA = (
+    "Cartilha de Orientação para a Construção de Fluxos de Atendimento a Vítimas de Tráfico de "
+    "Pessoas, da Organização Internacional para as Migrações e do Ministério da Justiça e "
+    "Segurança Pública"
+)
+
+
+def membros_padrao(f: Fontes) -> list[Instituicao]:
+    """Every institution of the network except the national report lines, by name."""
+    return sorted(
+        (i for i in f.rc.instituicoes if i.esfera != "nacional"), key=lambda i: i.nome.casefold()
+    )
+
+
+def escolher_membros(f: Fontes, siglas: list[str] | None) -> list[Instituicao]:
+    """The institutions named by acronym, or the default composition."""
+    if not siglas:
+        return membros_padrao(f)
+    por_sigla = {i.sigla.casefold(): i for i in f.rc.instituicoes}
+    faltam = [s for s in siglas if s.strip().casefold() not in por_sigla]
+    if faltam:
+        raise ErroDocumento(f"Instituição não encontrada: {', '.join(faltam)}.")
+    return [por_sigla[s.strip().casefold()] for s in siglas]
+
+
+def _capitulos(f: Fontes, prazo_dias: int) -> list[Capitulo]:
+    coord = f.rc.coordenacao
+    coordenacao = (
+        f"A coordenação do Grupo de Trabalho caberá {contracao('a', coord.nome)} {com_sigla(coord)}."
+        if coord
+        else "A coordenação do Grupo de Trabalho caberá a um de seus membros, escolhido na "
+        "primeira reunião."
+    )
+    artigos = [
+        Artigo(
+            f"Fica instituído Grupo de Trabalho com a finalidade de elaborar e pactuar o "
+            f"{f.fluxo.nome} {f.territorio.no}, observadas as orientações da {CARTILHA}."
+        ),
+        Artigo(
+            "Compete ao Grupo de Trabalho:",
+            incisos(
+                "mapear as instituições que atuam na prevenção, na repressão e na atenção às "
+                f"vítimas de tráfico de pessoas {f.territorio.no} e as suas atribuições",
+                "elaborar o desenho inicial do Fluxo, com as etapas, as atribuições de cada "
+                "instituição e os encaminhamentos entre elas",
+                "organizar reunião aberta a todas as instituições mapeadas, para a apresentação "
+                "do desenho inicial e o recebimento de sugestões",
+                "incorporar as sugestões recebidas e elaborar o desenho final do Fluxo",
+                "apresentar o desenho final às instituições participantes e conduzir a sua "
+                "pactuação",
+                "propor a periodicidade das reuniões de alinhamento da rede e os indicadores de "
+                "monitoramento do Fluxo",
+            ),
+        ),
+        Artigo(
+            "O Grupo de Trabalho é composto por um representante titular e um suplente de cada "
+            "instituição relacionada no Anexo Único.",
+            paragrafos=[
+                Paragrafo(coordenacao),
+                Paragrafo(
+                    "A substituição de representante será comunicada por escrito à coordenação "
+                    "do Grupo de Trabalho."
+                ),
+                Paragrafo(
+                    "Poderão ser convidados a participar das reuniões, sem direito a voto, "
+                    "representantes de outros órgãos e entidades, públicos ou privados, e "
+                    "especialistas no tema."
+                ),
+            ],
+        ),
+        Artigo(
+            "O Grupo de Trabalho reunir-se-á, em caráter ordinário, uma vez por mês e, em caráter "
+            "extraordinário, por convocação de sua coordenação.",
+            paragrafos=[Paragrafo("As reuniões poderão ser realizadas por videoconferência.")],
+        ),
+        Artigo(
+            f"O Grupo de Trabalho terá prazo de {prazo_por_extenso(prazo_dias)}, contado da "
+            "publicação desta Portaria, para concluir os seus trabalhos, prorrogável uma vez por "
+            "igual período.",
+            paragrafos=[
+                Paragrafo(
+                    "Ao final dos trabalhos, o Grupo de Trabalho apresentará relatório final com a "
+                    "proposta do Fluxo, a relação das instituições que o integrarão e as "
+                    "respectivas atribuições."
+                )
+            ],
+        ),
+        Artigo(
+            "A participação no Grupo de Trabalho será considerada prestação de serviço público "
+            "relevante, não remunerada."
+        ),
+        Artigo("Esta Portaria entra em vigor na data de sua publicação."),
+    ]
+    return [Capitulo("", artigos)]
+
+
+def _membro(f: Fontes, inst: Instituicao) -> dict:
+    titular, suplente = f.rc.titular(inst.id), f.rc.suplente(inst.id)
+    return {
+        "instituicao": inst.rotulo,
+        "titular": titular.nome if titular else A_INDICAR,
+        "cargo_titular": titular.cargo if titular else "",
+        "suplente": suplente.nome if suplente else A_INDICAR,
+        "cargo_suplente": suplente.cargo if suplente else "",
+    }
+
+
+def contexto_gt(
+    f: Fontes, dados: DadosDoAto, membros: list[Instituicao], prazo_dias: int = 90
+) -> dict:
+    """The data of the working group's Portaria and its composition annex."""
+    if not 1 <= prazo_dias <= 999:
+        raise ErroDocumento("O prazo do Grupo de Trabalho deve ficar entre 1 e 999 dias.")
+    if not membros:
+        raise ErroDocumento("O Grupo de Trabalho precisa de ao menos uma instituição.")
+    especie = ESPECIES["portaria"]
+    return {
+        **f.comum(),
+        "epigrafe": epigrafe(f, especie, dados.numero),
+        "ementa": (
+            f"Institui Grupo de Trabalho para elaborar e pactuar o {f.fluxo.nome} "
+            f"{f.territorio.no}."
+        ),
+        "preambulo": preambulo(f, especie, dados.processo),
+        "capitulos": numerar(_capitulos(f, prazo_dias), f.config.estilo_artigos),
+        "fecho": f.local_data,
+        "signatario": signatario(f, especie),
+        "membros": [_membro(f, inst) for inst in membros],
+    }

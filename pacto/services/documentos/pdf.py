@@ -1,0 +1,80 @@
+"""Convert generated .docx files to PDF with LibreOffice headless, one call for a whole batch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from pacto.domain.errors import ErroDocumento
+
+SEM_LIBREOFFICE = (
+    "O LibreOffice não está instalado, então os PDFs não foram gerados (os .docx foram). "
+    "Instale o pacote libreoffice-writer (ou libreoffice-writer-nogui) e rode de novo com --pdf."
+)
+SEGUNDOS_POR_ARQUIVO = 20
+
+
+def caminho_soffice() -> str | None:
+    """Where LibreOffice's `soffice` is, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def converter(arquivos: list[Path]) -> list[Path]:
+    """Write `X.pdf` next to every `X.docx`, atomically, with a single LibreOffice run.
+
+    LibreOffice runs with a throw-away profile, so a LibreOffice window the user has open
+    neither blocks nor swallows the conversion.
+    """
+    if not arquivos:
+        return []
+    programa = caminho_soffice()
+    if programa is None:
+        raise ErroDocumento(SEM_LIBREOFFICE)
+    originais, arquivos = arquivos, [a.resolve() for a in arquivos]
+    pasta = arquivos[0].parent
+    with tempfile.TemporaryDirectory(dir=pasta, prefix=".pacto-pdf-") as temporaria:
+        perfil = Path(temporaria, "perfil").as_uri()
+        destino = Path(temporaria, "pdf")
+        comando = [
+            programa,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={perfil}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(destino),
+            *(str(a) for a in arquivos),
+        ]
+        try:
+            subprocess.run(
+                comando,
+                capture_output=True,
+                timeout=60 + SEGUNDOS_POR_ARQUIVO * len(arquivos),
+                check=False,
+                env={**os.environ, "HOME": temporaria},
+            )
+        except subprocess.TimeoutExpired as erro:
+            raise ErroDocumento(
+                "O LibreOffice demorou demais para converter os documentos em PDF."
+            ) from erro
+        except OSError as erro:
+            raise ErroDocumento(
+                f"Não foi possível executar o LibreOffice: {erro.strerror}."
+            ) from erro
+        gerados, faltaram = [], []
+        for original, arquivo in zip(originais, arquivos, strict=True):
+            pdf = destino / f"{arquivo.stem}.pdf"
+            if pdf.is_file() and pdf.stat().st_size > 0:
+                os.replace(pdf, arquivo.with_suffix(".pdf"))
+                gerados.append(original.with_suffix(".pdf"))
+            else:
+                faltaram.append(arquivo.name)
+    if faltaram:
+        raise ErroDocumento(
+            f"O LibreOffice não converteu em PDF: {', '.join(faltaram)}. Os .docx estão prontos."
+        )
+    return gerados

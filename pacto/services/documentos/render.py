@@ -1,0 +1,235 @@
+"""Fill a Word template with data: autoescape on, Word-invalid characters dropped with a warning.
+
+User text is only ever data: it goes through Jinja's autoescape and is never parsed as a
+template, so a name like ``Instituto {{ 7*7 }} & <Cia>`` prints exactly as typed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+from pacto.domain.errors import ErroDocumento
+from pacto.domain.redacao import data_por_extenso, numero_por_extenso
+
+# characters XML 1.0 (and so Word) refuses; tab and line feed are kept
+_INVALIDOS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Imagem:
+    """A PNG to place where the template says `{{ chave }}`, at the given width."""
+
+    png: bytes
+    largura_mm: float = 160
+
+
+@dataclass(frozen=True)
+class Subdocumento:
+    """A whole rendered .docx to insert where the template says `{{ chave }}` (e.g. an annex)."""
+
+    docx: bytes
+
+
+@dataclass(frozen=True)
+class Modelo:
+    """A template read once from disk and rendered many times."""
+
+    nome: str
+    caminho: Path
+    dados: bytes
+
+    @classmethod
+    def ler(cls, caminho: Path) -> Modelo:
+        """Read a template file, refusing anything that is not a .docx."""
+        try:
+            dados = caminho.read_bytes()
+        except OSError as erro:
+            raise ErroDocumento(
+                f"Não foi possível ler o modelo {caminho}: {erro.strerror}."
+            ) from erro
+        if not zipfile.is_zipfile(BytesIO(dados)):
+            raise ErroDocumento(f"O modelo {caminho} não é um documento do Word (.docx) válido.")
+        return cls(caminho.name, caminho, dados)
+
+
+@dataclass
+class Renderizado:
+    """A filled document in memory and the warnings raised while filling it."""
+
+    conteudo: bytes
+    avisos: list[str] = field(default_factory=list)
+
+
+def sanear(valor, avisos: list[str]):
+    """Copy of the data with Word-invalid characters removed; one warning per altered text."""
+    if isinstance(valor, str):
+        texto = valor.replace("\r\n", "\n").replace("\r", "\n")
+        limpo = _INVALIDOS.sub("", texto)
+        if limpo != texto:
+            removidos = ", ".join(sorted({f"U+{ord(c):04X}" for c in _INVALIDOS.findall(texto)}))
+            trecho = limpo if len(limpo) <= 60 else limpo[:57] + "…"
+            aviso = f"Caractere que o Word não aceita ({removidos}) removido do texto “{trecho}”."
+            if aviso not in avisos:
+                avisos.append(aviso)
+        return limpo
+    if isinstance(valor, dict):
+        return {chave: sanear(v, avisos) for chave, v in valor.items()}
+    if isinstance(valor, list | tuple):
+        return [sanear(v, avisos) for v in valor]
+    return valor
+
+
+_LIMITE_CACHE = 64
+_ambiente = None
+
+
+def ambiente():
+    """The Jinja environment of every template: autoescape on and a few Portuguese filters.
+
+    It keeps the compiled form of each template part, so a batch of 300 Termos compiles the
+    template's XML once instead of 300 times.
+    """
+    global _ambiente
+    if _ambiente is None:
+        from jinja2 import Environment
+
+        class AmbienteComCache(Environment):
+            def __init__(self):
+                super().__init__(autoescape=True)
+                self.compilados: dict[str, object] = {}
+
+            def from_string(self, source, globals=None, template_class=None):
+                if globals is not None or template_class is not None or not isinstance(source, str):
+                    return super().from_string(source, globals, template_class)
+                modelo = self.compilados.get(source)
+                if modelo is None:
+                    if len(self.compilados) >= _LIMITE_CACHE:
+                        self.compilados.clear()
+                    modelo = self.compilados[source] = super().from_string(source)
+                return modelo
+
+        _ambiente = AmbienteComCache()
+        _ambiente.filters["por_extenso"] = numero_por_extenso
+        _ambiente.filters["data_por_extenso"] = data_por_extenso
+    return _ambiente
+
+
+_XML_CORRIGIDO: dict[str, str] = {}
+_classe_molde = None
+
+
+def _molde(dados: bytes):
+    """A docxtpl template whose tag clean-up (`patch_xml`) is computed once per distinct part."""
+    global _classe_molde
+    if _classe_molde is None:
+        from docxtpl import DocxTemplate
+
+        class Molde(DocxTemplate):
+            def patch_xml(self, src_xml):
+                corrigido = _XML_CORRIGIDO.get(src_xml)
+                if corrigido is None:
+                    if len(_XML_CORRIGIDO) >= _LIMITE_CACHE:
+                        _XML_CORRIGIDO.clear()
+                    corrigido = _XML_CORRIGIDO[src_xml] = super().patch_xml(src_xml)
+                return corrigido
+
+        _classe_molde = Molde
+    return _classe_molde(BytesIO(dados))
+
+
+def _materializar(valor, tpl):
+    """Turn deferred images and sub-documents into docxtpl objects bound to this template."""
+    if isinstance(valor, Imagem):
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        return InlineImage(tpl, BytesIO(valor.png), width=Mm(valor.largura_mm))
+    if isinstance(valor, Subdocumento):
+        return tpl.new_subdoc(BytesIO(valor.docx))
+    if isinstance(valor, dict):
+        return {chave: _materializar(v, tpl) for chave, v in valor.items()}
+    if isinstance(valor, list):
+        return [_materializar(v, tpl) for v in valor]
+    return valor
+
+
+def erro_de_sintaxe(nome: str, erro) -> ErroDocumento:
+    """A Portuguese message naming the template and showing the text near a Jinja error."""
+    perto = ""
+    contexto = getattr(erro, "docx_context", None)
+    if contexto:
+        trecho = " ".join(linha.strip() for linha in contexto if linha.strip())
+        if trecho:
+            perto = f" Trecho: “{trecho[:160]}”."
+    return ErroDocumento(
+        f"O modelo “{nome}” tem um erro nas marcações {{{{ }}}} ou {{% %}} e não pode ser usado "
+        f"({erro.message}).{perto} Corrija o modelo no Word ou volte ao modelo padrão com "
+        "“pacto modelos usar --padrao”."
+    )
+
+
+def renderizar(modelo: Modelo, contexto: dict) -> Renderizado:
+    """Fill `modelo` with `contexto` and return the .docx bytes with the warnings raised."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    avisos: list[str] = []
+    dados = sanear(contexto, avisos)
+    try:
+        tpl = _molde(modelo.dados)
+        tpl.init_docx()
+        tpl.render(_materializar(dados, tpl), jinja_env=ambiente(), autoescape=True)
+        saida = BytesIO()
+        tpl.save(saida)
+    except TemplateSyntaxError as erro:
+        raise erro_de_sintaxe(modelo.nome, erro) from erro
+    except TemplateError as erro:
+        raise ErroDocumento(
+            f"O modelo “{modelo.nome}” não pôde ser preenchido ({erro}). Confira as marcações "
+            "com “pacto modelos verificar”."
+        ) from erro
+    except (PackageNotFoundError, KeyError, zipfile.BadZipFile) as erro:
+        raise ErroDocumento(
+            f"O modelo “{modelo.nome}” não é um documento do Word (.docx) válido."
+        ) from erro
+    return Renderizado(saida.getvalue(), avisos)
+
+
+def _modo_de_arquivo() -> int:
+    """The permissions a new file gets under the user's umask (mkstemp alone gives 0600)."""
+    atual = os.umask(0o022)
+    os.umask(atual)
+    return 0o666 & ~atual
+
+
+def gravar_atomico(destino: Path, conteudo: bytes) -> Path:
+    """Write a file under a temporary name and rename it, so no half-written file is ever seen."""
+    try:
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        descritor, temporario = tempfile.mkstemp(
+            dir=destino.parent, prefix=f".{destino.name}.", suffix=".tmp"
+        )
+    except OSError as erro:
+        raise ErroDocumento(
+            f"Não foi possível gravar em {destino.parent}: {erro.strerror or erro}."
+        ) from erro
+    try:
+        with os.fdopen(descritor, "wb") as arquivo:
+            arquivo.write(conteudo)
+        os.chmod(temporario, _modo_de_arquivo())
+        os.replace(temporario, destino)
+    except OSError as erro:
+        Path(temporario).unlink(missing_ok=True)
+        raise ErroDocumento(
+            f"Não foi possível gravar {destino}: {erro.strerror or erro}."
+        ) from erro
+    except BaseException:
+        Path(temporario).unlink(missing_ok=True)
+        raise
+    return destino

@@ -1,0 +1,171 @@
+"""Termo de Adesão: one per institution, with its duties by stage and its focal points."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pacto.domain.errors import ErroDocumento
+from pacto.domain.legislacao import base_legal
+from pacto.domain.models import Instituicao
+from pacto.domain.redacao import frase
+from pacto.services.documentos.contexto import LINHA_EM_BRANCO, Fontes, qualificacao
+from pacto.services.documentos.render import Modelo, gravar_atomico, renderizar
+
+
+@dataclass
+class Representante:
+    """Who signs for a party; unknown fields print as a neat blank line to fill by hand."""
+
+    nome: str = ""
+    cargo: str = ""
+    ato: str = ""
+
+    def como_dict(self) -> dict:
+        return {
+            "nome": self.nome or LINHA_EM_BRANCO,
+            "cargo": self.cargo or LINHA_EM_BRANCO,
+            "ato": self.ato or LINHA_EM_BRANCO,
+            "conhecido": bool(self.nome),
+        }
+
+
+@dataclass
+class Lote:
+    """What a batch of documents produced: files written, warnings and institutions left out."""
+
+    arquivos: list[Path] = field(default_factory=list)
+    avisos: list[str] = field(default_factory=list)
+    ignoradas: list[str] = field(default_factory=list)
+
+
+def nome_arquivo(prefixo: str, sigla: str) -> str:
+    """A safe file name carrying the acronym: 'termo-adesao-PF-RR.docx'."""
+    sigla = unicodedata.normalize("NFC", sigla)
+    seguro = re.sub(r"[^\w.-]+", "-", sigla).strip("-.") or "instituicao"
+    return f"{prefixo}-{seguro}.docx"
+
+
+def _pontos_focais(f: Fontes, inst: Instituicao | None) -> tuple[list[dict], str]:
+    if inst is None:  # the blank model of Annex III
+        return [
+            {"papel": papel, "nome": "", "cargo": "", "telefone": "", "email": ""}
+            for papel in ("Titular", "Suplente")
+        ], ""
+    linhas = []
+    for ponto in (f.rc.titular(inst.id), f.rc.suplente(inst.id)):
+        if ponto is not None:
+            linhas.append(
+                {
+                    "papel": ponto.papel.capitalize(),
+                    "nome": ponto.nome,
+                    "cargo": ponto.cargo,
+                    "telefone": ponto.telefone,
+                    "email": ponto.email,
+                }
+            )
+    papeis = {linha["papel"] for linha in linhas}
+    faltam = {
+        frozenset(): "os pontos focais titular e suplente",
+        frozenset({"Titular"}): "o ponto focal suplente",
+        frozenset({"Suplente"}): "o ponto focal titular",
+    }.get(frozenset(papeis), "")
+    return linhas, faltam
+
+
+def contexto_termo(
+    f: Fontes, inst: Instituicao | None, representante: Representante | None = None
+) -> dict:
+    """The data of one institution's Termo; `inst=None` gives the blank model (Annex III)."""
+    coord = f.coordenacao()
+    if inst is not None and inst.id == coord.id:
+        raise ErroDocumento(
+            f"{inst.rotulo} é a coordenação do Fluxo e não assina Termo de Adesão consigo mesma."
+        )
+    if inst is None:
+        atribuicoes = [
+            {
+                "etapa": "Etapa em que atua",
+                "texto": "Atribuições da ADERENTE nesta etapa, conforme o quadro de atribuições "
+                "do ato que institui o Fluxo.",
+            }
+        ]
+    else:
+        atribuicoes = [
+            {"etapa": f.rc.etapa_por_id[a.etapa_id].nome, "texto": frase(a.texto)}
+            for a in f.atribuicoes_de(inst.id)
+        ]
+        if not atribuicoes:
+            raise ErroDocumento(
+                f"{inst.rotulo} não tem atribuições no “{f.fluxo.nome}”; registre o que ela faz "
+                "em cada etapa antes de gerar o Termo de Adesão."
+            )
+    pontos, a_indicar = _pontos_focais(f, inst)
+    aderente = qualificacao(inst)
+    aderente["representante"] = (representante or Representante()).como_dict()
+    coordenacao = qualificacao(coord)
+    coordenacao["representante"] = Representante(
+        f.config.representante_coordenacao, f.config.cargo_representante_coordenacao
+    ).como_dict()
+    t = f.territorio
+    return {
+        **f.comum(),
+        "titulo": f"TERMO DE ADESÃO AO {f.fluxo.nome.upper()} {t.no.upper()}",
+        "aderente": aderente,
+        "coordenacao": coordenacao,
+        "fluxo": {"nome": f.fluxo.nome},
+        "territorio": t.como_dict(),
+        "base_legal": base_legal(f.config.ato_instituidor),
+        "atribuicoes": atribuicoes,
+        "pontos_focais": pontos,
+        "pontos_a_indicar": a_indicar,
+        "diario_oficial": f.diario_oficial,
+        "foro": f.local,
+        "local_data": (
+            f"{f.local}, ____ de ____________ de {f.hoje.year}." if inst is None else f.local_data
+        ),
+    }
+
+
+def instituicoes_para_termo(f: Fontes) -> tuple[list[Instituicao], list[str]]:
+    """Who signs a Termo: institutions with duties in the flow, except the coordination itself and
+    the national report lines (Disque 100, Ligue 180), which answer to the whole country."""
+    coord = f.rc.coordenacao
+    signatarias, ignoradas = [], []
+    for inst in sorted(f.instituicoes_do_fluxo, key=lambda i: i.sigla.casefold()):
+        if coord is not None and inst.id == coord.id:
+            ignoradas.append(f"{inst.sigla}: é a coordenação do Fluxo.")
+        elif inst.esfera == "nacional":
+            ignoradas.append(f"{inst.sigla}: serviço nacional, não assina Termo local.")
+        else:
+            signatarias.append(inst)
+    return signatarias, ignoradas
+
+
+def gerar_termos(
+    f: Fontes,
+    modelo: Modelo,
+    instituicoes: list[Instituicao],
+    saida: Path,
+    representantes: dict[int, Representante] | None = None,
+    ao_avancar: Callable[[Instituicao], None] | None = None,
+) -> Lote:
+    """Write one Termo per institution into `saida`, each file written atomically."""
+    lote = Lote()
+    representantes = representantes or {}
+    usados: set[str] = set()
+    for inst in instituicoes:
+        contexto = contexto_termo(f, inst, representantes.get(inst.id))
+        documento = renderizar(modelo, contexto)
+        nome = nome_arquivo("termo-adesao", inst.sigla)
+        if nome.casefold() in usados:  # two acronyms that differ only in punctuation
+            nome = nome_arquivo("termo-adesao", f"{inst.sigla}-{inst.id}")
+        usados.add(nome.casefold())
+        lote.arquivos.append(gravar_atomico(saida / nome, documento.conteudo))
+        lote.avisos.extend(a for a in documento.avisos if a not in lote.avisos)
+        if ao_avancar:
+            ao_avancar(inst)
+    return lote
