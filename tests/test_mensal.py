@@ -32,7 +32,7 @@ def test_checklist_of_demo_has_derived_focal_points_item(ws_demo):
     assert primeira.item.derivado
     assert primeira.item.texto.startswith("4 pontos focais sem confirmação há mais de 90 dias")
     assert "HGR (suplente)" in primeira.item.texto
-    assert len(linhas) == 1 + 11
+    assert len(linhas) == 2 + 11  # focal points, the overdue action, then the model's
 
 
 def test_checklist_answers_kept_per_month_and_carried_over(ws_demo):

@@ -81,11 +81,11 @@ def test_passo_concluir_and_reabrir_via_cli(caminho_demo):
     assert r.exit_code == 0 and "Passo 3 registrado como “concluído”" in r.output
     dados = json.loads(_cli(caminho_demo, "status", "--json").output)
     passo = dados["passos_pactuacao"][2]
-    assert passo["situacao"] == "concluído" and passo["situacao_derivada"] == "não iniciado"
+    assert passo["situacao"] == "concluído" and passo["situacao_derivada"] == "em andamento"
     assert passo["ajuste"]["justificativa"] == "Reunião feita em 2025, ata no SEI."
     assert _cli(caminho_demo, "passo", "reabrir", "3").exit_code == 0
     dados = json.loads(_cli(caminho_demo, "status", "--json").output)
-    assert dados["passos_pactuacao"][2]["situacao"] == "não iniciado"
+    assert dados["passos_pactuacao"][2]["situacao"] == "em andamento"
 
 
 def test_passo_errors_are_clear(caminho_demo):
@@ -141,6 +141,9 @@ def test_frozen_version_after_the_open_meeting_completes_step_4_and_roadmap_8(ws
     ws_demo.ajustar_passo(
         Ajuste("pactuacao", 3, CONCLUIDO, "Reunião ampliada feita fora do pacto.")
     )
+    for sugestao in ws_demo.sugestoes():
+        if not sugestao.decisao:
+            ws_demo.decidir_sugestao(sugestao.id, "nao_acolhida", "Fora do escopo.", quando=HOJE)
     antes = situacao(ws_demo, hoje=HOJE)
     assert antes.passos[3].situacao == "em andamento"
     assert antes.etapas[7].situacao == "em andamento"
@@ -166,3 +169,47 @@ def test_roadmap_11_and_14_follow_netp_sends_and_indicator_targets(ws_demo):
     etapas = situacao(ws_demo, hoje=HOJE).etapas
     assert etapas[10].situacao == CONCLUIDO and "1 mês" in etapas[10].motivo
     assert etapas[13].situacao == CONCLUIDO and "1 indicador com meta" in etapas[13].motivo
+
+
+def test_demo_meetings_and_suggestions_drive_steps_3_and_4(ws_demo):
+    passos = situacao(ws_demo, hoje=HOJE).passos
+    assert passos[2].situacao == "em andamento" and "agendada" in passos[2].motivo
+    assert passos[3].situacao == "em andamento" and "aguardam decisão" in passos[3].motivo
+    ampliada = next(r for r in ws_demo.reunioes() if r.tipo == "ampliada")
+    gt = next(r for r in ws_demo.reunioes() if r.tipo == "gt")
+    for presenca in ws_demo.presencas(gt.id):
+        if presenca.instituicao_id:
+            from dataclasses import replace
+
+            ws_demo.registrar_presenca(replace(presenca, id=None, reuniao_id=ampliada.id))
+    ws_demo.definir_situacao_reuniao(ampliada.id, "realizada")
+    passo = situacao(ws_demo, hoje=HOJE).passos[2]
+    assert passo.situacao == CONCLUIDO
+    assert "de 33 instituições mapeadas presentes" in passo.motivo
+
+
+def test_adhesions_drive_step_5_and_the_checklist(ws_demo):
+    from datetime import date as dia
+
+    from pacto.domain.adesao import Adesao
+    from pacto.domain.reunioes import Reuniao
+    from pacto.services.adesoes import panorama
+    from pacto.services.mensal import checklist_do_mes
+
+    versao = ws_demo.congelar_versao("Versão pactuada")
+    ws_demo.criar_reuniao(Reuniao("apresentacao_final", 1, dia(2026, 11, 20), situacao="realizada"))
+    quadro = panorama(ws_demo)
+    for s in quadro.lista[:-1]:
+        ws_demo.registrar_adesao(
+            Adesao(s.instituicao.id, versao.numero, "assinado"), dia(2026, 11, 20)
+        )
+    passo = situacao(ws_demo, hoje=HOJE).passos[4]
+    assert passo.situacao == "em andamento" and "1 instituição ainda não assinou" in passo.motivo
+    textos = [
+        li.item.texto for li in checklist_do_mes(ws_demo, "2026-11", HOJE) if li.item.derivado
+    ]
+    assert any(t.startswith("1 adesão pendente: ") for t in textos)
+    assert any(t.startswith("1 ação atrasada: PRF-RR") for t in textos)
+    ultima = quadro.lista[-1].instituicao
+    ws_demo.registrar_adesao(Adesao(ultima.id, versao.numero, "recusado"), dia(2026, 11, 21))
+    assert situacao(ws_demo, hoje=HOJE).passos[4].situacao == CONCLUIDO

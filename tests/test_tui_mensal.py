@@ -26,10 +26,11 @@ async def test_checklist_answered_with_keys_and_browsed_by_month(caminho_demo):
         await pilot.press("8")
         assert app.focused is app.query_one("#check-tabela", DataTable)
         assert "Checklist de 2026-11" in _texto(app, "#check-cabecalho")
-        await pilot.press("p", "o")
+        await pilot.press("p", "x", "o")
         await pilot.pause()
         respostas = {r.item: r.situacao for r in app.ws.respostas_checklist()}
         assert respostas["derivado:pontos_focais_90"] == "pendente"
+        assert respostas["derivado:acoes_atrasadas"] == "nao_se_aplica"
         assert respostas["pontos_focais"] == "ok"
         await pilot.press("right_square_bracket")
         await pilot.pause()
@@ -44,7 +45,7 @@ async def test_checklist_answered_with_keys_and_browsed_by_month(caminho_demo):
 async def test_checklist_note_and_responsible_institution(caminho_demo):
     app = _app(caminho_demo)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("8", "down", "a")
+        await pilot.press("8", "down", "down", "a")
         await pilot.pause()
         app.screen.query_one("#check-nota", Input).value = "CREAS confirma até dia 10"
         app.screen.query_one("#check-sigla", Input).value = "creas pintolandia"

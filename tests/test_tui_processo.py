@@ -17,7 +17,7 @@ async def test_painel_and_header_show_the_pact_step_and_next_action(caminho_demo
         proximo = _texto(app, "#painel-proximo")
         assert "Completar os pontos focais titulares" in proximo
         assert "3 instituições não têm ponto focal titular." in proximo
-        assert "✔ 1 GT" in proximo and "· 3 Reunião ampliada" in proximo
+        assert "✔ 1 GT" in proximo and "▶ 3 Reunião ampliada" in proximo
         assert app.sub_title.startswith("Pactuação: passo 3 de 6")
         assert "passo 3 de 6" in _texto(app, "#lateral-estado")
 
@@ -74,12 +74,12 @@ async def test_mark_step_by_hand_requires_justification_and_shows_both_states(ca
         await pilot.pause()
         assert not isinstance(app.screen, FormAjuste)
         passo = app.processo.passos[2]
-        assert passo.situacao == "concluído" and passo.situacao_derivada == "não iniciado"
+        assert passo.situacao == "concluído" and passo.situacao_derivada == "em andamento"
         assert "Feita em 2025" in _texto(app, "#passo-detalhe")
         assert app.sub_title.startswith("Pactuação: passo 4 de 6")
         await pilot.press("r")
         await pilot.pause()
-        assert app.processo.passos[2].situacao == "não iniciado"
+        assert app.processo.passos[2].situacao == "em andamento"
 
 
 async def test_enter_on_a_step_opens_its_section(caminho_demo):

@@ -204,6 +204,8 @@ def portaria(
             "Quem edita o ato ficou em branco no preâmbulo; informe com “pacto modelos configurar "
             "--autoridade … --signatario … --cargo …”."
         )
+    if tipo != "gt":
+        registrar_geracao(ws, "ato")
     relatar(lote, pdf)
 
 
@@ -222,4 +224,12 @@ def fluxo(pontos_focais, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
     lote = gerar.fluxo(
         f, saida, pasta_modelos=_pasta_modelos(ws, pasta_modelos), com_pontos_focais=pontos_focais
     )
+    registrar_geracao(ws, "fluxo_publicado")
     relatar(lote, pdf)
+
+
+def registrar_geracao(ws, documento: str) -> None:
+    """Remember that a document was generated, as evidence for the roadmap (steps 12 and 13)."""
+    from datetime import datetime
+
+    ws.definir_configuracao(f"gerado.{documento}", datetime.now().isoformat(timespec="seconds"))

@@ -56,6 +56,7 @@ class Evidencias:
     ultima_versao_em: datetime | None = None
     adesoes_assinadas: int = 0
     adesoes_recusadas: int = 0
+    adesoes_esperadas: int | None = None  # who is asked to sign; None = everyone in the flow
     autodiagnostico_respondidas: int = 0
     autodiagnostico_total: int = 0
     receptores_denuncia: int = 0
@@ -210,7 +211,7 @@ def _passo_sugestoes(ev: Evidencias, ampliada_ok: bool) -> tuple[str, str]:
 def _passo_pactuacao(ev: Evidencias) -> tuple[str, str]:
     realizada = any(r.realizada for r in ev.apresentacoes)
     decididas = ev.adesoes_assinadas + ev.adesoes_recusadas
-    total = ev.instituicoes_no_fluxo
+    total = ev.instituicoes_no_fluxo if ev.adesoes_esperadas is None else ev.adesoes_esperadas
     if realizada and total and decididas >= total:
         return CONCLUIDO, (
             f"Apresentação final realizada; {ev.adesoes_assinadas} de {total} instituições assinaram "

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pacto.domain.adesao import READESAO
 from pacto.domain.checklist import FatosMes, LinhaChecklist, itens_derivados, itens_modelo, montar
 from pacto.domain.checks import DIAS_CONFIRMACAO
 from pacto.domain.indicadores import (
@@ -21,8 +22,11 @@ from pacto.domain.indicadores import (
 from pacto.domain.netp import validar_mes
 from pacto.domain.network import RedeCompleta
 from pacto.domain.versions import conteudo_canonico, diferencas
+from pacto.services.adesoes import panorama
 from pacto.services.arquivos import salvar_planilha
 from pacto.store import Workspace
+
+PENDENTES = ("nao_convidada", "convidada", "termo_enviado")
 
 
 def mes_de(dia: date) -> str:
@@ -62,8 +66,21 @@ def _mudancas_desde(ws: Workspace, rc: RedeCompleta, mes: str) -> list[str] | No
 
 def fatos_do_mes(ws: Workspace, rc: RedeCompleta, hoje: date, mes: str | None = None) -> FatosMes:
     """What the month's meeting should look at, read from the workspace."""
+    siglas = {i.id: i.sigla for i in rc.instituicoes}
+    atrasadas = [
+        f"{siglas.get(a.instituicao_id, a.responsavel) or '—'}: {a.descricao} (prazo {a.prazo:%d/%m/%Y})"
+        for a in sorted(rc.acoes, key=lambda a: a.prazo or hoje)
+        if a.atrasada(hoje)
+    ]
+    quadro = panorama(ws, rc)
+    pendentes = [s.instituicao.sigla for s in quadro.lista if s.situacao in PENDENTES]
+    readesoes = [s.instituicao.sigla for s in quadro.lista if s.situacao == READESAO]
     return FatosMes(
         pontos_desatualizados=_pontos_desatualizados(rc, hoje),
+        acoes_atrasadas=atrasadas,
+        adesoes_pendentes=pendentes if quadro.ultima else None,
+        readesoes_pendentes=readesoes,
+        etapas_sem_signatario=[e.nome for e in quadro.sem_signataria] if quadro.ultima else None,
         mudancas_fluxo=_mudancas_desde(ws, rc, mes or mes_de(hoje)),
     )
 
@@ -84,10 +101,25 @@ def fatos_indicadores(ws: Workspace, rc: RedeCompleta, hoje: date) -> FatosIndic
         for p in pontos
         if (d := p.dias_sem_confirmacao(hoje)) is not None and d <= DIAS_CONFIRMACAO
     )
+    presentes: dict[int, set[int]] = {}
+    for p in rc.presencas:
+        if p.instituicao_id is not None:
+            presentes.setdefault(p.reuniao_id, set()).add(p.instituicao_id)
+    previstas = [r for r in rc.reunioes if r.situacao != "cancelada" and r.data <= hoje]
+    realizadas = [r for r in previstas if r.situacao == "realizada"]
+    vencidas = [a for a in rc.acoes if a.situacao != "cancelada" and a.prazo and a.prazo <= hoje]
+    no_prazo = [a for a in vencidas if a.concluida_em and a.concluida_em <= a.prazo]
+    quadro = panorama(ws, rc)
     return FatosIndicadores(
         instituicoes_mapeadas=len(rc.instituicoes),
+        adesoes_assinadas=sum(1 for s in quadro.lista if s.situacao == "assinado"),
         pontos_focais=len(pontos),
         pontos_confirmados_90=confirmados,
+        reunioes_previstas=len(previstas),
+        reunioes_realizadas=len(realizadas),
+        presencas_por_reuniao=[len(presentes.get(r.id, ())) for r in realizadas],
+        acoes_com_prazo_vencido=len(vencidas),
+        acoes_concluidas_no_prazo=len(no_prazo),
         meses_com_envio_netp=len(ws.meses_com_envio_netp()),
     )
 

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from pacto.domain.autodiagnostico import progresso
 from pacto.domain.catalog import tipos_instituicao
 from pacto.domain.checks import verificar
 from pacto.domain.network import RedeCompleta
-from pacto.domain.processo import Evidencias, Passo, passo_atual, passos_pactuacao
+from pacto.domain.processo import (
+    Evidencias,
+    Passo,
+    ReuniaoResumo,
+    passo_atual,
+    passos_pactuacao,
+)
 from pacto.domain.roteiro import etapas_elaboracao, proximo_passo
+from pacto.services.adesoes import panorama
 from pacto.store import Workspace
 
 
@@ -34,6 +42,43 @@ class SituacaoProcesso:
             "etapas_elaboracao": [p.como_dict() for p in self.etapas],
             "proximo_passo": self.proximo,
         }
+
+
+def _resumos(rc: RedeCompleta, tipo: str) -> list[ReuniaoResumo]:
+    """Meetings of one kind, not cancelled, with how many mapped institutions attended."""
+    presentes: dict[int, set[int]] = {}
+    for p in rc.presencas:
+        if p.instituicao_id is not None:
+            presentes.setdefault(p.reuniao_id, set()).add(p.instituicao_id)
+    return [
+        ReuniaoResumo(r.data, r.situacao == "realizada", len(presentes.get(r.id, ())))
+        for r in rc.reunioes
+        if r.tipo == tipo and r.situacao != "cancelada"
+    ]
+
+
+def _evidencias_de_reunioes_e_adesoes(ws: Workspace, rc: RedeCompleta) -> dict:
+    """What meetings, suggestions, adhesions and generated documents tell the rules."""
+    decididas = [s.decidida_em for s in rc.sugestoes if s.decisao and s.decidida_em]
+    quadro = panorama(ws, rc)
+    situacoes = Counter(s.situacao for s in quadro.lista)
+    publicado = bool(ws.configuracao("documentos.ato_instituidor"))
+    return {
+        "ampliadas": _resumos(rc, "ampliada"),
+        "apresentacoes": _resumos(rc, "apresentacao_final"),
+        "reunioes_realizadas": [r.data for r in rc.reunioes if r.situacao == "realizada"],
+        "sugestoes_total": len(rc.sugestoes),
+        "sugestoes_pendentes": sum(1 for s in rc.sugestoes if not s.decisao),
+        "ultima_decisao_sugestao": (
+            datetime.combine(max(decididas), datetime.min.time()) if decididas else None
+        ),
+        "adesoes_assinadas": situacoes["assinado"],
+        "adesoes_recusadas": situacoes["recusado"],
+        "adesoes_esperadas": len(quadro.lista),
+        "ato_fluxo_gerado": publicado or ws.configuracao("gerado.ato") is not None,
+        "ato_fluxo_publicado": publicado,
+        "fluxo_publicado": ws.configuracao("gerado.fluxo_publicado") is not None,
+    }
 
 
 def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencias:
@@ -70,6 +115,7 @@ def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencia
         indicadores_com_meta=len({m.indicador for m in ws.metas()}),
         versoes=ultima.numero if ultima else 0,
         ultima_versao_em=ultima.criado_em if ultima else None,
+        **_evidencias_de_reunioes_e_adesoes(ws, rc),
     )
 
 
