@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import click
 
 from pacto import __version__
 from pacto.cli_pt import instalar as _instalar_portugues
+from pacto.commands.common import GrupoPreguicoso
 from pacto.domain.errors import PactoErro
 
 _instalar_portugues()
@@ -45,18 +45,8 @@ SUBCOMANDOS = {
 }
 
 
-class GrupoPacto(click.Group):
-    """A group that loads subcommands on demand and turns pacto errors into clear messages."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(SUBCOMANDOS)
-
-    def get_command(self, ctx: click.Context, nome: str) -> click.Command | None:
-        alvo = SUBCOMANDOS.get(nome)
-        if alvo is None:
-            return None
-        modulo, atributo = alvo.split(":")
-        return getattr(importlib.import_module(modulo), atributo)
+class GrupoPacto(GrupoPreguicoso):
+    """The root group: subcommands load on demand; pacto errors become clear messages."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -89,6 +79,7 @@ class Contexto:
 
 @click.group(
     cls=GrupoPacto,
+    preguicosos=SUBCOMANDOS,
     invoke_without_command=True,
     subcommand_metavar="[COMANDO] [ARGS]...",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},

@@ -3,9 +3,9 @@ stays fast."""
 
 from __future__ import annotations
 
-import importlib
-
 import click
+
+from pacto.commands.common import GrupoPreguicoso
 
 _AGENDA = "pacto.commands.reuniao_agenda_cmds"
 _REGISTRO = "pacto.commands.reuniao_registro_cmds"
@@ -26,20 +26,6 @@ SUBCOMANDOS = {
 }
 
 
-class GrupoReuniao(click.Group):
-    """A group whose subcommands are imported only when used or listed."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(SUBCOMANDOS)
-
-    def get_command(self, ctx: click.Context, nome: str) -> click.Command | None:
-        alvo = SUBCOMANDOS.get(nome)
-        if alvo is None:
-            return None
-        modulo, atributo = alvo.split(":")
-        return getattr(importlib.import_module(modulo), atributo)
-
-
-@click.group(cls=GrupoReuniao, subcommand_metavar="COMANDO [ARGS]...")
+@click.group(cls=GrupoPreguicoso, preguicosos=SUBCOMANDOS, subcommand_metavar="COMANDO [ARGS]...")
 def reuniao() -> None:
     """Reuniões da pactuação: pauta, presença, ata, deliberações, ações e sugestões."""
