@@ -81,7 +81,14 @@ class Workspace(
         self.con = conexao
         self._db: Database | None = None
         self._profundidade = 0
-        self.usuario = usuario or usuario_padrao()
+        self._usuario = usuario
+
+    @property
+    def usuario(self) -> str:
+        """Who signs this workspace's changes; the system login is looked up on first write."""
+        if not self._usuario:
+            self._usuario = usuario_padrao()
+        return self._usuario
 
     @property
     def db(self) -> Database:
