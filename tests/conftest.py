@@ -105,3 +105,24 @@ def _escritas_so_em_transacao(monkeypatch):
     monkeypatch.setattr(workspace, "conectar", conectar)
     yield
     assert not fora, f"workspace writes outside a transaction: {fora}"
+
+
+def instituicao_antiga(ws: Workspace, sigla: str, nome: str, **campos) -> Instituicao:
+    """An institution written straight into the file, as a pacto older than the rule against
+    control characters could have stored it (the validators refuse them now)."""
+    dados = {"nome": nome, "sigla": sigla, **campos}
+    with ws.transacao():
+        cursor = ws.con.execute(
+            f"INSERT INTO instituicoes ({', '.join(dados)}) VALUES ({', '.join('?' * len(dados))})",
+            list(dados.values()),
+        )
+    return ws.instituicao(cursor.lastrowid)
+
+
+def atribuicao_antiga(ws: Workspace, instituicao_id: int, etapa_id: int, texto: str) -> None:
+    """A duty written straight into the file, as an older pacto could have stored it."""
+    with ws.transacao():
+        ws.con.execute(
+            "INSERT INTO atribuicoes (instituicao_id, etapa_id, fluxo_id, texto) VALUES (?, ?, ?, ?)",
+            [instituicao_id, etapa_id, ws.fluxos()[0].id, texto],
+        )

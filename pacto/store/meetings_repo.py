@@ -26,7 +26,7 @@ from pacto.domain.reunioes import (
     validar_sugestao,
 )
 from pacto.domain.text import chave_comparacao
-from pacto.domain.validation import LIMITE_TEXTO
+from pacto.domain.validation import LIMITE_TEXTO, problema_de_caracteres
 
 # table of each record type, in the order they can be inserted (parents first)
 TABELAS = {
@@ -219,6 +219,8 @@ class MeetingsRepo:
         """Save the minutes of one agenda item as typed; called every second while typing."""
         if len(texto) > LIMITE_TEXTO:
             raise ErroValidacao(f"A ata do item passou do limite de {LIMITE_TEXTO} caracteres.")
+        if problema := problema_de_caracteres("A ata do item", texto):
+            raise ErroValidacao(problema)
         with self.transacao():
             self.con.execute("UPDATE pauta_itens SET ata = ? WHERE id = ?", [texto, item_id])
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pacto.domain.autodiagnostico import Resposta, Rodada, validar_resposta
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.processo import Ajuste, validar_ajuste
+from pacto.domain.validation import validar_campo_curto, validar_texto
 
 CHAVE_ATO_GT = "ato_gt"
 
@@ -46,7 +47,7 @@ class ProcessRepo:
 
     def definir_ato_gt(self, referencia: str) -> None:
         """Record (or clear, with empty text) the act that created the working group."""
-        referencia = " ".join((referencia or "").split())
+        referencia = validar_campo_curto("O ato de criação do GT", referencia)
         self.definir_configuracao(CHAVE_ATO_GT, referencia or None)
 
     # -- self-diagnosis ---------------------------------------------------
@@ -70,7 +71,11 @@ class ProcessRepo:
         self, quando: date | None = None, metodo: str = "", participantes: str = ""
     ) -> Rodada:
         """Start a new run of the self-diagnosis."""
-        rodada = Rodada(quando or date.today(), metodo.strip(), participantes.strip())
+        rodada = Rodada(
+            quando or date.today(),
+            validar_campo_curto("O método", metodo),
+            validar_texto("os participantes", participantes, obrigatorio=False),
+        )
         with self.transacao():
             rodada.id = (
                 self.db["autodiagnostico_rodadas"]

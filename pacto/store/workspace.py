@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pacto.domain.catalog import EtapaPadrao, etapas_padrao, finalidades
-from pacto.domain.errors import ErroImportacao, ErroWorkspace
+from pacto.domain.errors import ErroImportacao, ErroValidacao, ErroWorkspace
 from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
-from pacto.domain.validation import validar_rede
+from pacto.domain.validation import problema_de_caracteres, validar_campo_curto, validar_rede
 from pacto.domain.versions import VersaoFluxo
 from pacto.store.adesoes_repo import AdesoesRepo
 from pacto.store.backups import BackupsRepo
@@ -233,6 +233,10 @@ class Workspace(
         """Turn SQLite lock and disk errors into messages for the user."""
         try:
             yield
+        except UnicodeEncodeError as erro:  # a lone surrogate that slipped past validation
+            raise ErroValidacao(
+                "O texto tem caracteres inválidos (bytes que não são UTF-8) e não foi gravado."
+            ) from erro
         except sqlite3.OperationalError as erro:
             texto = str(erro)
             if "locked" in texto or "busy" in texto:
@@ -274,7 +278,8 @@ class Workspace(
 
     def salvar_fluxo(self, fluxo: Fluxo) -> Fluxo:
         """Insert or update a flow."""
-        dados = {"nome": fluxo.nome.strip(), "finalidades": json.dumps(fluxo.finalidades)}
+        fluxo.nome = validar_campo_curto("O nome do fluxo", fluxo.nome, obrigatorio=True)
+        dados = {"nome": fluxo.nome, "finalidades": json.dumps(fluxo.finalidades)}
         with self.transacao():
             if fluxo.id is None:
                 fluxo.id = self.db["fluxos"].insert(dados).last_pk
@@ -316,6 +321,8 @@ class Workspace(
 
     def definir_configuracao(self, chave: str, valor: str | None) -> None:
         """Set or clear a workspace setting."""
+        if valor is not None and (problema := problema_de_caracteres(f"“{chave}”", valor)):
+            raise ErroValidacao(problema)
         with self.transacao():
             if valor is None:
                 self.con.execute("DELETE FROM configuracoes WHERE chave = ?", [chave])
