@@ -70,6 +70,10 @@ class PactoApp(App[None]):
                         )
         yield Footer()
 
+    def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
+        """Notifications carry user data (names, error messages quoting values): never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         self.action_recarregar()
         self.query_one("#navegacao", OptionList).highlighted = 0

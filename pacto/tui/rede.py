@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao
+from pacto.tui.texto import TabelaLiteral
 
 
 class RedeSecao(Vertical):
@@ -24,7 +25,7 @@ class RedeSecao(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Buscar por nome, sigla, etapa ou ponto focal…", id="rede-busca")
-        tabela = DataTable(id="rede-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="rede-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("Sigla", "Instituição", "Etapas", "Ponto focal titular", "Contato")
         yield tabela
         with VerticalScroll(id="rede-detalhe-rolagem"):
