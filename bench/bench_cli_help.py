@@ -78,13 +78,17 @@ def medir(rodadas: int = RODADAS) -> dict[str, dict[str, float]]:
 
 def linhas(r: dict[str, dict[str, float]]) -> list[dict[str, str]]:
     """Rows of the README table: medida, referência, resultado, alvo."""
+    from formato import num
+
     base = r["import click"]["ms"]
     return [
         {
-            "medida": f"`{nome}`" + (" (rede de demonstração)" if "status" in nome else ""),
-            "referencia": f'`python -c "import click"`: {base:.0f} ms',
-            "resultado": f"{valores['ms']:.0f} ms — {valores['razao']:.2f}×",
-            "alvo": f"≤ {ALVO}×",
+            "medida": f"`{nome}`"
+            + (" (rede de demonstração)" if "status" in nome else "")
+            + " (`bench/bench_cli_help.py`)",
+            "referencia": f'`python -c "import click"`: {num(base)} ms',
+            "resultado": f"{num(valores['ms'])} ms — {num(valores['razao'], 2)}×",
+            "alvo": f"≤ {num(ALVO, 1)}×",
             "ok": valores["razao"] <= ALVO,
         }
         for nome, valores in r.items()

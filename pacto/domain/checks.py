@@ -166,6 +166,9 @@ def textos_com_caracteres_invisiveis(rc: RedeCompleta) -> list[Lacuna]:
     def sujo(*textos) -> bool:
         return tem_caracteres_proibidos("\n".join(t for t in textos if isinstance(t, str)))
 
+    registros = [rc.rede, *rc.fluxos, *rc.instituicoes, *rc.pontos_focais, *rc.atribuicoes]
+    if not sujo(*(v for r in (*registros, *rc.encaminhamentos) for v in vars(r).values())):
+        return []  # one scan of the whole network: the usual case
     achados = []
     if sujo(rc.rede.nome, rc.rede.municipio) or any(sujo(f.nome) for f in rc.fluxos):
         achados.append(("a rede ou o nome do fluxo", "Rede"))

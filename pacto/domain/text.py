@@ -12,6 +12,8 @@ _PROIBIDOS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\ufff
 
 def sem_acentos(texto: str) -> str:
     """Return the text without diacritics, so 'Órgão' and 'orgao' compare equal."""
+    if texto.isascii():  # nothing to fold, and most names are plain ASCII
+        return texto
     decomposed = unicodedata.normalize("NFKD", texto)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -12,6 +12,7 @@ from pacto.domain.summary import descrever_contagens, resumo
 from pacto.domain.text import plural
 
 MARCAS = {"grave": "!!", "alerta": "! ", "aviso": "· "}
+LACUNAS_NO_PAINEL = 30  # the rest is one key away: pacto verificar lists them all
 
 
 class Painel(VerticalScroll):
@@ -52,9 +53,14 @@ class Painel(VerticalScroll):
         bloco.append(f"Lacunas ({len(lacunas)})\n", style="bold")
         if not lacunas:
             bloco.append(" ✔ Nenhuma lacuna encontrada.")
-        for lacuna in lacunas:
+        for lacuna in lacunas[:LACUNAS_NO_PAINEL]:
             bloco.append(f" {MARCAS[lacuna['gravidade']]} {lacuna['mensagem']}")
             bloco.append(f"  → {lacuna['onde']}\n", style="dim")
+        if len(lacunas) > LACUNAS_NO_PAINEL:  # thousands of lines would only slow the screen
+            bloco.append(
+                f" … e mais {len(lacunas) - LACUNAS_NO_PAINEL}; veja todas com “pacto verificar”.\n",
+                style="italic",
+            )
         self.query_one("#painel-lacunas", Static).update(bloco)
 
 
