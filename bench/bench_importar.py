@@ -124,7 +124,7 @@ def linhas(r: dict[str, float]) -> list[dict[str, object]]:
             "referencia": f"openpyxl só lendo o mesmo .xlsx: {num(r['openpyxl_ms'])} ms",
             "resultado": f"{num(r['importar_ms'])} ms — {num(r['razao'], 2)}× "
             f"(tempo de CPU: {num(r['razao_cpu'], 2)}×)",
-            "alvo": f"≤ {ALVO}×",
+            "alvo": f"≤ {num(ALVO, 1)}×",
             "ok": r["razao"] <= ALVO,
         }
     ]
