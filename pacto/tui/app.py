@@ -25,7 +25,7 @@ from pacto.tui.sections import POR_ID, SECOES
 class PactoApp(App[None]):
     """The facilitator's interface on one workspace."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "rede.tcss"]
     TITLE = "pacto"
     COMMANDS = App.COMMANDS | {ComandosPacto}
     BINDINGS = [

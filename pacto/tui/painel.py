@@ -25,7 +25,7 @@ class Painel(VerticalScroll):
 
     def mostrar(self, rc: RedeCompleta) -> None:
         """Redraw every block from a fresh snapshot of the network."""
-        dados = resumo(rc)
+        dados = resumo(rc, getattr(self.app, "hoje", None))
         lacunas = dados["lacunas"]
         self.query_one("#painel-proximo", Static).update(_proximo_passo(dados))
         c = dados["contagens"]
