@@ -261,7 +261,7 @@ def _lado_a_lado(mapa: MapaRaias, largura: int) -> list[Linha]:
     """Lanes as columns; arrows drawn along a row where origin and destination can meet."""
     n = len(mapa.raias)
     w = _largura_raia(n, largura)
-    cabecalho = SEPARADOR.join(_cortar(_nome_raia(r), w).ljust(w) for r in mapa.raias)
+    cabecalho = SEPARADOR.join(_nome_na_coluna(r, w).ljust(w) for r in mapa.raias)
     regua = "─┼─".join("─" * w for _ in mapa.raias)
     linhas = [Linha(""), Linha(cabecalho.rstrip(), "raia"), Linha(regua, "regua")]
     for fila in _filas(mapa):
@@ -276,6 +276,12 @@ def _lado_a_lado(mapa: MapaRaias, largura: int) -> list[Linha]:
         linhas.append(Linha(titulo, "raia"))
         linhas += _lista_de_siglas(mapa.sem_etapa, largura)
     return linhas
+
+
+def _nome_na_coluna(raia: Raia, w: int) -> str:
+    """The lane's name with its acronym when it fits, else the name alone, cut if need be."""
+    completo = _nome_raia(raia)
+    return completo if len(completo) <= w else _cortar(raia.etapa.nome, w)
 
 
 # A row of the grid: per lane, None (free), ("no", sigla, has_arrow_out) or ("passa",) for an
@@ -314,30 +320,37 @@ def _filas(mapa: MapaRaias) -> list[list[_Celula]]:
             cadeia.append(saida[cadeia[-1]])
         cadeias.append(cadeia)
     filas: list[list[_Celula]] = []
+    primeira_livre = [0] * n  # per lane, no row above this one has the lane free
 
-    def livre(fila: list[_Celula], de: int, ate: int) -> bool:
-        return all(fila[k] is None for k in range(de, ate + 1))
+    def avancar(k: int) -> None:
+        while primeira_livre[k] < len(filas) and filas[primeira_livre[k]][k] is not None:
+            primeira_livre[k] += 1
 
     for cadeia in cadeias:
         inicio, fim = cadeia[0][1], cadeia[-1][1]
-        fila = next((f for f in filas if livre(f, inicio, fim)), None)
-        if fila is None:
-            fila = [None] * n
-            filas.append(fila)
+        linha = max(primeira_livre[k] for k in range(inicio, fim + 1))
+        while linha < len(filas) and any(
+            filas[linha][k] is not None for k in range(inicio, fim + 1)
+        ):
+            linha += 1
+        if linha == len(filas):
+            filas.append([None] * n)
+        fila = filas[linha]
         for k in range(inicio, fim + 1):
             fila[k] = ("passa",)
         for no in cadeia:
             fila[no[1]] = ("no", siglas[no], no in saida)
+        for k in range(inicio, fim + 1):
+            avancar(k)
     colocados = {no for cadeia in cadeias for no in cadeia}
     for k, raia in enumerate(mapa.raias):
         for inst in raia.instituicoes:
             if (inst.id, k) in colocados:
                 continue
-            fila = next((f for f in filas if f[k] is None), None)
-            if fila is None:
-                fila = [None] * n
-                filas.append(fila)
-            fila[k] = ("no", inst.sigla, False)
+            avancar(k)
+            if primeira_livre[k] == len(filas):
+                filas.append([None] * n)
+            filas[primeira_livre[k]][k] = ("no", inst.sigla, False)
     return filas
 
 

@@ -37,12 +37,13 @@ class FluxoSecao(VerticalScroll):
         yield Static(id="fluxo-desenho")
 
     def mostrar(self, rc: RedeCompleta) -> None:
-        """Keep the snapshot and redraw at the current width."""
+        """Keep the snapshot; redraw now if on screen, else when the section appears."""
         self.rc = rc
         if self.fluxo_id not in {f.id for f in rc.fluxos}:
             self.fluxo_id = rc.fluxos[0].id if rc.fluxos else None
         self._largura_desenhada = 0
-        self.desenhar()
+        if all(no.display for no in self.ancestors_with_self):
+            self.desenhar()
 
     def largura_util(self) -> int:
         """Columns available to the drawing."""
@@ -62,6 +63,9 @@ class FluxoSecao(VerticalScroll):
         self.query_one("#fluxo-desenho", Static).update(texto)
 
     def on_resize(self, _evento: events.Resize) -> None:
+        self.call_after_refresh(self.desenhar)
+
+    def on_show(self, _evento: events.Show) -> None:
         self.call_after_refresh(self.desenhar)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

@@ -25,7 +25,11 @@ ABAS = (
 
 
 class RedeSecao(Vertical):
-    """Section 3: one tab per part of the network; a, p, t and m open the tabs."""
+    """Section 3: one tab per part of the network; a, p, t and m open the tabs.
+
+    Only the Atores tab is built with the section; the others are built the first time they
+    are opened, so the app's first screen does not pay for screens nobody has asked for yet.
+    """
 
     FOCO_INICIAL = "#rede-tabela"
     BINDINGS = [
@@ -33,40 +37,59 @@ class RedeSecao(Vertical):
         for aba, cls, tecla, _, _ in ABAS
     ]
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.rc: RedeCompleta | None = None
+
     def compose(self) -> ComposeResult:
         with TabbedContent(id="rede-abas"):
-            for aba, cls, _, rotulo, _ in ABAS:
+            for i, (aba, cls, _, rotulo, _) in enumerate(ABAS):
                 with TabPane(rotulo, id=aba):
-                    yield cls(id=f"{aba}-conteudo")
+                    if i == 0:
+                        yield cls(id=f"{aba}-conteudo")
 
     def on_mount(self) -> None:
         self._atualizar_titulo()
 
     def mostrar(self, rc: RedeCompleta) -> None:
-        """Hand the fresh snapshot to every tab; only the visible one redraws now."""
+        """Hand the fresh snapshot to every built tab; only the visible one redraws now."""
+        self.rc = rc
         for aba in self.query(AbaRede):
             aba.mostrar(rc)
 
-    def aba_ativa(self) -> AbaRede:
-        """The tab's content widget now on screen."""
+    def aba_ativa(self) -> AbaRede | None:
+        """The content widget of the tab on screen (None while it is being built)."""
         ativa = self.query_one("#rede-abas", TabbedContent).active
-        return self.query_one(f"#{ativa}-conteudo", AbaRede)
+        return next(iter(self.query(f"#{ativa}-conteudo").results(AbaRede)), None)
 
-    def action_abrir_aba(self, aba: str) -> None:
+    async def action_abrir_aba(self, aba: str) -> None:
         """Show a tab and focus its table."""
-        self.abrir_aba(aba)
+        await self.abrir_aba(aba)
 
-    def abrir_aba(self, aba: str) -> None:
-        """Switch to a tab by id, draw it if needed and focus its main control."""
+    async def abrir_aba(self, aba: str) -> None:
+        """Switch to a tab by id, build and draw it if needed and focus its main control."""
         self.query_one("#rede-abas", TabbedContent).active = aba
-        conteudo = self.query_one(f"#{aba}-conteudo", AbaRede)
+        conteudo = await self._construir(aba)
         conteudo.garantir_desenho()
         foco = next(f for a, _, _, _, f in ABAS if a == aba)
         self.query_one(foco, DataTable).focus()
         self._atualizar_titulo()
 
+    async def _construir(self, aba: str) -> AbaRede:
+        """The tab's content, mounted now if this is the first time it is opened."""
+        existente = next(iter(self.query(f"#{aba}-conteudo").results(AbaRede)), None)
+        if existente is not None:
+            return existente
+        cls = next(c for a, c, _, _, _ in ABAS if a == aba)
+        conteudo = cls(id=f"{aba}-conteudo")
+        await self.query_one(f"#{aba}", TabPane).mount(conteudo)
+        if self.rc is not None:
+            conteudo.mostrar(self.rc)
+        return conteudo
+
     @on(TabbedContent.TabActivated, "#rede-abas")
-    def _ao_trocar_aba(self) -> None:
+    async def _ao_trocar_aba(self, evento: TabbedContent.TabActivated) -> None:
+        await self._construir(evento.pane.id)
         self._atualizar_titulo()
 
     @on(AbaRede.Resumo)
@@ -77,5 +100,7 @@ class RedeSecao(Vertical):
 
     def _atualizar_titulo(self) -> None:
         aba = self.aba_ativa()
-        resumo = getattr(aba, "resumo", "")
+        if aba is None:
+            return
+        resumo = aba.resumo
         self.border_title = f"Rede › {aba.TITULO}" + (f" · {resumo}" if resumo else "")

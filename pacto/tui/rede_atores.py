@@ -12,16 +12,17 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import chave_comparacao, plural
+from pacto.domain.text import plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormInstituicao
-from pacto.tui.rede_comum import AbaRede, chave_do_cursor, marcar_linha, preencher_tabela
+from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
 
 
 class AtoresAba(AbaRede):
     """Institutions of the network; type to filter, move to see details, n/e/x to change them."""
 
     TITULO = "Atores"
+    TABELA = "#rede-tabela"
     BINDINGS = [
         Binding("n", "nova", "Nova"),
         Binding("e", "editar", "Editar"),
@@ -30,7 +31,7 @@ class AtoresAba(AbaRede):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._linhas: list[tuple[int, str, tuple]] = []
+        self._linhas = LinhasBuscaveis()
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Buscar por nome, sigla, etapa ou ponto focal…", id="rede-busca")
@@ -41,17 +42,19 @@ class AtoresAba(AbaRede):
             yield Static(id="rede-detalhe")
 
     def desenhar(self, rc: RedeCompleta) -> None:
-        """Rebuild the rows and search keys from the snapshot, keeping the filter and cursor."""
-        self._linhas = []
+        """Rebuild the rows from the snapshot, keeping the filter and the cursor."""
+        self._linhas = LinhasBuscaveis()
         for inst in rc.instituicoes:
             titular = rc.titular(inst.id)
             etapas = rc.siglas_etapas(inst.id) or "—"
             contato = inst.telefone or inst.email or inst.site or "—"
             celulas = (inst.sigla, inst.nome, etapas, titular.nome if titular else "—", contato)
-            nomes_pontos = " ".join(p.nome for p in rc.pontos_por_instituicao.get(inst.id, []))
-            etapas_nomes = " ".join(e.nome for e in rc.etapas_por_instituicao.get(inst.id, []))
-            busca = chave_comparacao(" ".join((*celulas, nomes_pontos, etapas_nomes)))
-            self._linhas.append((inst.id, busca, celulas))
+            self._linhas.adicionar(
+                str(inst.id),
+                celulas,
+                *(p.nome for p in rc.pontos_por_instituicao.get(inst.id, [])),
+                *(e.nome for e in rc.etapas_por_instituicao.get(inst.id, [])),
+            )
         self._filtrar(self.query_one("#rede-busca", Input).value)
 
     @on(Input.Changed, "#rede-busca")
@@ -65,17 +68,9 @@ class AtoresAba(AbaRede):
 
     def _filtrar(self, termo: str) -> None:
         tabela = self.query_one("#rede-tabela", DataTable)
-        partes = chave_comparacao(termo).split()
-        preencher_tabela(
-            tabela,
-            (
-                (str(inst_id), celulas)
-                for inst_id, busca, celulas in self._linhas
-                if all(parte in busca for parte in partes)
-            ),
-        )
+        self.carga.encher(self._linhas.filtrar(termo))
         total = len(self._linhas)
-        self.resumir(f"{tabela.row_count} de {plural(total, 'instituição', 'instituições')}")
+        self.resumir(f"{self.carga.total} de {plural(total, 'instituição', 'instituições')}")
         chave = chave_do_cursor(tabela)
         if chave is not None:
             self._detalhar(int(chave))
@@ -86,7 +81,8 @@ class AtoresAba(AbaRede):
     @on(DataTable.RowHighlighted, "#rede-tabela")
     def _ao_destacar(self, evento: DataTable.RowHighlighted) -> None:
         if evento.row_key and evento.row_key.value:
-            self._detalhar(int(evento.row_key.value))
+            inst_id = int(evento.row_key.value)
+            self.detalhar_quando_parar(lambda: self._detalhar(inst_id))
 
     @on(DataTable.RowSelected, "#rede-tabela")
     def _ao_escolher(self) -> None:
@@ -94,7 +90,9 @@ class AtoresAba(AbaRede):
 
     def _detalhar(self, inst_id: int) -> None:
         rc = self.rc
-        inst = rc.instituicao_por_id[inst_id]
+        inst = rc.instituicao_por_id.get(inst_id)
+        if inst is None:
+            return
         texto = Text()
         texto.append(f"{inst.nome} ({inst.sigla})\n", style="bold")
         contatos = inst.formas_de_contato()
@@ -183,9 +181,10 @@ class AtoresAba(AbaRede):
 
     def _mostrar_registro(self, inst_id: int) -> None:
         """Put the cursor on a just-saved institution, clearing a search that would hide it."""
-        tabela = self.query_one("#rede-tabela", DataTable)
-        if str(inst_id) not in tabela.rows:
-            self.query_one("#rede-busca", Input).value = ""
+        if not self.carga.marcar(str(inst_id)):
+            busca = self.query_one("#rede-busca", Input)
+            with busca.prevent(Input.Changed):
+                busca.value = ""
             self._filtrar("")
-        marcar_linha(tabela, str(inst_id))
-        tabela.focus()
+            self.carga.marcar(str(inst_id))
+        self.query_one("#rede-tabela", DataTable).focus()

@@ -13,7 +13,7 @@ from pacto.domain.models import Etapa, Instituicao
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao, plural
 from pacto.tui.formularios import Confirmacao, EditorTexto
-from pacto.tui.rede_comum import AbaRede, preencher_tabela
+from pacto.tui.rede_comum import AbaRede
 
 MARCA = "●"
 SEM_MARCA = "·"
@@ -29,6 +29,7 @@ class AtribuicoesAba(AbaRede):
     """Rows are institutions, columns stage acronyms, ● where a duty exists; Enter edits a cell."""
 
     TITULO = "Atribuições"
+    TABELA = "#atr-matriz"
     BINDINGS = [
         Binding("e", "editar", "Editar"),
         Binding("x,delete", "remover", "Remover"),
@@ -40,6 +41,7 @@ class AtribuicoesAba(AbaRede):
         self._textos: dict[tuple[int, int], str] = {}
         self._colunas: tuple = ()
         self._opcoes_etapa: list = []
+        self._por_sigla: list[Instituicao] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="atr-filtros"):
@@ -71,6 +73,7 @@ class AtribuicoesAba(AbaRede):
                 if atual in {o[1] for o in opcoes}:
                     etapa.value = atual
             self._opcoes_etapa = opcoes
+        self._por_sigla = sorted(rc.instituicoes, key=lambda i: chave_comparacao(i.sigla))
         self._textos = {
             (a.instituicao_id, a.etapa_id): a.texto
             for a in rc.atribuicoes
@@ -97,11 +100,15 @@ class AtribuicoesAba(AbaRede):
             self._colunas = colunas
         partes = chave_comparacao(self.query_one("#atr-busca", Input).value).split()
         textos = self._textos
-        instituicoes = [
-            i
-            for i in rc.instituicoes
-            if all(p in chave_comparacao(f"{i.sigla} {i.nome}") for p in partes)
-        ]
+        instituicoes = (
+            [
+                i
+                for i in self._por_sigla
+                if all(p in chave_comparacao(f"{i.sigla} {i.nome}") for p in partes)
+            ]
+            if partes
+            else list(self._por_sigla)
+        )
         if filtrada:
             instituicoes.sort(key=lambda i: (i.id, filtrada.id) not in textos)
 
@@ -112,7 +119,7 @@ class AtribuicoesAba(AbaRede):
                     celulas.append(_previa(textos.get((inst.id, filtrada.id), "")))
                 yield f"i{inst.id}", celulas, Text(inst.sigla, style="bold")
 
-        preencher_tabela(tabela, linhas())
+        self.carga.encher(linhas())
         cobertas = len({e for (_, e) in textos})
         self.resumir(
             f"{plural(len(instituicoes), 'instituição', 'instituições')} · "
@@ -142,7 +149,7 @@ class AtribuicoesAba(AbaRede):
 
     @on(DataTable.CellHighlighted, "#atr-matriz")
     def _ao_destacar(self) -> None:
-        self._detalhar()
+        self.detalhar_quando_parar(self._detalhar)
 
     @on(DataTable.CellSelected, "#atr-matriz")
     def _ao_escolher(self) -> None:

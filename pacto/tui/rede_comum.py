@@ -8,10 +8,14 @@ from datetime import date
 from textual import events
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import DataTable
 
 from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
+from pacto.domain.text import chave_comparacao
+
+ATRASO_DETALHE = 0.1  # seconds the cursor must rest before the detail pane is redrawn
 
 
 class AbaRede(Vertical):
@@ -22,6 +26,7 @@ class AbaRede(Vertical):
     """
 
     TITULO = ""
+    TABELA = ""  # selector of the tab's main table, filled in batches by `carga`
 
     class Resumo(Message):
         """Sent up when the tab's one-line summary changes (the section shows it in its border)."""
@@ -36,6 +41,15 @@ class AbaRede(Vertical):
         self.rc: RedeCompleta | None = None
         self._pendente = False
         self.resumo = ""  # one-line summary shown in the section's border
+        self._timer_detalhe: Timer | None = None
+        self._carga: CargaEmLotes | None = None
+
+    @property
+    def carga(self) -> CargaEmLotes:
+        """The batch loader of the tab's main table."""
+        if self._carga is None:
+            self._carga = CargaEmLotes(self.query_one(self.TABELA, DataTable))
+        return self._carga
 
     @property
     def hoje(self) -> date:
@@ -70,6 +84,16 @@ class AbaRede(Vertical):
         """Fill the tab's widgets from the snapshot; subclasses implement it."""
         raise NotImplementedError
 
+    def detalhar_quando_parar(self, detalhar: Callable[[], None]) -> None:
+        """Redraw the detail pane once the cursor rests.
+
+        Holding an arrow key through thousands of rows then costs only the cursor's own
+        repaint; the detail catches up a tenth of a second after the key is released.
+        """
+        if self._timer_detalhe is not None:
+            self._timer_detalhe.stop()
+        self._timer_detalhe = self.set_timer(ATRASO_DETALHE, detalhar)
+
     def resumir(self, texto: str) -> None:
         """Tell the section the tab's summary line."""
         self.post_message(self.Resumo(self, texto))
@@ -98,19 +122,116 @@ class AbaRede(Vertical):
         return _depois
 
 
-def preencher_tabela(tabela: DataTable, linhas: Iterable[tuple]) -> None:
-    """Replace a table's rows, keeping the cursor on the same record when it is still there.
+class LinhasBuscaveis:
+    """A tab's rows with a loose search (accents and case ignored) over their text.
 
-    `linhas` yields (key, cells) or (key, cells, row label).
+    The search keys are only made on the first search: opening a tab of thousands of rows
+    does not pay for a search nobody has typed yet.
     """
-    chave_atual = chave_do_cursor(tabela)
-    coluna = tabela.cursor_column
-    tabela.clear()
-    for chave, celulas, *rotulo in linhas:
-        tabela.add_row(*celulas, key=chave, label=rotulo[0] if rotulo else None)
-    if chave_atual is not None and chave_atual in tabela.rows:
-        linha = tabela.get_row_index(chave_atual)
-        tabela.move_cursor(row=linha, column=min(coluna, max(len(tabela.columns) - 1, 0)))
+
+    def __init__(self) -> None:
+        self._registros: list[tuple[str, tuple, str]] = []
+        self._chaves: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._registros)
+
+    def adicionar(self, chave: str, celulas: tuple, *textos: str) -> None:
+        """A row: its key, its cells and any extra text the search should find."""
+        self._registros.append((chave, celulas, " ".join((*celulas, *textos))))
+        self._chaves = None
+
+    def filtrar(self, termo: str) -> list[tuple[str, tuple]]:
+        """The (key, cells) of the rows holding every word of the term, in order."""
+        partes = chave_comparacao(termo).split()
+        if not partes:
+            return [(chave, celulas) for chave, celulas, _ in self._registros]
+        if self._chaves is None:
+            self._chaves = [chave_comparacao(texto) for _, _, texto in self._registros]
+        return [
+            (chave, celulas)
+            for (chave, celulas, _), busca in zip(self._registros, self._chaves, strict=True)
+            if all(parte in busca for parte in partes)
+        ]
+
+
+class CargaEmLotes:
+    """Fill a DataTable in batches: a screenful at once, the rest between frames.
+
+    A DataTable measures every cell it receives, so 2,000 rows cost about half a second in one
+    go. Here the rows the user can see arrive at once and the others follow a batch per
+    frame, while keys keep working. A new fill (a search, a reload) cancels the pending one.
+    """
+
+    LOTE_INICIAL = 100
+    LOTE = 500
+
+    def __init__(self, tabela: DataTable) -> None:
+        self.tabela = tabela
+        self._linhas: list[tuple] = []
+        self._proxima = 0
+        self._geracao = 0
+
+    @property
+    def total(self) -> int:
+        """How many rows the table holds once every batch is in."""
+        return len(self._linhas)
+
+    @property
+    def completa(self) -> bool:
+        """True when every row is in the table."""
+        return self._proxima >= len(self._linhas)
+
+    def encher(self, linhas: Iterable[tuple]) -> None:
+        """Replace the rows, keeping the cursor on the same record when it is still there.
+
+        `linhas` yields (key, cells) or (key, cells, row label).
+        """
+        tabela = self.tabela
+        chave_atual = chave_do_cursor(tabela)
+        coluna = tabela.cursor_column
+        self._geracao += 1
+        self._linhas = list(linhas)
+        self._proxima = 0
+        tabela.clear()
+        alvo = self._indice(chave_atual)
+        self._adicionar(self.LOTE_INICIAL + (alvo or 0))
+        if alvo is not None:
+            ultima = max(len(tabela.columns) - 1, 0)
+            tabela.move_cursor(row=alvo, column=min(coluna, ultima))
+        self._agendar()
+
+    def marcar(self, chave: str) -> bool:
+        """Put the cursor on a row by key, loading up to it if needed; False when absent."""
+        indice = self._indice(chave)
+        if indice is None:
+            return False
+        if indice >= self._proxima:
+            self._adicionar(indice - self._proxima + self.LOTE_INICIAL)
+        self.tabela.move_cursor(row=indice)
+        return True
+
+    def _indice(self, chave: str | None) -> int | None:
+        if chave is None:
+            return None
+        return next((i for i, linha in enumerate(self._linhas) if linha[0] == chave), None)
+
+    def _adicionar(self, quantas: int) -> None:
+        tabela = self.tabela
+        fim = min(self._proxima + quantas, len(self._linhas))
+        for chave, celulas, *rotulo in self._linhas[self._proxima : fim]:
+            tabela.add_row(*celulas, key=chave, label=rotulo[0] if rotulo else None)
+        self._proxima = fim
+
+    def _agendar(self) -> None:
+        if not self.completa:
+            self.tabela.call_after_refresh(self._continuar, self._geracao)
+
+    def _continuar(self, geracao: int) -> None:
+        if geracao != self._geracao:
+            return  # a newer fill replaced this one
+        self._adicionar(self.LOTE)
+        self._agendar()
 
 
 def chave_do_cursor(tabela: DataTable) -> str | None:
@@ -118,9 +239,3 @@ def chave_do_cursor(tabela: DataTable) -> str | None:
     if not tabela.row_count or not tabela.is_valid_row_index(tabela.cursor_row):
         return None
     return tabela.coordinate_to_cell_key((tabela.cursor_row, 0)).row_key.value
-
-
-def marcar_linha(tabela: DataTable, chave: str) -> None:
-    """Move the cursor to the row with this key, if present."""
-    if chave in tabela.rows:
-        tabela.move_cursor(row=tabela.get_row_index(chave))

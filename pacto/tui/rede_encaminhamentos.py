@@ -17,7 +17,7 @@ from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao, plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormEncaminhamento
-from pacto.tui.rede_comum import AbaRede, chave_do_cursor, marcar_linha, preencher_tabela
+from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
 
 LARGURA_CONDICAO = 50
 
@@ -26,6 +26,7 @@ class EncaminhamentosAba(AbaRede):
     """The referrals of the network, searchable; n/e/x add, edit and remove them."""
 
     TITULO = "Encaminhamentos"
+    TABELA = "#enc-tabela"
     BINDINGS = [
         Binding("n", "novo", "Novo"),
         Binding("e", "editar", "Editar"),
@@ -34,7 +35,7 @@ class EncaminhamentosAba(AbaRede):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._linhas: list[tuple[str, str, tuple]] = []
+        self._linhas = LinhasBuscaveis()
         self._por_id: dict[int, Encaminhamento] = {}
 
     def compose(self) -> ComposeResult:
@@ -51,7 +52,7 @@ class EncaminhamentosAba(AbaRede):
         varios_fluxos = len(rc.fluxos) > 1
         nomes_fluxos = {f.id: f.nome for f in rc.fluxos}
         self._por_id = {e.id: e for e in rc.encaminhamentos}
-        self._linhas = []
+        self._linhas = LinhasBuscaveis()
         ordenados = sorted(
             rc.encaminhamentos,
             key=lambda e: (
@@ -66,10 +67,9 @@ class EncaminhamentosAba(AbaRede):
                 condicao = condicao[: LARGURA_CONDICAO - 1] + "…"
             celulas = (origem.sigla, SETA, destino.sigla, enc.prazo or "—", condicao or "—")
             extra = nomes_fluxos.get(enc.fluxo_id, "") if varios_fluxos else ""
-            busca = chave_comparacao(
-                " ".join((origem.nome, destino.nome, enc.condicao, *celulas, extra))
+            self._linhas.adicionar(
+                str(enc.id), celulas, origem.nome, destino.nome, enc.condicao, extra
             )
-            self._linhas.append((str(enc.id), busca, celulas))
         self._filtrar(self.query_one("#enc-busca", Input).value)
 
     @on(Input.Changed, "#enc-busca")
@@ -82,21 +82,16 @@ class EncaminhamentosAba(AbaRede):
         self.query_one("#enc-tabela", DataTable).focus()
 
     def _filtrar(self, termo: str) -> None:
-        partes = chave_comparacao(termo).split()
-        tabela = self.query_one("#enc-tabela", DataTable)
-        preencher_tabela(
-            tabela,
-            ((k, c) for k, busca, c in self._linhas if all(p in busca for p in partes)),
-        )
+        self.carga.encher(self._linhas.filtrar(termo))
         self.resumir(
-            f"{tabela.row_count} de "
+            f"{self.carga.total} de "
             f"{plural(len(self._linhas), 'encaminhamento', 'encaminhamentos')}"
         )
         self._detalhar()
 
     @on(DataTable.RowHighlighted, "#enc-tabela")
     def _ao_destacar(self) -> None:
-        self._detalhar()
+        self.detalhar_quando_parar(self._detalhar)
 
     @on(DataTable.RowSelected, "#enc-tabela")
     def _ao_escolher(self) -> None:
@@ -144,11 +139,12 @@ class EncaminhamentosAba(AbaRede):
             origem = self.rc.instituicao_por_id[salvo.origem_id].sigla
             destino = self.rc.instituicao_por_id[salvo.destino_id].sigla
             self.salvo(f"Encaminhamento {origem} {SETA} {destino} salvo.")(salvo)
-            tabela = self.query_one("#enc-tabela", DataTable)
-            if str(salvo.id) not in tabela.rows:
-                self.query_one("#enc-busca", Input).value = ""
+            if not self.carga.marcar(str(salvo.id)):
+                busca = self.query_one("#enc-busca", Input)
+                with busca.prevent(Input.Changed):
+                    busca.value = ""
                 self._filtrar("")
-            marcar_linha(tabela, str(salvo.id))
+                self.carga.marcar(str(salvo.id))
 
         self.app.push_screen(
             FormEncaminhamento(

@@ -15,7 +15,7 @@ from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao, plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormPontoFocal
-from pacto.tui.rede_comum import AbaRede, chave_do_cursor, marcar_linha, preencher_tabela
+from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
 
 VAGO = "— vago —"
 
@@ -35,6 +35,7 @@ class PontosFocaisAba(AbaRede):
     """Two rows per institution (titular, suplente); a vacant row is filled with Enter or e."""
 
     TITULO = "Pontos focais"
+    TABELA = "#pontos-tabela"
     BINDINGS = [
         Binding("n", "novo", "Novo"),
         Binding("e", "editar", "Editar"),
@@ -44,7 +45,7 @@ class PontosFocaisAba(AbaRede):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._linhas: list[tuple[str, str, tuple]] = []
+        self._linhas = LinhasBuscaveis()
         self._vagas: dict[str, tuple[int, str]] = {}
 
     def compose(self) -> ComposeResult:
@@ -53,12 +54,12 @@ class PontosFocaisAba(AbaRede):
             id="pontos-busca",
         )
         tabela = DataTable(id="pontos-tabela", cursor_type="row", zebra_stripes=True)
-        tabela.add_columns("Instituição", "Papel", "Nome", "Cargo", "Contato", "Confirmado")
+        tabela.add_columns("Instituição", "Papel", "Nome", "Confirmado", "Contato", "Cargo")
         yield tabela
 
     def desenhar(self, rc: RedeCompleta) -> None:
         """One row per focal point, plus a vacant row where titular or suplente is missing."""
-        self._linhas = []
+        self._linhas = LinhasBuscaveis()
         self._vagas = {}
         hoje = self.hoje
         for inst in sorted(rc.instituicoes, key=lambda i: chave_comparacao(i.sigla)):
@@ -71,21 +72,17 @@ class PontosFocaisAba(AbaRede):
                         inst.sigla,
                         papel,
                         ponto.nome,
-                        ponto.cargo or "—",
-                        contato,
                         situacao_da_confirmacao(ponto, hoje),
+                        contato,
+                        ponto.cargo or "—",
                     )
-                    self._linhas.append((f"p{ponto.id}", self._chave_busca(inst, celulas), celulas))
+                    self._linhas.adicionar(f"p{ponto.id}", celulas, inst.nome)
                 if not do_papel:
                     chave = f"v{inst.id}-{papel}"
                     self._vagas[chave] = (inst.id, papel)
                     celulas = (inst.sigla, papel, VAGO, "", "", "")
-                    self._linhas.append((chave, self._chave_busca(inst, celulas), celulas))
+                    self._linhas.adicionar(chave, celulas, inst.nome)
         self._filtrar(self.query_one("#pontos-busca", Input).value)
-
-    @staticmethod
-    def _chave_busca(inst: Instituicao, celulas: tuple) -> str:
-        return chave_comparacao(" ".join((inst.nome, *celulas)))
 
     @on(Input.Changed, "#pontos-busca")
     def _ao_buscar(self, evento: Input.Changed) -> None:
@@ -97,21 +94,11 @@ class PontosFocaisAba(AbaRede):
         self.query_one("#pontos-tabela", DataTable).focus()
 
     def _filtrar(self, termo: str) -> None:
-        partes = chave_comparacao(termo).split()
-        tabela = self.query_one("#pontos-tabela", DataTable)
-        preencher_tabela(
-            tabela,
-            (
-                (chave, celulas)
-                for chave, busca, celulas in self._linhas
-                if all(p in busca for p in partes)
-            ),
-        )
+        self.carga.encher(self._linhas.filtrar(termo))
         vagas_titular = sum(1 for _, papel in self._vagas.values() if papel == "titular")
         total = len(self.rc.pontos_focais)
         self.resumir(
-            f"{plural(total, 'ponto focal', 'pontos focais')} · "
-            f"{plural(vagas_titular, 'instituição sem titular', 'instituições sem titular')}"
+            f"{plural(total, 'ponto focal', 'pontos focais')} · {vagas_titular} sem titular"
         )
 
     @on(DataTable.RowSelected, "#pontos-tabela")
@@ -137,7 +124,7 @@ class PontosFocaisAba(AbaRede):
             if salvo is None:
                 return
             self.salvo(f"Ponto focal {salvo.papel} de {inst.sigla} salvo.")(salvo)
-            marcar_linha(self.query_one("#pontos-tabela", DataTable), f"p{salvo.id}")
+            self.carga.marcar(f"p{salvo.id}")
 
         self.app.push_screen(
             FormPontoFocal(
