@@ -18,7 +18,8 @@ def _modulos_carregados(codigo: str) -> set[str]:
 def test_domain_core_imports_no_ui_cli_docs_or_sql_library():
     carregados = _modulos_carregados(
         "import pacto.domain.models, pacto.domain.validation, pacto.domain.checks, "
-        "pacto.domain.network, pacto.domain.summary, pacto.domain.catalog, pacto.domain.text"
+        "pacto.domain.network, pacto.domain.summary, pacto.domain.catalog, pacto.domain.text, "
+        "pacto.domain.lanes"
     )
     assert not carregados & set(PESADOS), carregados & set(PESADOS)
 

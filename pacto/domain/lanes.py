@@ -8,6 +8,7 @@ layout is tested without a terminal.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -79,6 +80,10 @@ def mapear_raias(rc: RedeCompleta, fluxo_id: int | None = None) -> MapaRaias:
     for atr in rc.atribuicoes:
         if atr.fluxo_id == fid and atr.etapa_id in indice:
             membros[indice[atr.etapa_id]].add(atr.instituicao_id)
+    textos: dict[tuple[int, int], str] = {}
+    for atr in rc.atribuicoes:
+        if atr.fluxo_id == fid and atr.etapa_id in indice:
+            textos[(atr.instituicao_id, indice[atr.etapa_id])] = atr.texto
     for i, ids in enumerate(membros):
         for inst_id in ids:
             raias_de.setdefault(inst_id, []).append(i)
@@ -90,7 +95,15 @@ def mapear_raias(rc: RedeCompleta, fluxo_id: int | None = None) -> MapaRaias:
     for enc in rc.encaminhamentos:
         if enc.fluxo_id != fid:
             continue
-        de, para = _raias_da_seta(raias_de.get(enc.origem_id, []), raias_de.get(enc.destino_id, []))
+        destino = rc.instituicao_por_id[enc.destino_id]
+        citam = {
+            k
+            for k in raias_de.get(enc.origem_id, [])
+            if _cita(textos.get((enc.origem_id, k), ""), destino.sigla)
+        }
+        de, para = _raias_da_seta(
+            raias_de.get(enc.origem_id, []), raias_de.get(enc.destino_id, []), citam
+        )
         setas.append(
             Seta(
                 enc,
@@ -111,20 +124,28 @@ def mapear_raias(rc: RedeCompleta, fluxo_id: int | None = None) -> MapaRaias:
     return MapaRaias(fluxo, raias, tuple(setas), sem_etapa)
 
 
-def _raias_da_seta(origens: list[int], destinos: list[int]) -> tuple[int | None, int | None]:
-    """Pick the lanes a referral joins: forward and short first, then the later origin.
+def _cita(texto: str, sigla: str) -> bool:
+    """True when a duty's text names an institution by its acronym, as a whole word."""
+    return bool(sigla) and re.search(rf"(?<!\w){re.escape(sigla)}(?!\w)", texto) is not None
 
-    A case moves forward in the flow, so an arrow to a later lane is preferred; among equally
-    short arrows the later origin wins (the police pass a rescued victim on from Resgate, not
-    from Denúncia).
+
+def _raias_da_seta(
+    origens: list[int], destinos: list[int], citam: set[int] = frozenset()
+) -> tuple[int | None, int | None]:
+    """Pick the lanes a referral joins.
+
+    The arrow leaves, first, a lane where the origin's duty names the destination ("comunica
+    o NETP-RR em até 24 horas" in Resgate); then a case moves forward, so an arrow to a later
+    lane is preferred to one within a lane or backwards; among equally short arrows the later
+    origin wins.
     """
     if not origens or not destinos:
         return (max(origens) if origens else None, min(destinos) if destinos else None)
 
-    def custo(par: tuple[int, int]) -> tuple[int, int, int]:
+    def custo(par: tuple[int, int]) -> tuple[int, int, int, int]:
         o, d = par
         sentido = 0 if d > o else 1 if d == o else 2
-        return (sentido, abs(d - o), -o)
+        return (o not in citam, sentido, abs(d - o), -o)
 
     return min(((o, d) for o in origens for d in destinos), key=custo)
 

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pacto.domain.errors import PactoErro
@@ -116,9 +116,9 @@ class PactoApp(App[None]):
         (focaveis[0] if focaveis else alvo).focus()
 
     def action_buscar(self) -> None:
-        """Jump to the search field of the Rede section."""
+        """Jump to the search field of the Rede section's tab on screen."""
         self.ir_para("rede")
-        self.query_one("#rede-busca", Input).focus()
+        self.query_one("#rede").buscar()
 
     def action_ajuda(self) -> None:
         """Open the help screen."""

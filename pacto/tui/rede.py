@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, TabbedContent, TabPane
 
 from pacto.domain.network import RedeCompleta
 from pacto.tui.rede_atores import AtoresAba
@@ -31,7 +31,12 @@ class RedeSecao(Vertical):
     are opened, so the app's first screen does not pay for screens nobody has asked for yet.
     """
 
-    FOCO_INICIAL = "#rede-tabela"
+    @property
+    def FOCO_INICIAL(self) -> str:  # noqa: N802 - the app reads this name from every section
+        """The table of the tab on screen, focused when the section opens."""
+        aba = self.aba_ativa() if self.is_mounted else None
+        return aba.TABELA if aba else "#rede-tabela"
+
     BINDINGS = [
         Binding(tecla, f"abrir_aba('{aba}')", cls.TITULO, show=False)
         for aba, cls, tecla, _, _ in ABAS
@@ -72,7 +77,10 @@ class RedeSecao(Vertical):
         conteudo = await self._construir(aba)
         conteudo.garantir_desenho()
         foco = next(f for a, _, _, _, f in ABAS if a == aba)
-        self.query_one(foco, DataTable).focus()
+        tabela = self.query_one(foco, DataTable)
+        tabela.focus()
+        # Hiding the previous tab may move the focus once the screen refreshes: take it back.
+        self.call_after_refresh(tabela.focus)
         self._atualizar_titulo()
 
     async def _construir(self, aba: str) -> AbaRede:
@@ -86,6 +94,15 @@ class RedeSecao(Vertical):
         if self.rc is not None:
             conteudo.mostrar(self.rc)
         return conteudo
+
+    def buscar(self) -> None:
+        """Focus the search field of the tab on screen."""
+        aba = self.aba_ativa()
+        if aba is None:
+            return
+        campo = aba.query_one(aba.BUSCA, Input)
+        campo.focus()
+        self.call_after_refresh(campo.focus)
 
     @on(TabbedContent.TabActivated, "#rede-abas")
     async def _ao_trocar_aba(self, evento: TabbedContent.TabActivated) -> None:

@@ -23,6 +23,7 @@ class AtoresAba(AbaRede):
 
     TITULO = "Atores"
     TABELA = "#rede-tabela"
+    BUSCA = "#rede-busca"
     BINDINGS = [
         Binding("n", "nova", "Nova"),
         Binding("e", "editar", "Editar"),

@@ -30,6 +30,7 @@ class AtribuicoesAba(AbaRede):
 
     TITULO = "Atribuições"
     TABELA = "#atr-matriz"
+    BUSCA = "#atr-busca"
     BINDINGS = [
         Binding("e", "editar", "Editar"),
         Binding("x,delete", "remover", "Remover"),

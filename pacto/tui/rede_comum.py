@@ -27,6 +27,7 @@ class AbaRede(Vertical):
 
     TITULO = ""
     TABELA = ""  # selector of the tab's main table, filled in batches by `carga`
+    BUSCA = ""  # selector of the tab's search field
 
     class Resumo(Message):
         """Sent up when the tab's one-line summary changes (the section shows it in its border)."""

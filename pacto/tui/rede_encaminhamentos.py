@@ -27,6 +27,7 @@ class EncaminhamentosAba(AbaRede):
 
     TITULO = "Encaminhamentos"
     TABELA = "#enc-tabela"
+    BUSCA = "#enc-busca"
     BINDINGS = [
         Binding("n", "novo", "Novo"),
         Binding("e", "editar", "Editar"),

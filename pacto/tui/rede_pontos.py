@@ -36,6 +36,7 @@ class PontosFocaisAba(AbaRede):
 
     TITULO = "Pontos focais"
     TABELA = "#pontos-tabela"
+    BUSCA = "#pontos-busca"
     BINDINGS = [
         Binding("n", "novo", "Novo"),
         Binding("e", "editar", "Editar"),
