@@ -17,11 +17,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from pacto.domain.errors import ErroValidacao, PactoErro
 
 T = TypeVar("T")
+
+
+class CaixaDeMarcar(Checkbox):
+    """A checkbox whose state reads without colour: ✔ when on, blank when off (projector-safe)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - the name Textual's ToggleButton reads
+        return "✔" if self.value else " "
 
 
 def linha_do_formulario(rotulo: str, campo: Widget) -> Horizontal:

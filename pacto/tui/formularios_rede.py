@@ -7,7 +7,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from pacto.domain.catalog import tipos_instituicao
 from pacto.domain.errors import ErroValidacao
@@ -18,7 +18,7 @@ from pacto.domain.models import (
     Instituicao,
     PontoFocal,
 )
-from pacto.tui.formularios import Formulario, linha_do_formulario
+from pacto.tui.formularios import CaixaDeMarcar, Formulario, linha_do_formulario
 
 # (field, label, placeholder) of the institution's one-line fields, in form order
 _CAMPOS_TEXTO = (
@@ -167,13 +167,13 @@ class FormPontoFocal(Formulario[PontoFocal]):
         )
         quando = ponto.confirmado_em.strftime("%d/%m/%Y") if ponto.confirmado_em else "nunca"
         rotulo = "Contato confirmado hoje" + (f" (última: {quando})" if ponto.id else "")
-        yield Checkbox(rotulo, value=ponto.id is None, id="pf-confirmado", compact=True)
+        yield CaixaDeMarcar(rotulo, value=ponto.id is None, id="pf-confirmado", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#pf-nome", Input).focus()
 
     def montar(self) -> PontoFocal:
-        confirmado = self.query_one("#pf-confirmado", Checkbox).value
+        confirmado = self.query_one("#pf-confirmado", CaixaDeMarcar).value
         return PontoFocal(
             instituicao_id=self.instituicao.id,
             papel=str(self.query_one("#pf-papel", Select).value),

@@ -135,7 +135,7 @@ class AtoresAba(AbaRede):
 
         def depois(inst) -> None:
             if inst is not None:
-                self.salvo(f"Instituição {inst.sigla} cadastrada.")(inst)
+                self.ao_salvar(inst, f"Instituição {inst.sigla} cadastrada.")
                 self._mostrar_registro(inst.id)
 
         self.app.push_screen(FormInstituicao(self.app.ws.salvar_instituicao), depois)
@@ -147,7 +147,7 @@ class AtoresAba(AbaRede):
             return
         self.app.push_screen(
             FormInstituicao(self.app.ws.salvar_instituicao, replace(inst)),
-            self.salvo(f"Instituição {inst.sigla} atualizada."),
+            lambda salvo: self.ao_salvar(salvo, f"Instituição {inst.sigla} atualizada."),
         )
 
     def action_remover(self) -> None:

@@ -200,7 +200,7 @@ class AtribuicoesAba(AbaRede):
             if texto is None:
                 return
             feito = "salva" if texto.strip() else "removida"
-            self.salvo(f"Atribuição de {inst.sigla} em {etapa.nome} {feito}.")(texto)
+            self.ao_salvar(texto, f"Atribuição de {inst.sigla} em {etapa.nome} {feito}.")
 
         self.app.push_screen(
             EditorTexto(

@@ -112,15 +112,16 @@ class AbaRede(Vertical):
         self.notify(sucesso)
         return True
 
-    def salvo(self, sucesso: str) -> Callable[[object], None]:
-        """Callback for a form that saved through the store: reload and say so."""
+    def ao_salvar(self, registro: object, sucesso: str) -> bool:
+        """After a form saved through the store: reload every section and say so.
 
-        def _depois(registro: object) -> None:
-            if registro is not None:
-                self.app.action_recarregar()
-                self.notify(sucesso)
-
-        return _depois
+        Returns False when the form was cancelled (no record).
+        """
+        if registro is None:
+            return False
+        self.app.action_recarregar()
+        self.notify(sucesso)
+        return True
 
 
 class LinhasBuscaveis:

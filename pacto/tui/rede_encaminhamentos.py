@@ -139,7 +139,7 @@ class EncaminhamentosAba(AbaRede):
                 return
             origem = self.rc.instituicao_por_id[salvo.origem_id].sigla
             destino = self.rc.instituicao_por_id[salvo.destino_id].sigla
-            self.salvo(f"Encaminhamento {origem} {SETA} {destino} salvo.")(salvo)
+            self.ao_salvar(salvo, f"Encaminhamento {origem} {SETA} {destino} salvo.")
             if not self.carga.marcar(str(salvo.id)):
                 busca = self.query_one("#enc-busca", Input)
                 with busca.prevent(Input.Changed):

@@ -124,7 +124,7 @@ class PontosFocaisAba(AbaRede):
         def depois(salvo: PontoFocal | None) -> None:
             if salvo is None:
                 return
-            self.salvo(f"Ponto focal {salvo.papel} de {inst.sigla} salvo.")(salvo)
+            self.ao_salvar(salvo, f"Ponto focal {salvo.papel} de {inst.sigla} salvo.")
             self.carga.marcar(f"p{salvo.id}")
 
         self.app.push_screen(
