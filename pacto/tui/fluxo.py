@@ -23,7 +23,6 @@ ESTILOS = {
 class FluxoSecao(VerticalScroll):
     """Lanes of the flow with the institutions in each and the referrals between them."""
 
-    FOCO_INICIAL = "FluxoSecao"
     BINDINGS = [Binding("f", "outro_fluxo", "Outro fluxo")]
 
     def __init__(self, **kwargs):
