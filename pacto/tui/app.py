@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pacto.domain.errors import PactoErro
@@ -27,7 +27,7 @@ from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
 class PactoApp(App[None]):
     """The facilitator's interface on one workspace."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "rede.tcss"]
     TITLE = "pacto"
     COMMANDS = App.COMMANDS | {ComandosPacto}
     BINDINGS = [
@@ -128,9 +128,9 @@ class PactoApp(App[None]):
         (focaveis[0] if focaveis else alvo).focus()
 
     def action_buscar(self) -> None:
-        """Jump to the search field of the Rede section."""
+        """Jump to the search field of the Rede section's tab on screen."""
         self.ir_para("rede")
-        self.query_one("#rede-busca", Input).focus()
+        self.query_one("#rede").buscar()
 
     def action_historico(self, sigla: str = "") -> None:
         """Open the change history, optionally of one institution."""

@@ -7,7 +7,14 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from pacto.domain.text import sem_acentos
+from pacto.tui.rede import ABAS
 from pacto.tui.sections import SECOES
+
+
+async def _abrir_aba_da_rede(app, aba: str) -> None:
+    """Go to the Rede section and open one of its tabs."""
+    await app.query_one("#rede").abrir_aba(aba)
+    app.ir_para("rede")
 
 
 class ComandosPacto(Provider):
@@ -20,6 +27,12 @@ class ComandosPacto(Provider):
                 f"Ir para {secao.nome}",
                 partial(app.ir_para, secao.id),
                 f"Tecla {secao.tecla}",
+            )
+        for aba, cls, tecla, _, _ in ABAS:
+            yield (
+                f"Rede › {cls.TITULO}",
+                partial(_abrir_aba_da_rede, app, aba),
+                f"Seção 3, tecla {tecla}",
             )
         yield ("Recarregar dados", app.action_recarregar, "Relê o workspace (F5)")
         yield ("Modo reunião", app.action_modo_reuniao, "A reunião de hoje ou a próxima (F2)")

@@ -38,6 +38,7 @@ SECOES = (
         "Fluxo",
         "O fluxo desenhado em raias, uma por etapa, com as instituições de cada etapa e os "
         "encaminhamentos entre elas; as versões congeladas e o que mudou entre elas.",
+        classe="pacto.tui.fluxo:FluxoSecao",
     ),
     Secao(
         "pactuacao",
