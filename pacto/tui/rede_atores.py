@@ -28,6 +28,7 @@ class AtoresAba(AbaRede):
         Binding("n", "nova", "Nova"),
         Binding("e", "editar", "Editar"),
         Binding("x,delete", "remover", "Remover"),
+        Binding("h", "historico", "Histórico"),
     ]
 
     def __init__(self, **kwargs):
@@ -129,6 +130,12 @@ class AtoresAba(AbaRede):
             self.notify("Nenhuma instituição selecionada.", severity="warning")
             return None
         return self.rc.instituicao_por_id[int(chave)]
+
+    def action_historico(self) -> None:
+        """Show who changed the highlighted institution, when, and what."""
+        inst = self._atual()
+        if inst is not None:
+            self.app.action_historico(inst.sigla)
 
     def action_nova(self) -> None:
         """Open the form for a new institution."""
