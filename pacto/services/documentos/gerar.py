@@ -30,10 +30,9 @@ ARQUIVOS = {
 
 
 def _instituicao(f: Fontes, sigla: str) -> Instituicao:
-    chave = sigla.strip().casefold()
-    for inst in f.rc.instituicoes:
-        if inst.sigla.casefold() == chave:
-            return inst
+    inst = f.rc.instituicao_por_sigla(sigla)
+    if inst is not None:
+        return inst
     raise ErroDocumento(f"Nenhuma instituição com a sigla “{sigla}” nesta rede.")
 
 
