@@ -46,9 +46,11 @@ def data_sugerida(mes: str, reunioes: list[Reuniao], hoje: date) -> date:
     """When the month's alignment meeting should be, unless the facilitator says otherwise.
 
     The same weekday position as the last alignment meeting (a series such as "the 2nd
-    Thursday"); without one, the 2nd Thursday. A holiday moves it to the next working day, and
-    a date already past in the current month moves to the next working day from today.
+    Thursday"); without one, the 2nd Thursday. A holiday, or a day that already has another
+    meeting, moves it to the next working day, and a date already past in the current month
+    moves to the next working day from today.
     """
+    ocupados = {r.data for r in reunioes if r.situacao != "cancelada"}
     alinhamentos = ordenar_reunioes(
         [r for r in reunioes if r.tipo == "alinhamento" and r.situacao != "cancelada"]
     )
@@ -62,7 +64,7 @@ def data_sugerida(mes: str, reunioes: list[Reuniao], hoje: date) -> date:
     if dia < hoje <= fim:
         dia = hoje
     candidato = dia
-    while candidato <= fim and not dia_util(candidato):
+    while candidato <= fim and (not dia_util(candidato) or candidato in ocupados):
         candidato += timedelta(days=1)
     return candidato if candidato <= fim else dia
 
