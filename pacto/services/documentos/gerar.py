@@ -177,7 +177,7 @@ def ata(
     if r.situacao == "planejada":
         avisos.append(
             f"A {r.titulo} ainda consta como planejada; o documento traz o que foi registrado "
-            "até agora. Marque-a como realizada com “pacto reuniao realizar”."
+            "até agora. Marque-a como realizada na seção Reuniões (ou com “pacto reuniao realizar”)."
         )
     lote.avisos = avisos + lote.avisos
     return lote
