@@ -110,7 +110,7 @@ def modelo_checklist() -> Document:
             "",
             "",
         ],
-        [0.9, 6.7, 2.1, 4.1, 2.2],
+        [0.9, 6.5, 2.0, 4.0, 2.6],
         altura_cm=1.2,
     )
     _italico(tab)
@@ -127,7 +127,7 @@ def modelo_checklist() -> Document:
             "{{ i.responsavel }}",
             "{{ i.pendente_desde }}",
         ],
-        [0.9, 5.3, 1.9, 3.7, 2.1, 2.1],
+        [0.9, 5.1, 1.9, 3.5, 2.6, 2.0],
     )
     _italico(tab)
     p(doc, "{%p endif %}")
