@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Select, Static
 from textual.widgets.option_list import Option
@@ -44,7 +45,7 @@ def pasta_de_saida(app) -> Path:
     """The output folder typed in the Documentos section, or `documentos/` next to the workspace."""
     try:
         valor = app.query_one("#doc-pasta", Input).value.strip()
-    except Exception:  # the section is not mounted (another screen, a test app)
+    except NoMatches:  # the section is not mounted
         valor = ""
     return Path(valor).expanduser() if valor else app.ws.caminho.parent / "documentos"
 
