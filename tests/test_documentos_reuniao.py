@@ -356,3 +356,12 @@ def test_ata_of_a_meeting_recorded_from_scratch(ws_vazio, tmp_path):
     assert "A data da próxima reunião será definida e comunicada pela coordenação da rede." in (
         lido.paragrafos
     )
+
+
+def test_network_names_take_the_feminine_article():
+    from pacto.domain.redacao import contracao
+
+    for nome in ("Rede Estadual de Enfrentamento", "Ordem dos Advogados", "Pastoral do Migrante"):
+        assert contracao("de", nome) == "da", nome
+    assert contracao("em", "Auditório da SETRABES") == "no"
+    assert contracao("em", "Sala de reuniões") == "na"
