@@ -17,6 +17,12 @@ async def _abrir_aba_da_rede(app, aba: str) -> None:
     app.ir_para("rede")
 
 
+def preparar_reuniao_do_mes(app) -> None:
+    """Open Alinhamento and prepare the meeting of the month it shows."""
+    app.ir_para("alinhamento")
+    app.query_one("#alinhamento").action_preparar_mes()
+
+
 class ComandosPacto(Provider):
     """Offer navigation and workspace actions by their Portuguese names."""
 
@@ -41,6 +47,7 @@ class ComandosPacto(Provider):
         yield ("Congelar versão", app.action_congelar_versao, "Congela o rascunho com uma nota")
         yield ("Histórico de alterações", app.action_historico, "Quem mudou o quê e quando")
         yield ("Importar planilha de atores", app.action_importar_planilha, "Ctrl+O")
+        yield ("Preparar reunião do mês", partial(preparar_reuniao_do_mes, app), "Alinhamento, m")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
 
