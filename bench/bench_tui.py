@@ -1,13 +1,14 @@
 """Time the TUI's first screen on 2,000 institutions against a minimal Textual app showing the
 same rows in a DataTable, and measure the TUI's peak memory.
 
-Each measurement is a fresh child process (interpreter start, imports, reading the workspace,
-the first screen drawn headless with `run_test`, exit), alternating pacto and the baseline
-round by round; figures are medians of wall time. The baseline reads the same five columns
-(sigla, name, stages, titular focal point, contact) straight from the file with sqlite3 and
-shows them in one DataTable. Peak memory is the maximum resident set size (`ru_maxrss`) of a
-pacto child that draws the first screen, opens every section, then scrolls the Rede table to
-its end.
+The workspace is the one `bench_tui_rede.py` builds (2,000 institutions, 10,000 duties, 4,000
+focal points, 1,000 referrals). Each measurement is a fresh child process (interpreter start,
+imports, reading the workspace, the first screen drawn headless with `run_test`, exit),
+alternating pacto and the baseline round by round; figures are medians of wall time. The
+baseline reads the same five columns (sigla, name, stages, titular focal point, contact)
+straight from the file with sqlite3 and shows them in one DataTable. Peak memory is the maximum
+resident set size (`ru_maxrss`) of a pacto child that draws the first screen, opens every
+section, then scrolls the Rede table to its end.
 
     .venv/bin/python bench/bench_tui.py [RODADAS]
 """
@@ -30,49 +31,13 @@ ALVO_MEMORIA_MB = 250
 TAMANHO = (120, 40)
 
 
-def montar_rede(caminho: Path, n: int = INSTITUICOES) -> Path:
-    """A workspace of `n` institutions, each with a titular, a suplente and one or two duties,
-    referrals between neighbours, written in one transaction through the store."""
+def montar_rede(caminho: Path) -> Path:
+    """The workspace of `bench_tui_rede.py` (2,000 institutions, 10,000 duties, 4,000 focal
+    points, 1,000 referrals): one builder for every TUI benchmark."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from pacto.domain.models import Atribuicao, Encaminhamento, Instituicao, PontoFocal, Rede
-    from pacto.store import Workspace
+    from bench_tui_rede import criar_rede_grande
 
-    with Workspace.criar(caminho, Rede("Rede de teste de desempenho", "RR")) as ws:
-        rc = ws.carregar()
-        etapas, fluxo = rc.etapas, rc.fluxos[0]
-        rc.instituicoes = [
-            Instituicao(
-                f"Instituição Parceira número {i} do Fluxo Estadual",
-                f"IP-{i:04d}",
-                tipo="orgao_publico",
-                esfera="estadual",
-                endereco=f"Rua {i}, Centro, Boa Vista/RR",
-                telefone=f"(95) 3000-{i:04d}",
-                email=f"contato{i}@exemplo.gov.br",
-                id=i,
-            )
-            for i in range(1, n + 1)
-        ]
-        rc.pontos_focais = [
-            PontoFocal(i, papel, f"Pessoa {papel} {i}", "Analista", "(95) 99999-0000", id=2 * i + k)
-            for i in range(1, n + 1)
-            for k, papel in enumerate(("titular", "suplente"))
-        ]
-        rc.atribuicoes = [
-            Atribuicao(i, etapas[(i + k) % len(etapas)].id, fluxo.id, texto, id=2 * i + k)
-            for i in range(1, n + 1)
-            for k, texto in enumerate(
-                ("Recebe os casos e faz o primeiro atendimento em até 24 horas.",)
-                + (("Comunica a coordenação do Fluxo no mesmo dia.",) if i % 2 else ())
-            )
-        ]
-        rc.encaminhamentos = [
-            Encaminhamento(
-                fluxo.id, i, i + 1, "Quando houver vítima identificada", "24 horas", id=i
-            )
-            for i in range(1, n)
-        ]
-        ws.substituir(rc)
+    criar_rede_grande(caminho).fechar()
     return caminho
 
 

@@ -1,8 +1,8 @@
 """Run every benchmark of `bench/` and print one table of the latest figures, as in the README.
 
-Each `bench_*.py` runs in its own process with `--json` and prints its rows (medida,
-referência, resultado, alvo); a script that prints something else has its output shown
-below the table as is.
+Each `bench_*.py` runs in its own process; the ones that accept `--json` print their rows
+(medida, referência, resultado, alvo) and go into the table, the others have their output
+shown below the table as is.
 
     .venv/bin/python bench/run_all.py [bench_tui bench_cli_help …]
 """
@@ -28,9 +28,13 @@ def scripts(nomes: list[str]) -> list[Path]:
 
 def rodar(script: Path) -> tuple[list[dict], str, float]:
     """Run one script; its table rows (if it speaks JSON), its raw output and the seconds taken."""
+    fala_json = "--json" in script.read_text(encoding="utf-8")
     inicio = time.perf_counter()
     resultado = subprocess.run(
-        [sys.executable, str(script), "--json"], capture_output=True, text=True, timeout=3600
+        [sys.executable, str(script), *(["--json"] if fala_json else [])],
+        capture_output=True,
+        text=True,
+        timeout=3600,
     )
     segundos = time.perf_counter() - inicio
     saida = resultado.stdout.strip()

@@ -42,6 +42,7 @@ SUBCOMANDOS = {
     "atores": "pacto.commands.atores_cmds:atores",
     "reuniao": "pacto.commands.reuniao_cmds:reuniao",
     "ficha": "pacto.commands.ficha_cmds:ficha",
+    "mensal": "pacto.commands.mensal_pacote_cmds:mensal",
 }
 
 

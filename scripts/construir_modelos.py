@@ -4,7 +4,9 @@
 
 Every layout decision of the documents lives in these scripts (`docx_base.py`: page, fonts,
 styles such as Normal, Epigrafe, Ementa, Artigo, Paragrafo, Inciso and Clausula, header,
-footer with "Página X de Y", tables, signatures; `modelos_atos.py`: the acts) and in the .docx
+footer with "Página X de Y", tables, signatures; `modelos_atos.py`: the acts; `modelos_reunioes.py`:
+ata, memória, lista de presença, convocação and suggestions matrix; `modelos_acompanhamento.py`:
+self-diagnosis report and monthly checklist) and in the .docx
 they write. pacto's code only fills the data. Users adapt
 the resulting .docx in Word (`pacto modelos exportar`), never this script.
 """
@@ -29,7 +31,15 @@ from docx_base import (
     sombrear,
     tabela,
 )
+from modelos_acompanhamento import modelo_autodiagnostico, modelo_checklist
 from modelos_atos import diagrama_ou_raias, modelo_ato, modelo_gt, tabela_encaminhamentos
+from modelos_reunioes import (
+    modelo_ata,
+    modelo_memoria,
+    modelo_pauta,
+    modelo_presenca,
+    modelo_sugestoes,
+)
 
 PASTA_PADRAO = Path(__file__).resolve().parent.parent / "pacto" / "templates"
 
@@ -363,6 +373,13 @@ MODELOS = {
     "decreto.docx": lambda: modelo_ato("Decreto que institui o Fluxo"),
     "portaria-grupo-de-trabalho.docx": modelo_gt,
     "fluxo-publicado.docx": modelo_fluxo,
+    "ata.docx": modelo_ata,
+    "memoria-de-reuniao.docx": modelo_memoria,
+    "lista-de-presenca.docx": modelo_presenca,
+    "pauta-convocacao.docx": modelo_pauta,
+    "matriz-de-sugestoes.docx": modelo_sugestoes,
+    "autodiagnostico.docx": modelo_autodiagnostico,
+    "checklist-mensal.docx": modelo_checklist,
 }
 
 

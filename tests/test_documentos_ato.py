@@ -46,7 +46,7 @@ def test_preliminary_part_epigrafe_ementa_preambulo(portaria):
     lido, lote, _ = portaria
     sem_marcacoes(lido)
     assert lote.arquivos[0].name == "portaria.docx"
-    assert lido.paragrafos[0] == "PORTARIA Nº 12, DE 26 DE NOVEMBRO DE 2026"
+    assert lido.paragrafos[0] == "PORTARIA SEJUC Nº 12, DE 26 DE NOVEMBRO DE 2026"  # demo settings
     assert lido.paragrafos[1].startswith(
         "Institui o Fluxo Estadual de Atendimento às Vítimas de Tráfico de Pessoas no Estado de "
         "Roraima"
@@ -235,6 +235,8 @@ def test_working_group_portaria(ws_demo, tmp_path):
 def test_cli_portaria_tipos_and_warnings(caminho_demo, tmp_path):
     runner = CliRunner()
     base = ["--db", str(caminho_demo), "gerar", "portaria", "--saida", str(tmp_path)]
+    limpar = ["--db", str(caminho_demo), "modelos", "configurar", "--autoridade", ""]
+    assert runner.invoke(pacto, limpar, catch_exceptions=False).exit_code == 0
     resultado = runner.invoke(pacto, base, catch_exceptions=False)
     assert resultado.exit_code == 0, resultado.output
     assert str(tmp_path / "portaria.docx") in resultado.output
@@ -251,3 +253,15 @@ def test_cli_portaria_tipos_and_warnings(caminho_demo, tmp_path):
     assert "prazo de sessenta dias" in lido.texto
     errado = runner.invoke(pacto, [*base, "--tipo", "gt", "--membros", "NADA"])
     assert errado.exit_code == 1 and "Erro: Instituição não encontrada: NADA." in errado.output
+
+
+def test_decreto_ignores_the_portaria_issuer_settings(ws_demo, tmp_path):
+    """The demo configures a secretary as the Portaria's issuer; a Decreto stays the Governor's."""
+    from pacto.services.documentos import gerar
+    from pacto.services.documentos.ato import DadosDoAto
+    from pacto.services.documentos.contexto import fontes
+
+    lote = gerar.ato(fontes(ws_demo), tmp_path, "decreto", DadosDoAto(numero="1"))
+    lido = ler(lote.arquivos[0])
+    assert any(p.startswith("O GOVERNADOR DO ESTADO DE RORAIMA") for p in lido.paragrafos)
+    assert "Roberto Almeida Nunes" not in lido.texto and "SECRETÁRIO DE ESTADO" not in lido.texto

@@ -66,7 +66,10 @@ def test_termos_and_portaria_become_pdfs_in_one_batch(caminho_demo, tmp_path):
     paginas = _paginas(pdf)
     assert paginas >= 10
     texto = _texto(pdf)
-    assert "PORTARIA Nº 12, DE 26 DE NOVEMBRO DE 2026" in texto or "PORTARIA Nº 12" in texto
+    assert (
+        "PORTARIA SEJUC Nº 12, DE 26 DE NOVEMBRO DE 2026" in texto
+        or "PORTARIA SEJUC Nº 12" in texto
+    )
     assert "Art. 10." in texto and "Parágrafo único." in texto
     assert "ANEXO III" in texto
     assert f"Página {paginas} de {paginas}" in texto

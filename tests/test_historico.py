@@ -139,3 +139,22 @@ async def test_tui_history_screen_filters_by_institution(caminho_demo):
         assert any("CREAS Pintolândia" in linha for linha in linhas)
         await pilot.press("escape")
         assert not isinstance(app.screen, TelaHistorico)
+
+
+async def test_h_in_rede_opens_the_history_of_the_highlighted_institution(caminho_demo):
+    from textual.widgets import DataTable
+
+    from pacto.tui.app import criar_app
+    from pacto.tui.historico import TelaHistorico
+
+    app = criar_app(caminho_demo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        tabela = app.query_one("#rede-tabela", DataTable)
+        sigla = tabela.get_row_at(tabela.cursor_row)[0]
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, TelaHistorico)
+        titulo = str(app.screen.query_one("#historico-titulo").render())
+        assert titulo.startswith(f"Histórico de alterações de {sigla} ·")

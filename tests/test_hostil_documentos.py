@@ -110,6 +110,40 @@ def test_acts_and_published_flow_keep_hostile_text_literal(caminho_hostil, tmp_p
                 minidom.parseString(pacote.read(parte))
 
 
+@pytest.mark.parametrize(
+    "argumentos",
+    [
+        ["gerar", "ata", "--mesmo-assim"],
+        ["gerar", "ata", "--memoria", "--mesmo-assim"],
+        ["gerar", "presenca"],
+        ["gerar", "pauta"],
+        ["gerar", "sugestoes", "--mesmo-assim"],
+        ["gerar", "autodiagnostico"],
+        ["gerar", "checklist", "--mes", "2026-11"],
+        ["gerar", "checklist", "--mes", "2026-11", "--em-branco"],
+        ["mensal", "preparar", "--mes", "2026-12", "--local", HOSTIS["markup_quebrado"]],
+    ],
+    ids=lambda a: " ".join(a[:3]),
+)
+def test_meeting_and_monthly_documents_keep_hostile_text_literal(rede_hostil, tmp_path, argumentos):
+    caminho, ids = rede_hostil
+    destino = tmp_path / "h.db"
+    shutil.copy(caminho, destino)
+    if argumentos[1] in ("ata", "presenca", "pauta"):
+        argumentos = [*argumentos, "--reuniao", str(ids["reuniao"])]
+    saida = tmp_path / "docs"
+    _rodar(destino, *argumentos, "--saida", str(saida))
+    documentos = list(saida.glob("*.docx"))
+    assert documentos
+    texto = "\n".join(_texto_docx(d) for d in documentos)
+    assert not tem_recusados(texto)
+    if argumentos[1] in ("ata", "sugestoes"):
+        assert HOSTIS["jinja_bloco"] in texto or um_linha(HOSTIS["jinja_bloco"]) in texto
+        assert "'); DROP TABLE instituicoes; --" in texto
+    if argumentos[1] in ("presenca", "pauta", "preparar"):
+        assert "[/] Sul" in texto
+
+
 @pytest.mark.parametrize("formato", ["dot", "mermaid", "svg", "png"])
 def test_diagram_draws_hostile_names(caminho_hostil, tmp_path, formato):
     if formato in ("svg", "png") and shutil.which("dot") is None:

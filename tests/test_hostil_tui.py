@@ -48,11 +48,54 @@ async def test_every_section_draws_hostile_text_literally(caminho_hostil):
         tabela = app.query_one("#rede-tabela", DataTable)
         nomes = [str(tabela.get_row_at(i)[1]) for i in range(tabela.row_count)]
         assert MARCACAO in nomes and HOSTIS["sql"] in nomes
+        tabela.focus()
         tabela.move_cursor(row=nomes.index(MARCACAO))
-        await pilot.pause()
+        await pilot.pause(0.6)  # the detail follows the cursor once it stops
         detalhe = str(app.query_one("#rede-detalhe", Static).render())
         assert MARCACAO in detalhe
         assert "[/] Sul" in app.export_screenshot().replace("&#160;", " ")
+        for aba in ("p", "t", "m", "a"):  # focal points, duties matrix, referrals, actors
+            await pilot.press(aba)
+            await pilot.pause()
+            assert app.export_screenshot()
+
+
+async def test_institution_form_keeps_hostile_text_and_refuses_control_characters(
+    caminho_hostil,
+):
+    from pacto.tui.formularios_rede import FormInstituicao
+
+    app = criar_app(caminho_hostil, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("3", "n")
+        form = app.screen
+        assert isinstance(form, FormInstituicao)
+        nome = MARCACAO + " {{ 7*7 }} <b>&amp; '); DROP TABLE instituicoes; --"
+        form.query_one("#inst-nome", Input).value = nome
+        form.query_one("#inst-sigla", Input).value = "HOSTIL-1"
+        form.query_one("#inst-endereco", Input).value = HOSTIS["arabe_rtl"]
+        form.query_one("#inst-horario", Input).value = HOSTIS["sino_e_escape"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form, "control characters must keep the form open"
+        erros = str(form.query_one("#form-erros", Static).render())
+        assert "Horário: o texto tem caracteres de controle" in erros
+        assert app.ws.instituicao_por_sigla("HOSTIL-1") is None
+        form.query_one("#inst-horario", Input).value = HOSTIS["emoji"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        inst = app.ws.instituicao_por_sigla("HOSTIL-1")
+        assert (inst.nome, inst.endereco, inst.horario) == (
+            nome,
+            HOSTIS["arabe_rtl"],
+            HOSTIS["emoji"],
+        )
+        assert app.export_screenshot()
+        await pilot.press("e")  # edit it again: the form shows the text as typed
+        await pilot.pause()
+        assert app.screen.query_one("#inst-nome", Input).value == nome
+        assert app.export_screenshot()
 
 
 async def test_history_screen_and_palette_search_take_hostile_text(caminho_hostil):

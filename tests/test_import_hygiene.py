@@ -40,7 +40,14 @@ def test_cli_help_imports_neither_textual_nor_docx():
 
 
 def test_document_commands_help_loads_no_docx():
-    for argumentos in (["gerar", "--help"], ["gerar", "termo", "--help"], ["modelos", "--help"]):
+    for argumentos in (
+        ["gerar", "--help"],
+        ["gerar", "termo", "--help"],
+        ["gerar", "ata", "--help"],
+        ["gerar", "checklist", "--help"],
+        ["mensal", "preparar", "--help"],
+        ["modelos", "--help"],
+    ):
         codigo = (
             f"import sys\nsys.argv = ['pacto', *{argumentos!r}]\nfrom pacto.cli import pacto\n"
             "try:\n    pacto.main(prog_name='pacto')\nexcept SystemExit:\n    pass"

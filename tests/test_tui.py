@@ -91,12 +91,25 @@ async def test_command_palette_offers_pacto_actions(caminho_demo):
         assert app.query_one("#secoes", ContentSwitcher).current == "rede"
 
 
-async def test_planned_sections_say_what_they_will_hold(caminho_demo):
+async def test_every_section_shows_something_useful(caminho_demo):
+    """Built sections show their content; sections still planned say what they will hold."""
+    from textual.widgets import OptionList
+
+    from pacto.tui.sections import SECOES
+
     app = criar_app(caminho_demo)
     async with app.run_test(size=(80, 24)) as pilot:
+        for secao in SECOES:
+            await pilot.press(secao.tecla)
+            assert app.query_one("#secoes", ContentSwitcher).current == secao.id
+            if not secao.classe:
+                texto = " ".join(_texto(s) for s in app.query(f"#{secao.id} Static"))
+                assert secao.previsto[:40] in texto and "em construção" in texto
         await pilot.press("0")
-        texto = " ".join(_texto(s) for s in app.query("#documentos Static"))
-        assert "Termo de Adesão" in texto and "em construção" in texto
+        lista = app.query_one("#doc-lista", OptionList)
+        assert app.focused is lista
+        nomes = [str(lista.get_option_at_index(i).prompt) for i in range(lista.option_count)]
+        assert "Termo de Adesão" in nomes and "Ata da reunião" in nomes
 
 
 async def test_q_quits(caminho_demo):

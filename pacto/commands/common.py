@@ -101,3 +101,13 @@ class GrupoPreguicoso(click.Group):
 
         modulo, atributo = alvo.split(":")
         return getattr(importlib.import_module(modulo), atributo)
+
+
+def instituicao_por_sigla(ws, sigla: str):
+    """The institution with that acronym (case and accents ignored), or a clear error."""
+    from pacto.domain.errors import ErroValidacao
+
+    inst = ws.instituicao_por_sigla(sigla)
+    if inst is None:
+        raise ErroValidacao(f"Nenhuma instituição com a sigla “{sigla}”.")
+    return inst

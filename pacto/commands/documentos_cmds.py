@@ -144,10 +144,9 @@ def termo(siglas, todas, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
 
 def _representantes(ws):
     """Signatories already recorded in the adhesion tracking fill the Termo's blank lines."""
-    from pacto.services.adesoes import signatarios
-    from pacto.services.documentos.termo import Representante
+    from pacto.services.documentos.catalogo import representantes_registrados
 
-    return {inst: Representante(nome, cargo) for inst, (nome, cargo) in signatarios(ws).items()}
+    return representantes_registrados(ws)
 
 
 @click.command()
@@ -230,6 +229,6 @@ def fluxo(pontos_focais, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
 
 def registrar_geracao(ws, documento: str) -> None:
     """Remember that a document was generated, as evidence for the roadmap (steps 12 and 13)."""
-    from datetime import datetime
+    from pacto.services.documentos.catalogo import registrar_geracao as registrar
 
-    ws.definir_configuracao(f"gerado.{documento}", datetime.now().isoformat(timespec="seconds"))
+    registrar(ws, documento)

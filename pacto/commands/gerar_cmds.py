@@ -13,6 +13,10 @@ GERADORES = {
     "relatorio-netp": "pacto.commands.netp_cmds:relatorio_netp",
     "monitoramento": "pacto.commands.mensal_cmds:monitoramento",
     **{nome: f"pacto.commands.documentos_cmds:{nome}" for nome in ("termo", "portaria", "fluxo")},
+    **{
+        nome: f"pacto.commands.documentos_reuniao_cmds:{nome}"
+        for nome in ("ata", "presenca", "pauta", "sugestoes", "autodiagnostico", "checklist")
+    },
 }
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, workspace
+from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
 
 
 @click.command()
@@ -27,15 +27,12 @@ from pacto.commands.common import console, esc, imprimir_json, workspace
 @click.option("--json", "como_json", is_flag=True, help="Saída em JSON, para scripts.")
 def historico(desde, sigla: str | None, limite: int, como_json: bool) -> None:
     """Lista as alterações do workspace: quando, quem, o quê, antes e depois."""
-    from pacto.domain.errors import ErroValidacao
     from pacto.domain.historico import descrever, rotulo
 
     ws = workspace()
     inst_id = None
     if sigla:
-        inst = ws.instituicao_por_sigla(sigla)
-        if inst is None:
-            raise ErroValidacao(f"Nenhuma instituição com a sigla “{sigla}”.")
+        inst = instituicao_por_sigla(ws, sigla)
         inst_id = inst.id
     dia: date | None = desde.date() if desde else None
     registros = ws.historico(desde=dia, instituicao_id=inst_id, limite=limite)

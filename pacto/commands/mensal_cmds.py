@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, workspace
+from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
 
 SITUACOES = {
     "ok": "ok",
@@ -88,9 +88,7 @@ def responder(item: str, situacao: str, mes: str | None, nota: str, sigla: str |
         )
     inst_id = None
     if sigla:
-        inst = ws.instituicao_por_sigla(sigla)
-        if inst is None:
-            raise ErroValidacao(f"Nenhuma instituição com a sigla “{sigla}”.")
+        inst = instituicao_por_sigla(ws, sigla)
         inst_id = inst.id
     ws.responder_checklist(RespostaChecklist(mes, item, SITUACOES[situacao], nota, inst_id))
     click.echo(f"Resposta registrada para {mes}.")

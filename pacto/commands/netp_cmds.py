@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, workspace
+from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
 
 
 def _pasta_saida(saida: Path | None) -> Path:
@@ -28,7 +28,6 @@ def _pasta_saida(saida: Path | None) -> Path:
 )
 def formulario_netp(mes: str, sigla: str | None, saida: Path | None) -> None:
     """Gera o formulário mensal (.xlsx) que cada instituição preenche só com números."""
-    from pacto.domain.errors import ErroValidacao
     from pacto.domain.netp import validar_mes
     from pacto.domain.text import nome_arquivo
     from pacto.services.netp_planilhas import gerar_formulario
@@ -36,9 +35,7 @@ def formulario_netp(mes: str, sigla: str | None, saida: Path | None) -> None:
     validar_mes(mes)
     ws = workspace()
     if sigla:
-        inst = ws.instituicao_por_sigla(sigla)
-        if inst is None:
-            raise ErroValidacao(f"Nenhuma instituição com a sigla “{sigla}”.")
+        inst = instituicao_por_sigla(ws, sigla)
         sigla = inst.sigla
     sufixo = f"-{nome_arquivo(sigla)}" if sigla else ""
     nome = f"formulario-netp-{mes}{sufixo}.xlsx"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, workspace
+from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
 
 SITUACOES_CLI = {
     "nao-iniciado": "não iniciado",
@@ -118,13 +118,10 @@ def gt_listar() -> None:
 
 
 def _por_sigla(ws, siglas):
-    from pacto.domain.errors import ErroValidacao
 
     encontradas = []
     for sigla in siglas:
-        inst = ws.instituicao_por_sigla(sigla)
-        if inst is None:
-            raise ErroValidacao(f"Nenhuma instituição com a sigla “{sigla}”.")
+        inst = instituicao_por_sigla(ws, sigla)
         encontradas.append(inst)
     return encontradas
 

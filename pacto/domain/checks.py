@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from pacto.domain.network import RedeCompleta
@@ -23,7 +23,8 @@ class Lacuna:
     gravidade: str = "alerta"
 
     def como_dict(self) -> dict:
-        return asdict(self)
+        """The finding as a plain dict (shallow: every field is a string), for JSON and the Painel."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def etapas_sem_responsavel(rc: RedeCompleta) -> list[Lacuna]:

@@ -24,6 +24,7 @@ from pacto.domain.reunioes import (
     ReuniaoCompleta,
     Sugestao,
 )
+from pacto.domain.text import chave_comparacao
 
 
 @dataclass
@@ -84,6 +85,11 @@ class RedeCompleta:
             etapa: sorted((self.instituicao_por_id[i] for i in insts), key=lambda i: i.nome)
             for etapa, insts in ids.items()
         }
+
+    def instituicao_por_sigla(self, sigla: str) -> Instituicao | None:
+        """An institution by acronym, ignoring case, accents and extra spaces."""
+        procurada = chave_comparacao(sigla)
+        return next((i for i in self.instituicoes if chave_comparacao(i.sigla) == procurada), None)
 
     def titular(self, instituicao_id: int) -> PontoFocal | None:
         """The institution's titular focal point, if any."""

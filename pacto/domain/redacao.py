@@ -276,6 +276,7 @@ _MASCULINOS = {
     "juizado", "abrigo", "batalhão", "comando", "corpo", "disque", "ligue", "sine",
     "alto", "fundo",
 }  # fmt: skip
+_FEMININOS = {"rede", "ordem", "pastoral", "sede"}
 _FEMININOS_FINAIS = ("a", "ão", "ade", "ência", "ância", "ia", "ção", "gem")
 
 
@@ -284,6 +285,8 @@ def genero_do_nome(nome: str) -> str:
     primeira = re.split(r"[\s\-–]", (nome or "").strip(), maxsplit=1)[0].strip("(),.").casefold()
     if primeira in _MASCULINOS:
         return "m"
+    if primeira in _FEMININOS:
+        return "f"
     return "f" if primeira.endswith(_FEMININOS_FINAIS) else "m"
 
 

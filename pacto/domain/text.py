@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # Characters no stored text may hold: C0 controls other than tab, line feed and carriage
@@ -18,6 +19,7 @@ def sem_acentos(texto: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65_536)
 def chave_comparacao(texto: str) -> str:
     """Return a key for loose comparison: no accents, lower case, single spaces."""
     return _SPACES.sub(" ", sem_acentos(texto or "")).strip().casefold()

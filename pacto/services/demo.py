@@ -89,6 +89,10 @@ def _povoar(ws: Workspace, dados: dict, hoje: date) -> None:
 
 def _povoar_processo(ws: Workspace, dados: dict, ids: dict[str, int], hoje: date) -> None:
     """The working group and a first self-diagnosis run, as a network a few months in has."""
+    if dados.get("documentos"):
+        from pacto.services.documentos.configuracao import gravar
+
+        gravar(ws, dados["documentos"])
     gt = dados.get("grupo_trabalho", {})
     for sigla in gt.get("membros", []):
         ws.definir_membro_gt(ids[sigla])

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
@@ -16,6 +17,8 @@ from pacto.domain.checklist import SITUACOES, LinhaChecklist, RespostaChecklist
 from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.services.mensal import checklist_do_mes, mes_de, meses_ate
+from pacto.services.pacote_mensal import PacoteMensal, preparar_mes
+from pacto.tui.documentos import avisar_lote, pasta_de_saida
 from pacto.tui.texto import TabelaLiteral, marcado
 
 MARCAS = {"ok": "✔ Em dia", "pendente": "! Pendente", "nao_se_aplica": "– Não se aplica"}
@@ -69,7 +72,22 @@ class AlinhamentoSecao(Vertical):
         Binding("a", "anotar", "Observação"),
         Binding("left_square_bracket", "mudar_mes(-1)", "Mês anterior"),
         Binding("right_square_bracket", "mudar_mes(1)", "Mês seguinte"),
+        Binding("m", "preparar_mes", "Preparar reunião do mês"),
     ]
+
+    class PacotePronto(Message):
+        """The month's meeting exists and its documents were written."""
+
+        def __init__(self, pacote: PacoteMensal):
+            super().__init__()
+            self.pacote = pacote
+
+    class PacoteFalhou(Message):
+        """Preparing the month's meeting stopped with a message for the user."""
+
+        def __init__(self, mensagem: str):
+            super().__init__()
+            self.mensagem = mensagem
 
     def compose(self) -> ComposeResult:
         yield Static(id="check-cabecalho")
@@ -100,7 +118,7 @@ class AlinhamentoSecao(Vertical):
         self.query_one("#check-cabecalho", Static).update(
             f"[b]Checklist de {self.mes}[/b] · {respondidos} de {len(self.linhas)} respondidos · "
             "[b]o[/b] em dia  [b]p[/b] pendente  [b]x[/b] não se aplica  [b]a[/b] observação  "
-            "[b]\\[ ][/b] mês"
+            "[b]\\[ ][/b] mês  [b]m[/b] preparar a reunião do mês"
         )
         self._detalhar()
 
@@ -180,3 +198,46 @@ class AlinhamentoSecao(Vertical):
             ano, numero = int(self.mes[:4]), int(self.mes[5:7]) + 1
             self.mes = f"{ano + numero // 13:04d}-{(numero - 1) % 12 + 1:02d}"
         self.mostrar(self._rc)
+
+    # -- the month's meeting pack -----------------------------------------------------
+
+    def action_preparar_mes(self) -> None:
+        """Create the month's alignment meeting and write its pauta, list and blank checklist."""
+        if getattr(self, "_preparando", False):
+            self.app.notify("Aguarde: a reunião do mês ainda está sendo preparada.")
+            return
+        self._preparando = True
+        self.app.notify(f"Preparando a reunião de alinhamento de {self.mes}…")
+        self._preparar(self.mes, pasta_de_saida(self.app))
+
+    @work(thread=True, exclusive=True, group="preparar-mes")
+    def _preparar(self, mes: str, saida) -> None:
+        """Same as `pacto mensal preparar`, with a connection of its own; only posts messages."""
+        from pacto.services.documentos.modelos import pasta_escolhida
+        from pacto.store import Workspace
+
+        try:
+            with Workspace.abrir(self.app.ws.caminho, self.app.ws.usuario) as ws:
+                pacote = preparar_mes(
+                    ws, mes, saida, hoje=self.app.hoje, pasta_modelos=pasta_escolhida(ws)
+                )
+        except PactoErro as erro:
+            self.post_message(self.PacoteFalhou(erro.mensagem))
+        except Exception as erro:  # never let it take the interface down
+            self.post_message(self.PacoteFalhou(f"Erro inesperado: {erro}"))
+        else:
+            self.post_message(self.PacotePronto(pacote))
+
+    @on(PacotePronto)
+    def _pacote_pronto(self, mensagem: PacotePronto) -> None:
+        self._preparando = False
+        self.app.notify(mensagem.pacote.resumo, title="Reunião do mês", markup=False, timeout=12)
+        avisar_lote(self.app, mensagem.pacote.lote)
+        self.app.action_recarregar()
+
+    @on(PacoteFalhou)
+    def _pacote_falhou(self, mensagem: PacoteFalhou) -> None:
+        self._preparando = False
+        self.app.notify(
+            mensagem.mensagem, title="Reunião do mês não preparada", severity="error", markup=False
+        )

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pacto.domain.errors import PactoErro
@@ -27,7 +27,7 @@ from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
 class PactoApp(App[None]):
     """The facilitator's interface on one workspace."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "rede.tcss"]
     TITLE = "pacto"
     COMMANDS = App.COMMANDS | {ComandosPacto}
     BINDINGS = [
@@ -116,13 +116,14 @@ class PactoApp(App[None]):
         self._a_redesenhar = {
             s.id for s in SECOES if hasattr(self.query_one(f"#{s.id}"), "mostrar")
         }
+        self._redesenhar("painel")  # the summary always reflects the last change
         self._redesenhar(self.query_one("#secoes", ContentSwitcher).current)
 
     def _redesenhar(self, secao_id: str | None) -> None:
         """Draw a section from the latest snapshot, once per load, when it is shown.
 
-        Hidden sections wait until they are opened, so the first screen of a large network
-        does not pay for filling tables nobody is looking at yet.
+        Hidden sections (except the Painel, the summary) wait until they are opened, so the
+        first screen of a large network does not pay for filling tables nobody looks at yet.
         """
         if secao_id in getattr(self, "_a_redesenhar", ()):
             self._a_redesenhar.discard(secao_id)
@@ -144,9 +145,9 @@ class PactoApp(App[None]):
         (focaveis[0] if focaveis else alvo).focus()
 
     def action_buscar(self) -> None:
-        """Jump to the search field of the Rede section."""
+        """Jump to the search field of the Rede section's tab on screen."""
         self.ir_para("rede")
-        self.query_one("#rede-busca", Input).focus()
+        self.query_one("#rede").buscar()
 
     def action_historico(self, sigla: str = "") -> None:
         """Open the change history, optionally of one institution."""

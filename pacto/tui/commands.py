@@ -7,7 +7,20 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from pacto.domain.text import sem_acentos
+from pacto.tui.rede import ABAS
 from pacto.tui.sections import SECOES
+
+
+async def _abrir_aba_da_rede(app, aba: str) -> None:
+    """Go to the Rede section and open one of its tabs."""
+    await app.query_one("#rede").abrir_aba(aba)
+    app.ir_para("rede")
+
+
+def preparar_reuniao_do_mes(app) -> None:
+    """Open Alinhamento and prepare the meeting of the month it shows."""
+    app.ir_para("alinhamento")
+    app.query_one("#alinhamento").action_preparar_mes()
 
 
 class ComandosPacto(Provider):
@@ -21,6 +34,12 @@ class ComandosPacto(Provider):
                 partial(app.ir_para, secao.id),
                 f"Tecla {secao.tecla}",
             )
+        for aba, cls, tecla, _, _ in ABAS:
+            yield (
+                f"Rede › {cls.TITULO}",
+                partial(_abrir_aba_da_rede, app, aba),
+                f"Seção 3, tecla {tecla}",
+            )
         yield ("Recarregar dados", app.action_recarregar, "Relê o workspace (F5)")
         yield ("Modo reunião", app.action_modo_reuniao, "A reunião de hoje ou a próxima (F2)")
         yield ("Buscar instituição", app.action_buscar, "Busca na seção Rede (/)")
@@ -28,6 +47,7 @@ class ComandosPacto(Provider):
         yield ("Congelar versão", app.action_congelar_versao, "Congela o rascunho com uma nota")
         yield ("Histórico de alterações", app.action_historico, "Quem mudou o quê e quando")
         yield ("Importar planilha de atores", app.action_importar_planilha, "Ctrl+O")
+        yield ("Preparar reunião do mês", partial(preparar_reuniao_do_mes, app), "Alinhamento, m")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
 

@@ -17,6 +17,13 @@ TECLAS_GERAIS = (
     ("/", "Buscar na seção Rede"),
     ("v", "Versões do fluxo: congelar e ver o que mudou"),
     ("r (em Adesões)", "Registrar convite, envio ou assinatura do Termo"),
+    ("a p t m", "Rede: Atores, Pontos focais, Atribuições, Encaminhamentos"),
+    ("n e x/Del", "Rede: nova, editar, remover (pede confirmação)"),
+    ("Enter", "Rede: editar a linha ou a célula da matriz"),
+    ("c", "Pontos focais: contato confirmado hoje"),
+    ("Ctrl+S", "Salvar o formulário aberto"),
+    ("m (em Alinhamento)", "Preparar a reunião do mês: pauta, presença e checklist"),
+    ("Enter (em Documentos)", "Gerar o documento destacado (p liga ou desliga o PDF)"),
     ("Ctrl+P", "Paleta de comandos: todas as ações do pacto"),
     ("F5", "Recarregar os dados do workspace"),
     ("Ctrl+O", "Importar planilha de atores (.xlsx ou .csv)"),
@@ -36,7 +43,7 @@ class TelaAjuda(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         linhas = ["[b]Ajuda do pacto[/b]", "", "[b]Teclas[/b]"]
-        linhas += [f"  [b]{tecla:<16}[/b] {acao}" for tecla, acao in TECLAS_GERAIS]
+        linhas += [f"  [b]{tecla:<21}[/b] {acao}" for tecla, acao in TECLAS_GERAIS]
         linhas += ["", "[b]Seções[/b]"]
         linhas += [f"  [b]{s.tecla}[/b]  {s.nome}" for s in SECOES]
         linhas += [

@@ -12,7 +12,7 @@ from pacto.domain.summary import descrever_contagens, resumo
 from pacto.domain.text import plural
 
 MARCAS = {"grave": "!!", "alerta": "! ", "aviso": "· "}
-LACUNAS_NO_PAINEL = 30  # the rest is one key away: pacto verificar lists them all
+LACUNAS_POR_TIPO = 8
 
 
 class Painel(VerticalScroll):
@@ -26,7 +26,7 @@ class Painel(VerticalScroll):
 
     def mostrar(self, rc: RedeCompleta) -> None:
         """Redraw every block from a fresh snapshot of the network."""
-        dados = resumo(rc)
+        dados = resumo(rc, getattr(self.app, "hoje", None))
         lacunas = dados["lacunas"]
         self.query_one("#painel-proximo", Static).update(_proximo_passo(self.app.processo))
         c = dados["contagens"]
@@ -53,15 +53,27 @@ class Painel(VerticalScroll):
         bloco.append(f"Lacunas ({len(lacunas)})\n", style="bold")
         if not lacunas:
             bloco.append(" ✔ Nenhuma lacuna encontrada.")
-        for lacuna in lacunas[:LACUNAS_NO_PAINEL]:
+        _listar_lacunas(bloco, lacunas)
+        self.query_one("#painel-lacunas", Static).update(bloco)
+
+
+def _listar_lacunas(bloco: Text, lacunas: list[dict]) -> None:
+    """Each gap with where to fix it; past LACUNAS_POR_TIPO of a kind, one line counts the rest.
+
+    A big network can have thousands of findings: the Painel stays readable (and fast) by
+    showing the first few of each kind and the count of the others.
+    """
+    por_tipo: dict[str, list[dict]] = {}
+    for lacuna in lacunas:
+        por_tipo.setdefault(lacuna["codigo"], []).append(lacuna)
+    for grupo in por_tipo.values():
+        for lacuna in grupo[:LACUNAS_POR_TIPO]:
             bloco.append(f" {MARCAS[lacuna['gravidade']]} {lacuna['mensagem']}")
             bloco.append(f"  → {lacuna['onde']}\n", style="dim")
-        if len(lacunas) > LACUNAS_NO_PAINEL:  # thousands of lines would only slow the screen
-            bloco.append(
-                f" … e mais {len(lacunas) - LACUNAS_NO_PAINEL}; veja todas com “pacto verificar”.\n",
-                style="italic",
-            )
-        self.query_one("#painel-lacunas", Static).update(bloco)
+        resto = len(grupo) - LACUNAS_POR_TIPO
+        if resto > 0:
+            bloco.append(f"    … e mais {resto:,} do mesmo tipo".replace(",", "."))
+            bloco.append(f"  → {grupo[0]['onde']}\n", style="dim")
 
 
 def _proximo_passo(processo) -> Text:

@@ -1,104 +1,123 @@
-"""The Rede section: a searchable table of institutions with their stages, focal points and duties."""
+"""The Rede section: tabs for the actors, their focal points, their duties and their referrals."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Input, Static
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Input, TabbedContent, TabPane
 
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import chave_comparacao
-from pacto.tui.texto import TabelaLiteral
+from pacto.tui.rede_atores import AtoresAba
+from pacto.tui.rede_atribuicoes import AtribuicoesAba
+from pacto.tui.rede_comum import AbaRede
+from pacto.tui.rede_encaminhamentos import EncaminhamentosAba
+from pacto.tui.rede_pontos import PontosFocaisAba
+
+# (tab id, tab class, key, label with the key underlined, control to focus)
+ABAS = (
+    ("aba-atores", AtoresAba, "a", "[u]A[/u]tores", "#rede-tabela"),
+    ("aba-pontos", PontosFocaisAba, "p", "[u]P[/u]ontos focais", "#pontos-tabela"),
+    ("aba-atribuicoes", AtribuicoesAba, "t", "A[u]t[/u]ribuições", "#atr-matriz"),
+    ("aba-encaminhamentos", EncaminhamentosAba, "m", "Enca[u]m[/u]inhamentos", "#enc-tabela"),
+)
 
 
 class RedeSecao(Vertical):
-    """Institutions of the network; type to filter, move to see details."""
+    """Section 3: one tab per part of the network; a, p, t and m open the tabs.
 
-    FOCO_INICIAL = "#rede-tabela"
+    Only the Atores tab is built with the section; the others are built the first time they
+    are opened, so the app's first screen does not pay for screens nobody has asked for yet.
+    """
+
+    @property
+    def FOCO_INICIAL(self) -> str:  # noqa: N802 - the app reads this name from every section
+        """The table of the tab on screen, focused when the section opens."""
+        aba = self.aba_ativa() if self.is_mounted else None
+        return aba.TABELA if aba else "#rede-tabela"
+
+    BINDINGS = [
+        Binding(tecla, f"abrir_aba('{aba}')", cls.TITULO, show=False)
+        for aba, cls, tecla, _, _ in ABAS
+    ]
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._rc: RedeCompleta | None = None
-        self._linhas: list[tuple[int, str, tuple]] = []
+        self.rc: RedeCompleta | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Buscar por nome, sigla, etapa ou ponto focal…", id="rede-busca")
-        tabela = TabelaLiteral(id="rede-tabela", cursor_type="row", zebra_stripes=True)
-        tabela.add_columns("Sigla", "Instituição", "Etapas", "Ponto focal titular", "Contato")
-        yield tabela
-        with VerticalScroll(id="rede-detalhe-rolagem"):
-            yield Static(id="rede-detalhe")
+        with TabbedContent(id="rede-abas"):
+            for i, (aba, cls, _, rotulo, _) in enumerate(ABAS):
+                with TabPane(rotulo, id=aba):
+                    if i == 0:
+                        yield cls(id=f"{aba}-conteudo")
+
+    def on_mount(self) -> None:
+        self._atualizar_titulo()
 
     def mostrar(self, rc: RedeCompleta) -> None:
-        """Load a fresh snapshot and redraw the table with the current filter."""
-        self._rc = rc
-        self._linhas = []
-        for inst in rc.instituicoes:
-            titular = rc.titular(inst.id)
-            etapas = rc.siglas_etapas(inst.id) or "—"
-            contato = inst.telefone or inst.email or inst.site or "—"
-            celulas = (inst.sigla, inst.nome, etapas, titular.nome if titular else "—", contato)
-            nomes_pontos = " ".join(p.nome for p in rc.pontos_por_instituicao.get(inst.id, []))
-            etapas_nomes = " ".join(e.nome for e in rc.etapas_por_instituicao.get(inst.id, []))
-            busca = chave_comparacao(" ".join((*celulas, nomes_pontos, etapas_nomes)))
-            self._linhas.append((inst.id, busca, celulas))
-        self._filtrar(self.query_one("#rede-busca", Input).value)
+        """Hand the fresh snapshot to every built tab; only the visible one redraws now."""
+        self.rc = rc
+        for aba in self.query(AbaRede):
+            aba.mostrar(rc)
 
-    @on(Input.Changed, "#rede-busca")
-    def _ao_buscar(self, evento: Input.Changed) -> None:
-        self._filtrar(evento.value)
+    def aba_ativa(self) -> AbaRede | None:
+        """The content widget of the tab on screen (None while it is being built)."""
+        ativa = self.query_one("#rede-abas", TabbedContent).active
+        return next(iter(self.query(f"#{ativa}-conteudo").results(AbaRede)), None)
 
-    @on(Input.Submitted, "#rede-busca")
-    def _ir_para_tabela(self) -> None:
-        self.query_one("#rede-tabela", DataTable).focus()
+    async def action_abrir_aba(self, aba: str) -> None:
+        """Show a tab and focus its table."""
+        await self.abrir_aba(aba)
 
-    def _filtrar(self, termo: str) -> None:
-        tabela = self.query_one("#rede-tabela", DataTable)
-        tabela.clear()
-        chave = chave_comparacao(termo)
-        for inst_id, busca, celulas in self._linhas:
-            if all(parte in busca for parte in chave.split()):
-                tabela.add_row(*celulas, key=str(inst_id))
-        total = len(self._linhas)
-        self.border_title = f"Instituições: {tabela.row_count} de {total}"
-        if tabela.row_count:
-            self._detalhar(int(tabela.coordinate_to_cell_key((0, 0)).row_key.value))
-        else:
-            self.query_one("#rede-detalhe", Static).update("Nenhuma instituição encontrada.")
+    async def abrir_aba(self, aba: str) -> None:
+        """Switch to a tab by id, build and draw it if needed and focus its main control."""
+        self.query_one("#rede-abas", TabbedContent).active = aba
+        conteudo = await self._construir(aba)
+        conteudo.garantir_desenho()
+        foco = next(f for a, _, _, _, f in ABAS if a == aba)
+        tabela = self.query_one(foco, DataTable)
+        tabela.focus()
+        # Hiding the previous tab may move the focus once the screen refreshes: take it back.
+        self.call_after_refresh(tabela.focus)
+        self._atualizar_titulo()
 
-    @on(DataTable.RowHighlighted, "#rede-tabela")
-    def _ao_destacar(self, evento: DataTable.RowHighlighted) -> None:
-        if evento.row_key and evento.row_key.value:
-            self._detalhar(int(evento.row_key.value))
+    async def _construir(self, aba: str) -> AbaRede:
+        """The tab's content, mounted now if this is the first time it is opened."""
+        existente = next(iter(self.query(f"#{aba}-conteudo").results(AbaRede)), None)
+        if existente is not None:
+            return existente
+        cls = next(c for a, c, _, _, _ in ABAS if a == aba)
+        conteudo = cls(id=f"{aba}-conteudo")
+        await self.query_one(f"#{aba}", TabPane).mount(conteudo)
+        if self.rc is not None:
+            conteudo.mostrar(self.rc)
+        return conteudo
 
-    def _detalhar(self, inst_id: int) -> None:
-        rc = self._rc
-        inst = rc.instituicao_por_id[inst_id]
-        texto = Text()
-        texto.append(f"{inst.nome} ({inst.sigla})\n", style="bold")
-        contatos = inst.formas_de_contato()
-        texto.append(
-            "Contato: " + (" · ".join(contatos) if contatos else "nenhum registrado") + "\n"
-        )
-        if inst.horario:
-            texto.append(f"Horário: {inst.horario}\n")
-        pontos = rc.pontos_por_instituicao.get(inst_id, [])
-        if not pontos:
-            texto.append("Pontos focais: nenhum registrado\n")
-        for ponto in pontos:
-            confirmado = (
-                ponto.confirmado_em.strftime("%d/%m/%Y") if ponto.confirmado_em else "nunca"
-            )
-            contato = " · ".join(x for x in (ponto.telefone, ponto.email) if x)
-            texto.append(
-                f"Ponto focal {ponto.papel}: {ponto.nome}"
-                f"{', ' + ponto.cargo if ponto.cargo else ''}"
-                f"{' — ' + contato if contato else ''} (confirmado: {confirmado})\n"
-            )
-        for atr in rc.atribuicoes_de(inst_id):
-            etapa = rc.etapa_por_id[atr.etapa_id]
-            texto.append(f"\n{etapa.nome}: ", style="bold")
-            texto.append(atr.texto)
-        self.query_one("#rede-detalhe", Static).update(texto)
+    def buscar(self) -> None:
+        """Focus the search field of the tab on screen."""
+        aba = self.aba_ativa()
+        if aba is None:
+            return
+        campo = aba.query_one(aba.BUSCA, Input)
+        campo.focus()
+        self.call_after_refresh(campo.focus)
+
+    @on(TabbedContent.TabActivated, "#rede-abas")
+    async def _ao_trocar_aba(self, evento: TabbedContent.TabActivated) -> None:
+        await self._construir(evento.pane.id)
+        self._atualizar_titulo()
+
+    @on(AbaRede.Resumo)
+    def _ao_resumir(self, evento: AbaRede.Resumo) -> None:
+        evento.stop()
+        evento.aba.resumo = evento.texto
+        self._atualizar_titulo()
+
+    def _atualizar_titulo(self) -> None:
+        aba = self.aba_ativa()
+        if aba is None:
+            return
+        resumo = aba.resumo
+        self.border_title = f"Rede › {aba.TITULO}" + (f" · {resumo}" if resumo else "")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from pacto.domain.calendario import alerta_de_data, formatar_data, formatar_hora, ler_data, ler_hora
@@ -29,7 +29,7 @@ from pacto.tui.reuniao_dialogos import Formulario, campo, lado_a_lado
 from pacto.tui.texto import literal
 
 
-def opcoes_instituicoes(instituicoes: list[Instituicao]) -> list[tuple[Content, int]]:
+def opcoes_instituicoes(instituicoes: list[Instituicao]) -> list[tuple[Text, int]]:
     """Institutions for a Select, by acronym (typing the acronym finds it), shown literally."""
     return [
         (literal(f"{i.sigla} — {i.nome}"), i.id)

@@ -38,6 +38,7 @@ SECOES = (
         "Fluxo",
         "O fluxo desenhado em raias, uma por etapa, com as instituições de cada etapa e os "
         "encaminhamentos entre elas; as versões congeladas e o que mudou entre elas.",
+        classe="pacto.tui.fluxo:FluxoSecao",
     ),
     Secao(
         "pactuacao",
@@ -66,13 +67,7 @@ SECOES = (
         previsto="Os indicadores do fluxo com metas por ano ou semestre e a sua evolução, e o envio de "
         "dados agregados ao NETP.",
     ),
-    Secao(
-        "documentos",
-        "0",
-        "Documentos",
-        "Os documentos para assinatura e circulação: Termo de Adesão, Portaria ou Decreto, fluxo "
-        "publicado, ata, lista de presença, pauta e checklist mensal.",
-    ),
+    Secao("documentos", "0", "Documentos", classe="pacto.tui.documentos:DocumentosSecao"),
 )
 
 POR_ID = {s.id: s for s in SECOES}

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections import UserString
 
+from rich.text import Text
 from textual.content import Content
 from textual.widgets import DataTable
 
 
-def literal(texto: object) -> Content:
-    """Text for a Static, Label or Option, shown as is."""
-    return Content(str(texto))
+def literal(texto: object) -> Text:
+    """Text for a Static, Label, Option or Select choice, shown as is (a rich `Text`, which
+    Select's type-to-search also reads)."""
+    return Text(str(texto))
 
 
 def marcado(modelo: str, **valores: object) -> Content:

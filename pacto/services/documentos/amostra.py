@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
+from pacto.domain.autodiagnostico import Resposta, Rodada, questionario
 from pacto.domain.catalog import etapas_padrao, finalidades
+from pacto.domain.checklist import ItemChecklist, LinhaChecklist, RespostaChecklist
 from pacto.domain.models import (
     Atribuicao,
     Encaminhamento,
@@ -15,11 +17,21 @@ from pacto.domain.models import (
     Rede,
 )
 from pacto.domain.network import RedeCompleta
+from pacto.domain.reunioes import Acao, Deliberacao, ItemPauta, Presenca, Reuniao, Sugestao
+from pacto.services.documentos.acompanhamento import contexto_autodiagnostico, contexto_checklist
 from pacto.services.documentos.ato import DadosDoAto, contexto_ato
 from pacto.services.documentos.configuracao import DadosDocumentos
 from pacto.services.documentos.contexto import Fontes
 from pacto.services.documentos.fluxo_publicado import contexto_fluxo
 from pacto.services.documentos.grupo_trabalho import contexto_gt
+from pacto.services.documentos.reuniao_docs import (
+    contexto_ata,
+    contexto_memoria,
+    contexto_pauta,
+    contexto_presenca,
+    contexto_sugestoes,
+    sugestoes_escolhidas,
+)
 from pacto.services.documentos.termo import contexto_termo
 
 
@@ -44,7 +56,38 @@ def rede_de_amostra() -> RedeCompleta:
             Atribuicao(2, etapas[0].id, 1, "Recebe denúncias.", id=2),
         ],
         encaminhamentos=[Encaminhamento(1, 2, 1, "Suspeita de tráfico", "24 horas", id=1)],
+        **_reunioes_de_amostra(),
     )
+
+
+def _reunioes_de_amostra() -> dict:
+    """A held working-group meeting with everything recorded in it, and the next one."""
+    return {
+        "reunioes": [
+            Reuniao("gt", 1, date(2026, 10, 29), time(9, 0), local="Sala de reuniões",
+                    presidente="Pessoa de amostra", secretario="Secretária de amostra",
+                    situacao="realizada", id=1),
+            Reuniao("ampliada", 1, date(2026, 12, 10), time(14, 0), id=2),
+        ],
+        "pauta": [ItemPauta(1, 1, "Abertura", 10, "A reunião foi aberta.", id=1)],
+        "presencas": [Presenca(1, "Pessoa de amostra", 1, cargo="Coordenadora", id=1)],
+        "deliberacoes": [Deliberacao(1, "Aprovar o desenho inicial.", id=1)],
+        "acoes": [Acao(1, "Indicar o ponto focal.", 2, "PF", date(2026, 11, 20), id=1)],
+        "sugestoes": [Sugestao("Incluir a DPU.", reuniao_id=1, autor="PF", id=1)],
+    }  # fmt: skip
+
+
+def _rodadas_de_amostra() -> tuple[Rodada, Rodada]:
+    primeira = questionario()[0].itens[0].chave
+    return (
+        Rodada(date(2026, 2, 1), respostas={primeira: Resposta(primeira, "nao")}, id=1),
+        Rodada(date(2026, 8, 1), respostas={primeira: Resposta(primeira, "sim", "Nota")}, id=2),
+    )
+
+
+def _checklist_de_amostra() -> list[LinhaChecklist]:
+    item = ItemChecklist("derivado:acoes_atrasadas", "1 ação atrasada: PF", derivado=True)
+    return [LinhaChecklist(item, RespostaChecklist("2026-11", item.chave, "pendente"), "2026-10")]
 
 
 def contextos_de_amostra() -> dict[str, dict]:
@@ -61,6 +104,13 @@ def contextos_de_amostra() -> dict[str, dict]:
         "decreto": contexto_ato(f, "decreto", dados, b""),
         "gt": contexto_gt(f, dados, rc.instituicoes),
         "fluxo": contexto_fluxo(f),
+        "ata": contexto_ata(f, 1),
+        "memoria": contexto_memoria(f, 1),
+        "presenca": contexto_presenca(f, 2, rc.instituicoes),
+        "pauta": contexto_pauta(f, 2),
+        "sugestoes": contexto_sugestoes(f, sugestoes_escolhidas(f, None)),
+        "autodiagnostico": contexto_autodiagnostico(f, *reversed(_rodadas_de_amostra())),
+        "checklist": contexto_checklist(f, "2026-11", _checklist_de_amostra(), em_branco=False),
     }
 
 

@@ -93,8 +93,10 @@ def autoridade_padrao(f: Fontes, especie: Especie) -> tuple[str, str, str]:
 def preambulo(f: Fontes, especie: Especie, processo: str) -> str:
     """'O SECRETÁRIO…, no uso das atribuições que lhe confere …, tendo em vista …, resolve:'."""
     autoridade, fundamento, _ = autoridade_padrao(f, especie)
-    autoridade = (f.config.autoridade or autoridade).upper()
-    fundamento = f.config.fundamento or fundamento
+    if not _e_decreto(especie):  # a Decreto is always the Governor's or the Mayor's
+        autoridade = f.config.autoridade or autoridade
+        fundamento = f.config.fundamento or fundamento
+    autoridade = autoridade.upper()
     competencia = (
         f"no uso das atribuições que lhe confere {fundamento}"
         if fundamento
@@ -387,8 +389,16 @@ def capitulos_do_ato(f: Fontes, especie: Especie, revoga: str = "") -> list[Capi
     ]
 
 
+def _e_decreto(especie: Especie) -> bool:
+    """The settings name the Portaria's issuer (a secretary), never the Decreto's."""
+    return especie.epigrafe == "DECRETO"
+
+
 def signatario(f: Fontes, especie: Especie) -> dict:
+    """Who signs the act: from the settings for a Portaria; the head of government for a Decreto."""
     _, _, cargo = autoridade_padrao(f, especie)
+    if _e_decreto(especie):
+        return {"nome": LINHA_EM_BRANCO, "cargo": cargo or LINHA_EM_BRANCO}
     return {
         "nome": f.config.signatario or LINHA_EM_BRANCO,
         "cargo": f.config.cargo or cargo or LINHA_EM_BRANCO,

@@ -84,12 +84,19 @@ class Fontes:
             )
         return coord
 
-    def comum(self) -> dict:
-        """Header and footer data shared by every template."""
+    def comum(self, rotulo: str | None = None, privacidade: str | None = None) -> dict:
+        """Header and footer data shared by every template.
+
+        The footer names the flow version, or `rotulo` for documents about something else
+        (a meeting, a month); `privacidade` replaces the usual privacy note.
+        """
         cabecalho = [self.territorio.ente, self.config.orgao_nome or self.rc.rede.nome]
         return {
             "cabecalho": cabecalho,
-            "rodape": {"versao": self.versao, "privacidade": PRIVACIDADE},
+            "rodape": {
+                "versao": rotulo or self.versao,
+                "privacidade": privacidade or PRIVACIDADE,
+            },
         }
 
 

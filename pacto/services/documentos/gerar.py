@@ -5,14 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pacto.domain.autodiagnostico import Rodada
+from pacto.domain.calendario import alerta_de_data
+from pacto.domain.checklist import LinhaChecklist
 from pacto.domain.errors import ErroDocumento
 from pacto.domain.models import Instituicao
+from pacto.domain.reunioes import Reuniao
 from pacto.services.documentos import anexos, modelos
+from pacto.services.documentos.acompanhamento import (
+    contexto_autodiagnostico,
+    contexto_checklist,
+    escolher_rodada,
+)
 from pacto.services.documentos.ato import DadosDoAto, contexto_ato
 from pacto.services.documentos.contexto import Fontes
 from pacto.services.documentos.fluxo_publicado import contexto_fluxo
 from pacto.services.documentos.grupo_trabalho import contexto_gt, escolher_membros
 from pacto.services.documentos.render import gravar_atomico, renderizar
+from pacto.services.documentos.reuniao_docs import (
+    DadoPessoalNoTexto,
+    alertas_de_reuniao,
+    alertas_de_sugestoes,
+    contexto_ata,
+    contexto_memoria,
+    contexto_pauta,
+    contexto_presenca,
+    contexto_sugestoes,
+    instituicoes_esperadas,
+    reuniao_ou_erro,
+    sugestoes_escolhidas,
+)
 from pacto.services.documentos.termo import (
     Lote,
     Representante,
@@ -30,10 +52,9 @@ ARQUIVOS = {
 
 
 def _instituicao(f: Fontes, sigla: str) -> Instituicao:
-    chave = sigla.strip().casefold()
-    for inst in f.rc.instituicoes:
-        if inst.sigla.casefold() == chave:
-            return inst
+    inst = f.rc.instituicao_por_sigla(sigla)
+    if inst is not None:
+        return inst
     raise ErroDocumento(f"Nenhuma instituição com a sigla “{sigla}” nesta rede.")
 
 
@@ -104,3 +125,138 @@ def fluxo(
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
     lote.arquivos.append(gravar_atomico(saida / ARQUIVOS["fluxo"], documento.conteudo))
     return lote
+
+
+# -- meetings, self-diagnosis and the monthly checklist ---------------------------------------
+
+
+def _um_documento(chave: str, contexto: dict, destino: Path, pasta_modelos: Path | None) -> Lote:
+    """Fill one template and write it atomically."""
+    documento = renderizar(modelos.carregar(chave, pasta_modelos), contexto)
+    lote = Lote(avisos=list(documento.avisos))
+    lote.arquivos.append(gravar_atomico(destino, documento.conteudo))
+    return lote
+
+
+def nome_da_reuniao(prefixo: str, r: Reuniao) -> str:
+    """'ata-2026-10-29-gt-1.docx': sorts by date and names the meeting."""
+    return f"{prefixo}-{r.data.isoformat()}-{r.tipo.replace('_', '-')}-{r.numero}.docx"
+
+
+def _privacidade(alertas: list[str], mesmo_assim: bool) -> list[str]:
+    """Refuse to write when the text looks like a victim's data, unless the user insists."""
+    if alertas and not mesmo_assim:
+        raise DadoPessoalNoTexto(alertas)
+    return [f"Possível dado pessoal de vítima no documento — {a}" for a in alertas]
+
+
+def ata(
+    f: Fontes,
+    saida: Path,
+    reuniao_id: int,
+    *,
+    memoria: bool = False,
+    mesmo_assim: bool = False,
+    pasta_modelos: Path | None = None,
+) -> Lote:
+    """The formal ata of a meeting, or its lighter memória; refuses text with a victim's data."""
+    r = reuniao_ou_erro(f, reuniao_id)
+    avisos = _privacidade(alertas_de_reuniao(f, reuniao_id), mesmo_assim)
+    if memoria:
+        lote = _um_documento(
+            "memoria",
+            contexto_memoria(f, reuniao_id),
+            saida / nome_da_reuniao("memoria", r),
+            pasta_modelos,
+        )
+    else:
+        lote = _um_documento(
+            "ata", contexto_ata(f, reuniao_id), saida / nome_da_reuniao("ata", r), pasta_modelos
+        )
+    if r.situacao == "planejada":
+        avisos.append(
+            f"A {r.titulo} ainda consta como planejada; o documento traz o que foi registrado "
+            "até agora. Marque-a como realizada na seção Reuniões (ou com “pacto reuniao realizar”)."
+        )
+    lote.avisos = avisos + lote.avisos
+    return lote
+
+
+def presenca(
+    f: Fontes,
+    saida: Path,
+    reuniao_id: int,
+    *,
+    membros_gt: list[int] | None = None,
+    pasta_modelos: Path | None = None,
+) -> Lote:
+    """The lista de presença, pre-filled with the institutions expected at the meeting."""
+    r = reuniao_ou_erro(f, reuniao_id)
+    esperadas = instituicoes_esperadas(f, r, list(membros_gt or []))
+    contexto = contexto_presenca(f, reuniao_id, esperadas)
+    return _um_documento(
+        "presenca", contexto, saida / nome_da_reuniao("presenca", r), pasta_modelos
+    )
+
+
+def pauta(f: Fontes, saida: Path, reuniao_id: int, *, pasta_modelos: Path | None = None) -> Lote:
+    """The convocação with the agenda; warns when the date is a holiday or a weekend."""
+    r = reuniao_ou_erro(f, reuniao_id)
+    lote = _um_documento(
+        "pauta", contexto_pauta(f, reuniao_id), saida / nome_da_reuniao("pauta", r), pasta_modelos
+    )
+    alerta = alerta_de_data(r.data)
+    if alerta:
+        lote.avisos.append(alerta)
+    return lote
+
+
+def sugestoes(
+    f: Fontes,
+    saida: Path,
+    reuniao_id: int | None = None,
+    *,
+    mesmo_assim: bool = False,
+    pasta_modelos: Path | None = None,
+) -> Lote:
+    """The suggestions matrix, of every suggestion or of one meeting's."""
+    linhas = sugestoes_escolhidas(f, reuniao_id)
+    avisos = _privacidade(alertas_de_sugestoes(linhas), mesmo_assim)
+    nome = "matriz-sugestoes.docx"
+    if reuniao_id is not None:
+        nome = nome_da_reuniao("matriz-sugestoes", reuniao_ou_erro(f, reuniao_id))
+    lote = _um_documento(
+        "sugestoes", contexto_sugestoes(f, linhas, reuniao_id), saida / nome, pasta_modelos
+    )
+    lote.avisos = avisos + lote.avisos
+    return lote
+
+
+def autodiagnostico(
+    f: Fontes,
+    saida: Path,
+    rodadas: list[Rodada],
+    rodada_id: int | None = None,
+    *,
+    pasta_modelos: Path | None = None,
+) -> Lote:
+    """The self-diagnosis report of a run (the latest by default), compared with the one before."""
+    rodada, anterior = escolher_rodada(rodadas, rodada_id)
+    contexto = contexto_autodiagnostico(f, rodada, anterior)
+    destino = saida / f"autodiagnostico-{rodada.realizada_em.isoformat()}.docx"
+    return _um_documento("autodiagnostico", contexto, destino, pasta_modelos)
+
+
+def checklist(
+    f: Fontes,
+    saida: Path,
+    mes: str,
+    linhas: list[LinhaChecklist],
+    *,
+    em_branco: bool = False,
+    pasta_modelos: Path | None = None,
+) -> Lote:
+    """The month's checklist, blank for the meeting or filled as the record."""
+    nome = f"checklist-{mes}{'-em-branco' if em_branco else ''}.docx"
+    contexto = contexto_checklist(f, mes, linhas, em_branco)
+    return _um_documento("checklist", contexto, saida / nome, pasta_modelos)

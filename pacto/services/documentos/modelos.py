@@ -30,6 +30,13 @@ TIPOS = {
         TipoDocumento("decreto", "decreto.docx", "Decreto que institui o Fluxo"),
         TipoDocumento("gt", "portaria-grupo-de-trabalho.docx", "Portaria do Grupo de Trabalho"),
         TipoDocumento("fluxo", "fluxo-publicado.docx", "Fluxo publicado"),
+        TipoDocumento("ata", "ata.docx", "Ata de reunião"),
+        TipoDocumento("memoria", "memoria-de-reuniao.docx", "Memória de reunião"),
+        TipoDocumento("presenca", "lista-de-presenca.docx", "Lista de presença"),
+        TipoDocumento("pauta", "pauta-convocacao.docx", "Convocação e pauta de reunião"),
+        TipoDocumento("sugestoes", "matriz-de-sugestoes.docx", "Matriz de sugestões"),
+        TipoDocumento("autodiagnostico", "autodiagnostico.docx", "Relatório de autodiagnóstico"),
+        TipoDocumento("checklist", "checklist-mensal.docx", "Checklist do alinhamento mensal"),
     )
 }
 

@@ -1,0 +1,260 @@
+"""Forms of the network's actors: institution, focal point and referral."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, Static, TextArea
+
+from pacto.domain.catalog import tipos_instituicao
+from pacto.domain.errors import ErroValidacao
+from pacto.domain.models import (
+    ESFERAS,
+    PAPEIS_PONTO_FOCAL,
+    Encaminhamento,
+    Instituicao,
+    PontoFocal,
+)
+from pacto.tui.formularios import CaixaDeMarcar, Formulario, linha_do_formulario
+from pacto.tui.texto import literal
+
+# (field, label, placeholder) of the institution's one-line fields, in form order
+_CAMPOS_TEXTO = (
+    ("setor", "Setor", "Ex.: Assistência Social"),
+    ("cnpj", "CNPJ", "00.000.000/0000-00"),
+    ("endereco", "Endereço", ""),
+    ("telefone", "Telefone", "(95) 0000-0000"),
+    ("email", "E-mail", "nome@orgao.gov.br"),
+    ("site", "Site", ""),
+    ("horario", "Horário", "Ex.: seg. a sex., 8h às 18h"),
+)
+
+
+def _valor(select: Select) -> str:
+    """A Select's value as text, empty when nothing is chosen."""
+    return "" if select.value is Select.NULL else str(select.value)
+
+
+class FormInstituicao(Formulario[Instituicao]):
+    """Add or edit an institution; the type comes from the catalogue, the sphere from ESFERAS."""
+
+    def __init__(
+        self, salvar: Callable[[Instituicao], Instituicao], inst: Instituicao | None = None
+    ):
+        titulo = f"Editar instituição: {inst.sigla}" if inst else "Nova instituição"
+        super().__init__(titulo, salvar)
+        self.original = inst or Instituicao(nome="", sigla="")
+
+    def campos(self) -> ComposeResult:
+        inst = self.original
+        yield linha_do_formulario(
+            "Nome *", Input(inst.nome, id="inst-nome", placeholder="Nome completo", compact=True)
+        )
+        yield linha_do_formulario(
+            "Sigla *", Input(inst.sigla, id="inst-sigla", placeholder="Ex.: PF-RR", compact=True)
+        )
+        tipos = [(t.nome, t.chave) for t in tipos_instituicao().values()]
+        if inst.tipo and inst.tipo not in tipos_instituicao():
+            tipos.append((literal(inst.tipo), inst.tipo))
+        yield linha_do_formulario(
+            "Tipo",
+            Select(
+                tipos,
+                value=inst.tipo or Select.NULL,
+                prompt="(escolha no catálogo)",
+                id="inst-tipo",
+                compact=True,
+            ),
+        )
+        esferas = [(nome, chave) for chave, nome in ESFERAS.items()]
+        if inst.esfera and inst.esfera not in ESFERAS:
+            esferas.append((literal(inst.esfera), inst.esfera))
+        yield linha_do_formulario(
+            "Esfera",
+            Select(
+                esferas,
+                value=inst.esfera or Select.NULL,
+                prompt="(escolha)",
+                id="inst-esfera",
+                compact=True,
+            ),
+        )
+        for campo, rotulo, dica in _CAMPOS_TEXTO:
+            yield linha_do_formulario(
+                rotulo,
+                Input(getattr(inst, campo), id=f"inst-{campo}", placeholder=dica, compact=True),
+            )
+        yield linha_do_formulario(
+            "Observações",
+            TextArea(inst.observacoes, id="inst-observacoes", compact=True, tab_behavior="focus"),
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#inst-nome", Input).focus()
+
+    @on(Select.Changed, "#inst-tipo")
+    def _sugerir_pelo_tipo(self, evento: Select.Changed) -> None:
+        """A catalogue type suggests the sphere and the acronym while those are still empty."""
+        tipo = tipos_instituicao().get(str(evento.value))
+        if tipo is None:
+            return
+        esfera = self.query_one("#inst-esfera", Select)
+        if esfera.value is Select.NULL and tipo.esfera in ESFERAS:
+            esfera.value = tipo.esfera
+        sigla = self.query_one("#inst-sigla", Input)
+        if not sigla.value.strip() and tipo.sigla_sugerida:
+            sigla.value = tipo.sigla_sugerida
+
+    def montar(self) -> Instituicao:
+        texto = {
+            campo: self.query_one(f"#inst-{campo}", Input).value for campo, _, _ in _CAMPOS_TEXTO
+        }
+        return Instituicao(
+            nome=self.query_one("#inst-nome", Input).value,
+            sigla=self.query_one("#inst-sigla", Input).value,
+            tipo=_valor(self.query_one("#inst-tipo", Select)),
+            esfera=_valor(self.query_one("#inst-esfera", Select)),
+            observacoes=self.query_one("#inst-observacoes", TextArea).text,
+            id=self.original.id,
+            **texto,
+        )
+
+
+class FormPontoFocal(Formulario[PontoFocal]):
+    """Add or edit an institution's titular or suplente, optionally confirming the contact today."""
+
+    def __init__(
+        self,
+        salvar: Callable[[PontoFocal], PontoFocal],
+        instituicao: Instituicao,
+        hoje: date,
+        ponto: PontoFocal | None = None,
+        papel: str = "titular",
+    ):
+        titulo = (
+            f"Editar ponto focal: {instituicao.sigla}"
+            if ponto
+            else f"Novo ponto focal: {instituicao.sigla}"
+        )
+        super().__init__(titulo, salvar)
+        self.instituicao = instituicao
+        self.hoje = hoje
+        self.original = ponto or PontoFocal(instituicao_id=instituicao.id, papel=papel, nome="")
+
+    def campos(self) -> ComposeResult:
+        ponto = self.original
+        yield Static(literal(self.instituicao.rotulo), classes="form-dica")
+        yield linha_do_formulario(
+            "Papel",
+            Select(
+                [(p.capitalize(), p) for p in PAPEIS_PONTO_FOCAL],
+                value=ponto.papel,
+                allow_blank=False,
+                id="pf-papel",
+                compact=True,
+            ),
+        )
+        yield linha_do_formulario(
+            "Nome *", Input(ponto.nome, id="pf-nome", placeholder="Nome da pessoa", compact=True)
+        )
+        yield linha_do_formulario("Cargo", Input(ponto.cargo, id="pf-cargo", compact=True))
+        yield linha_do_formulario("Telefone", Input(ponto.telefone, id="pf-telefone", compact=True))
+        yield linha_do_formulario(
+            "E-mail",
+            Input(ponto.email, id="pf-email", placeholder="institucional", compact=True),
+        )
+        quando = ponto.confirmado_em.strftime("%d/%m/%Y") if ponto.confirmado_em else "nunca"
+        rotulo = "Contato confirmado hoje" + (f" (última: {quando})" if ponto.id else "")
+        yield CaixaDeMarcar(rotulo, value=ponto.id is None, id="pf-confirmado", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#pf-nome", Input).focus()
+
+    def montar(self) -> PontoFocal:
+        confirmado = self.query_one("#pf-confirmado", CaixaDeMarcar).value
+        return PontoFocal(
+            instituicao_id=self.instituicao.id,
+            papel=str(self.query_one("#pf-papel", Select).value),
+            nome=self.query_one("#pf-nome", Input).value,
+            cargo=self.query_one("#pf-cargo", Input).value,
+            telefone=self.query_one("#pf-telefone", Input).value,
+            email=self.query_one("#pf-email", Input).value,
+            confirmado_em=self.hoje if confirmado else self.original.confirmado_em,
+            id=self.original.id,
+        )
+
+
+class FormEncaminhamento(Formulario[Encaminhamento]):
+    """Add or edit a referral: who passes a case to whom, under which condition, within which time."""
+
+    def __init__(
+        self,
+        salvar: Callable[[Encaminhamento], Encaminhamento],
+        instituicoes: list[Instituicao],
+        fluxo_id: int,
+        enc: Encaminhamento | None = None,
+        origem_id: int | None = None,
+    ):
+        super().__init__("Editar encaminhamento" if enc else "Novo encaminhamento", salvar)
+        self.instituicoes = instituicoes
+        self.original = enc or Encaminhamento(
+            fluxo_id=fluxo_id, origem_id=origem_id or 0, destino_id=0
+        )
+
+    def campos(self) -> ComposeResult:
+        enc = self.original
+        opcoes = [(literal(f"{i.sigla} — {i.nome}"), i.id) for i in self.instituicoes]
+        ids = {i.id for i in self.instituicoes}
+        for campo, rotulo, valor in (
+            ("origem", "De *", enc.origem_id),
+            ("destino", "Para *", enc.destino_id),
+        ):
+            yield linha_do_formulario(
+                rotulo,
+                Select(
+                    opcoes,
+                    value=valor if valor in ids else Select.NULL,
+                    prompt="(escolha; digite a sigla para buscar)",
+                    id=f"enc-{campo}",
+                    compact=True,
+                ),
+            )
+        yield linha_do_formulario(
+            "Condição",
+            Input(
+                enc.condicao,
+                id="enc-condicao",
+                placeholder="Em que situação o caso é encaminhado",
+                compact=True,
+            ),
+        )
+        yield linha_do_formulario(
+            "Prazo",
+            Input(enc.prazo, id="enc-prazo", placeholder="Ex.: 24 horas", compact=True),
+        )
+
+    def on_mount(self) -> None:
+        alvo = "#enc-destino" if self.original.origem_id else "#enc-origem"
+        self.query_one(alvo, Select).focus()
+
+    def montar(self) -> Encaminhamento:
+        origem = self.query_one("#enc-origem", Select).value
+        destino = self.query_one("#enc-destino", Select).value
+        problemas = []
+        if origem is Select.NULL:
+            problemas.append("Escolha quem encaminha (De).")
+        if destino is Select.NULL:
+            problemas.append("Escolha para quem o caso vai (Para).")
+        if problemas:
+            raise ErroValidacao(problemas)
+        return Encaminhamento(
+            fluxo_id=self.original.fluxo_id,
+            origem_id=int(origem),
+            destino_id=int(destino),
+            condicao=self.query_one("#enc-condicao", Input).value,
+            prazo=self.query_one("#enc-prazo", Input).value,
+            id=self.original.id,
+        )
