@@ -114,8 +114,30 @@ def medir(rodadas: int = RODADAS) -> dict[str, float]:
     }
 
 
+def linhas(r: dict[str, float]) -> list[dict[str, object]]:
+    from formato import num
+
+    """Rows of the README table: medida, referência, resultado, alvo."""
+    return [
+        {
+            "medida": "importar planilha de 5.000 linhas, com gravação (`bench/bench_importar.py`)",
+            "referencia": f"openpyxl só lendo o mesmo .xlsx: {num(r['openpyxl_ms'])} ms",
+            "resultado": f"{num(r['importar_ms'])} ms — {num(r['razao'], 2)}× "
+            f"(tempo de CPU: {num(r['razao_cpu'], 2)}×)",
+            "alvo": f"≤ {num(ALVO, 1)}×",
+            "ok": r["razao"] <= ALVO,
+        }
+    ]
+
+
 if __name__ == "__main__":
-    r = medir(int(sys.argv[1]) if len(sys.argv) > 1 else RODADAS)
+    argumentos = [a for a in sys.argv[1:] if a != "--json"]
+    r = medir(int(argumentos[0]) if argumentos else RODADAS)
+    if "--json" in sys.argv:
+        import json
+
+        print(json.dumps(linhas(r), ensure_ascii=False))
+        sys.exit(0)
     situacao = "OK" if r["razao"] <= ALVO else "ACIMA DO ALVO"
     print(
         f"{LINHAS} linhas · openpyxl (somente leitura): {r['openpyxl_ms']:.0f} ms · "

@@ -114,9 +114,31 @@ def medir() -> dict[str, float]:
     }
 
 
+def linhas(r: dict[str, float]) -> list[dict[str, object]]:
+    from formato import num
+
+    """Rows of the README table: medida, referência, resultado, alvo."""
+    return [
+        {
+            "medida": f"{INSTITUICOES} Termos de Adesão (`bench/bench_termos.py`)",
+            "referencia": f"docxtpl puro, mesmo modelo: {num(r['ref_s'], 1)} s "
+            f"({num(r['ref_ms_doc'])} ms/doc)",
+            "resultado": f"{num(r['pacto_s'], 1)} s ({num(r['pacto_ms_doc'])} ms/doc) — "
+            f"{num(r['razao'], 2)}×",
+            "alvo": f"≤ {num(ALVO_RAZAO, 1)}× e ≤ {num(ALVO_TOTAL_S)} s",
+            "ok": r["razao"] <= ALVO_RAZAO and r["pacto_s"] <= ALVO_TOTAL_S,
+        }
+    ]
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     r = medir()
+    if "--json" in sys.argv:
+        import json
+
+        print(json.dumps(linhas(r), ensure_ascii=False))
+        sys.exit(0)
     ok = r["razao"] <= ALVO_RAZAO and r["pacto_s"] <= ALVO_TOTAL_S
     print(
         f"{INSTITUICOES} Termos · docxtpl puro: {r['ref_s']:.2f} s ({r['ref_ms_doc']:.1f} ms/doc) · "

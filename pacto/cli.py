@@ -9,7 +9,7 @@ import click
 
 from pacto import __version__
 from pacto.cli_pt import instalar as _instalar_portugues
-from pacto.commands.common import GrupoPreguicoso
+from pacto.commands.common import GrupoPreguicoso, argumento_ilegivel, para_terminal
 from pacto.domain.errors import PactoErro
 
 _instalar_portugues()
@@ -49,15 +49,40 @@ SUBCOMANDOS = {
 class GrupoPacto(GrupoPreguicoso):
     """The root group: subcommands load on demand; pacto errors become clear messages."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        for argumento in args:
+            if argumento_ilegivel(argumento):
+                raise click.UsageError(
+                    f"o argumento “{para_terminal(argumento)[:80]}” tem bytes que não formam "
+                    "texto (UTF-8) ou um caractere nulo. Confira a codificação do terminal e "
+                    "digite-o de novo.",
+                    ctx,
+                )
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except PactoErro as erro:
-            click.secho(f"Erro: {erro.mensagem}", fg="red", err=True)
+            click.secho(f"Erro: {para_terminal(erro.mensagem)}", fg="red", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("\nInterrompido.", err=True)
             ctx.exit(130)
+        except Exception as erro:
+            sqlite3 = sys.modules.get("sqlite3")
+            if sqlite3 is None or type(erro) not in (
+                sqlite3.DatabaseError,
+                sqlite3.OperationalError,
+            ):
+                raise
+            click.secho(
+                f"Erro: o workspace não pôde ser lido ({para_terminal(str(erro))}). Ele pode "
+                "estar danificado; restaure uma cópia de segurança com “pacto restaurar”.",
+                fg="red",
+                err=True,
+            )
+            ctx.exit(1)
 
 
 class Contexto:

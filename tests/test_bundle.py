@@ -12,6 +12,7 @@ from pacto.services import bundle
 from pacto.store import Workspace
 
 from .conftest import nova_instituicao
+from .hostil import CONTROLES
 
 
 def _sem_carimbo(pacote: dict) -> dict:
@@ -227,7 +228,8 @@ def test_not_json_at_all(ws_vazio, tmp_path):
 
 
 texto_livre = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters=CONTROLES),
+    max_size=60,
 )
 
 

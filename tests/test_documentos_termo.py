@@ -11,7 +11,7 @@ from pacto.domain.versions import conteudo_canonico, hash_conteudo
 from pacto.services.documentos import gerar
 from pacto.services.documentos.contexto import fontes
 
-from .conftest import HOJE, nova_instituicao, novo_ponto
+from .conftest import HOJE, atribuicao_antiga, instituicao_antiga, nova_instituicao, novo_ponto
 from .leitura_docx import ler, sem_marcacoes
 
 
@@ -92,12 +92,12 @@ def test_footer_carries_the_draft_hash_then_the_frozen_version(ws_demo, tmp_path
 
 
 def test_hostile_name_prints_literally_and_control_chars_are_dropped(ws_demo, tmp_path):
-    inst = nova_instituicao(
+    # control characters can only come from a workspace written before pacto refused them
+    inst = instituicao_antiga(
         ws_demo, "HOST", "Instituto {{ 7*7 }} & <Cia>\x01", endereco="Rua {% raw %}"
     )
     etapa = ws_demo.etapas()[0]
-    fluxo = ws_demo.fluxos()[0]
-    ws_demo.definir_atribuicao(inst.id, etapa.id, fluxo.id, "Recebe denúncias\x0b e repassa <já>.")
+    atribuicao_antiga(ws_demo, inst.id, etapa.id, "Recebe denúncias\x0b e repassa <já>.")
     lido, lote = _termo(ws_demo, tmp_path, "HOST")
     assert "Instituto {{ 7*7 }} & <Cia> (HOST)" in lido.texto
     assert "49" not in lido.texto.split("Instituto")[1][:20]
@@ -191,7 +191,7 @@ def test_cli_needs_one_institution_or_all(caminho_demo, tmp_path):
 
 
 def test_cli_prints_the_control_char_warning(caminho_demo, ws_demo, tmp_path):
-    inst = nova_instituicao(ws_demo, "CTRL", "Associação\x07 Controle")
+    inst = instituicao_antiga(ws_demo, "CTRL", "Associação\x07 Controle")
     ws_demo.definir_atribuicao(inst.id, ws_demo.etapas()[0].id, ws_demo.fluxos()[0].id, "Atende")
     resultado = CliRunner().invoke(
         pacto,

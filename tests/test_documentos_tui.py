@@ -139,11 +139,13 @@ async def test_alinhamento_m_prepares_the_month_meeting(caminho_demo, tmp_path):
         notas = _notificacoes(app)
         assert any(n[0] == "Reunião do mês" and "criada" in n[1] for n in notas)
         assert any(n[0] == "3 arquivos gravados" for n in notas)
-        # the Documentos section now offers the new meeting
+        # the Documentos section, once opened, offers the new meeting
+        await pilot.press("0")
+        await pilot.pause()
         seletor = app.query_one("#doc-reuniao", Select)
         seletor.value = alinhamentos[0].id  # refused if it were not one of the options
         assert seletor.value == alinhamentos[0].id
-        await pilot.press("m")
+        await pilot.press("8", "m")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len([r for r in app.ws.reunioes() if r.tipo == "alinhamento"]) == 1

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, imprimir_json, workspace
+from pacto.commands.common import console, esc, imprimir_json, workspace
 from pacto.commands.documentos_cmds import DataBR
 
 SITUACOES_CLI = ("convidada", "termo-enviado", "assinado", "recusado", "desligada")
@@ -37,24 +37,24 @@ def listar(como_json: bool, situacao: str | None, etapa: str | None) -> None:
         imprimir_json(dados)
         return
     saida = console()
-    saida.print(quadro.cabecalho)
+    saida.print(esc(quadro.cabecalho))
     tabela = Table("Instituição", "Etapas", "Situação", "Versão", "Data")
     for s in lista:
         tabela.add_row(
-            f"{s.instituicao.nome} ({s.instituicao.sigla})",
-            " ".join(e.sigla for e in s.etapas),
+            esc(f"{s.instituicao.nome} ({s.instituicao.sigla})"),
+            esc(" ".join(e.sigla for e in s.etapas)),
             f"{SIMBOLOS[s.situacao]} {s.rotulo}",
             str(s.versao or "—"),
             data_curta(s.data) if s.data else "—",
         )
     saida.print(tabela)
     for alerta in quadro.alertas():
-        saida.print(f"[yellow]! {alerta}[/]")
+        saida.print(f"[yellow]! {esc(alerta)}[/]")
     for s in lista:
         if s.mudancas:
-            saida.print(f"{s.instituicao.sigla} — o que mudou desde a versão {s.versao}:")
+            saida.print(f"{esc(s.instituicao.sigla)} — o que mudou desde a versão {s.versao}:")
             for m in s.mudancas:
-                saida.print(f"  • {m.texto}")
+                saida.print(f"  • {esc(m.texto)}")
 
 
 @click.command()

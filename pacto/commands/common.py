@@ -15,6 +15,41 @@ def caminho_workspace():
     return click.get_current_context().find_root().obj.caminho
 
 
+def para_terminal(texto: str) -> str:
+    """Text safe to print: control characters and undecodable bytes shown as escapes.
+
+    A name pasted with an ESC sequence must not repaint the user's terminal, and a lone
+    surrogate (from bytes that are not UTF-8) must not crash the output.
+    """
+    if texto.isprintable():
+        return texto
+    partes = []
+    for caractere in texto:
+        codigo = ord(caractere)
+        if caractere in "\n\t" or (
+            codigo >= 0x20 and codigo != 0x7F and not 0xD800 <= codigo <= 0xDFFF
+        ):
+            partes.append(caractere)
+        elif codigo <= 0xFF:
+            partes.append(f"\\x{codigo:02x}")
+        else:
+            partes.append(f"\\u{codigo:04x}")
+    return "".join(partes)
+
+
+def argumento_ilegivel(argumento: str) -> bool:
+    """True for a command-line argument no text field can take: a NUL or undecodable bytes."""
+    return "\x00" in argumento or any(0xD800 <= ord(c) <= 0xDFFF for c in argumento)
+
+
+def esc(valor) -> str:
+    """A value from the workspace or the user inside rich markup: shown as typed, never read as
+    a tag (“Centro [/] Sul” would otherwise crash the output), control characters visible."""
+    from rich.markup import escape
+
+    return escape(para_terminal(str(valor)))
+
+
 def console(erro: bool = False):
     """A rich console for tables and coloured output."""
     from rich.console import Console

@@ -30,7 +30,9 @@ def gerar_ficha(siglas: tuple[str, ...], todas: bool, saida: Path) -> None:
 
     if bool(siglas) == todas:
         raise ErroValidacao("Informe --instituicao SIGLA ou --todas.")
-    saida.mkdir(parents=True, exist_ok=True)
+    from pacto.services.arquivos import criar_pasta
+
+    criar_pasta(saida)
     arquivos = gerar_fichas(workspace().carregar(), saida, None if todas else list(siglas))
     for arquivo in arquivos:
         click.echo(f"Ficha gravada em {arquivo}.")

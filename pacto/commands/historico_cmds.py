@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from pacto.commands.common import console, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
 
 
 @click.command()
@@ -58,7 +58,7 @@ def historico(desde, sigla: str | None, limite: int, como_json: bool) -> None:
     siglas = {i.id: i.sigla for i in ws.instituicoes()}
     for r in registros:
         saida.print(
-            f"[dim]{r.quando:%d/%m/%Y %H:%M}[/dim] {descrever(r, rotulo(r, siglas))}",
+            f"[dim]{r.quando:%d/%m/%Y %H:%M}[/dim] {esc(descrever(r, rotulo(r, siglas)))}",
             markup=True,
             highlight=False,
         )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
 
 SITUACOES = {
     "ok": "ok",
@@ -62,9 +62,9 @@ def mostrar(mes: str | None, como_json: bool) -> None:
         desde = (
             f" [bold](pendente desde {linha.pendente_desde})[/bold]" if linha.pendente_desde else ""
         )
-        saida.print(f" {marca} {linha.item.texto} — {situacao}{desde}")
+        saida.print(f" {marca} {esc(linha.item.texto)} — {situacao}{desde}")
         if linha.resposta and linha.resposta.nota:
-            saida.print(f"     {linha.resposta.nota}", style="dim")
+            saida.print(f"     {esc(linha.resposta.nota)}", style="dim")
 
 
 @checklist.command("responder")
@@ -185,5 +185,7 @@ def monitoramento(mes: str | None, saida: Path | None) -> None:
 
     mes = mes or _mes_atual()
     pasta = saida or Path(".")
-    pasta.mkdir(parents=True, exist_ok=True)
+    from pacto.services.arquivos import criar_pasta
+
+    criar_pasta(pasta)
     click.echo(str(gerar_monitoramento(workspace(), mes, pasta / f"monitoramento-{mes}.xlsx")))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import caminho_workspace, console, workspace
+from pacto.commands.common import caminho_workspace, console, esc, workspace
 
 
 @click.command()
@@ -126,5 +126,9 @@ def configurar(**valores) -> None:
     tabela = Table("Configuração", "Valor", "Exemplo", title="Dados dos documentos")
     for chave, (descricao, exemplo) in CAMPOS.items():
         valor = getattr(dados, chave)
-        tabela.add_row(descricao, valor or "[dim](não informado)[/]", f"[dim]{exemplo}[/]")
+        tabela.add_row(
+            esc(descricao),
+            esc(valor) if valor else "[dim](não informado)[/]",
+            f"[dim]{esc(exemplo)}[/]",
+        )
     console().print(tabela)

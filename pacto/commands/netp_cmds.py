@@ -6,12 +6,14 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
 
 
 def _pasta_saida(saida: Path | None) -> Path:
     pasta = saida or Path(".")
-    pasta.mkdir(parents=True, exist_ok=True)
+    from pacto.services.arquivos import criar_pasta
+
+    criar_pasta(pasta)
     return pasta
 
 
@@ -119,6 +121,9 @@ def envios(mes: str | None, como_json: bool) -> None:
         saida.print("Nenhum formulário recebido ainda.")
     for item in resultado:
         saida.print(
-            f"[bold]{item['mes']}[/bold]: {len(item['enviaram'])} enviaram — {', '.join(item['enviaram']) or '—'}"
+            f"[bold]{item['mes']}[/bold]: {len(item['enviaram'])} enviaram — "
+            f"{esc(', '.join(item['enviaram']) or '—')}"
         )
-        saida.print(f"  Faltam {len(item['faltam'])}: {', '.join(item['faltam'])}", style="dim")
+        saida.print(
+            f"  Faltam {len(item['faltam'])}: {esc(', '.join(item['faltam']))}", style="dim"
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import console, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
 
 SITUACOES_CLI = {
     "nao-iniciado": "não iniciado",
@@ -43,11 +43,11 @@ def listar(como_json: bool) -> None:
                 extra = f" [dim](ajustado à mão; calculado: {p.situacao_derivada or '—'})[/dim]"
             alerta = " [bold]![/bold]" if p.alerta else ""
             saida.print(
-                f" {MARCAS[p.situacao]} {p.numero:>2}. {p.titulo} — {p.situacao}{alerta}{extra}"
+                f" {MARCAS[p.situacao]} {p.numero:>2}. {esc(p.titulo)} — {p.situacao}{alerta}{extra}"
             )
-            saida.print(f"      {p.motivo}", style="dim")
-    saida.print(f"[bold]Próximo passo:[/bold] {atual.proximo['acao']}")
-    saida.print(f"  {atual.proximo['motivo']}")
+            saida.print(f"      {esc(p.motivo)}", style="dim")
+    saida.print(f"[bold]Próximo passo:[/bold] {esc(atual.proximo['acao'])}")
+    saida.print(f"  {esc(atual.proximo['motivo'])}")
 
 
 @passo.command("concluir")

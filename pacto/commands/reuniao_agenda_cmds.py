@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, imprimir_json, workspace
+from pacto.commands.common import console, esc, imprimir_json, workspace
 from pacto.commands.reuniao_registro_cmds import avisar_data, reuniao_ou_erro
 
 TIPOS = ("gt", "ampliada", "apresentacao_final", "alinhamento", "extraordinaria")
@@ -120,7 +120,7 @@ def listar(como_json: bool) -> None:
             abertas += f" ({plural(linha['acoes_atrasadas'], 'atrasada', 'atrasadas')})"
         tabela.add_row(
             str(r.id),
-            r.titulo,
+            esc(r.titulo),
             f"{formatar_data(r.data)} {linha['hora']}".strip(),
             SITUACOES_REUNIAO[r.situacao],
             str(linha["presentes"]),
@@ -143,41 +143,46 @@ def mostrar(reuniao_id: int, como_json: bool) -> None:
     saida = console()
     r = dados["reuniao"]
     saida.print(
-        f"[bold]{r['titulo']}[/bold] · {r['data']} {r['hora']} · {r['modalidade']} · {r['situacao']}"
+        f"[bold]{esc(r['titulo'])}[/bold] · {r['data']} {r['hora']} · {r['modalidade']} · "
+        f"{r['situacao']}"
     )
     if r["local"]:
-        saida.print(f"Local: {r['local']}")
+        saida.print(f"Local: {esc(r['local'])}")
     if r["presidente"] or r["secretario"]:
-        saida.print(f"Presidência: {r['presidente'] or '—'} · Secretaria: {r['secretario'] or '—'}")
+        saida.print(
+            f"Presidência: {esc(r['presidente'] or '—')} · Secretaria: {esc(r['secretario'] or '—')}"
+        )
     saida.print("\n[bold]Pauta[/bold]")
     for item in dados["pauta"]:
-        saida.print(f" {item['ordem']}. {item['titulo']} ({item['minutos']} min)")
+        saida.print(f" {item['ordem']}. {esc(item['titulo'])} ({item['minutos']} min)")
         if item["ata"]:
-            saida.print(f"    {item['ata']}", style="dim")
+            saida.print(f"    {esc(item['ata'])}", style="dim")
     saida.print(f"\n[bold]Presença[/bold] ({len(dados['presentes'])})")
     for p in dados["presentes"]:
-        saida.print(
-            f" ✔ {p['sigla'] or p['orgao']}: {p['nome']}{', ' + p['cargo'] if p['cargo'] else ''}"
-        )
+        cargo = f", {p['cargo']}" if p["cargo"] else ""
+        saida.print(f" ✔ {esc(p['sigla'] or p['orgao'])}: {esc(p['nome'] + cargo)}")
     if dados["deliberacoes"]:
         saida.print("\n[bold]Deliberações[/bold]")
         for d in dados["deliberacoes"]:
-            saida.print(f" {d['numero']}. {d['texto']}")
+            saida.print(f" {d['numero']}. {esc(d['texto'])}")
     if dados["acoes"]:
         saida.print("\n[bold]Ações[/bold]")
         for a in dados["acoes"]:
             marca = "!" if a["atrasada"] else ("✔" if a["situacao"] == "Concluída" else "·")
+            situacao = a["situacao"].lower() + (", atrasada" if a["atrasada"] else "")
             saida.print(
-                f" {marca} [{a['id']}] {a['responsavel']}: {a['descricao']} — prazo {a['prazo'] or '—'} ({a['situacao'].lower()}{', atrasada' if a['atrasada'] else ''})"
+                f" {marca} \\[{a['id']}] {esc(a['responsavel'])}: {esc(a['descricao'])} — "
+                f"prazo {a['prazo'] or '—'} ({situacao})"
             )
     if dados["sugestoes"]:
         saida.print("\n[bold]Sugestões[/bold]")
         for s in dados["sugestoes"]:
             saida.print(
-                f" [{s['id']}] {s['autor']} ({s['assunto']}): {s['texto']} — {s['decisao']}"
+                f" \\[{s['id']}] {esc(s['autor'])} ({s['assunto']}): {esc(s['texto'])} — "
+                f"{s['decisao']}"
             )
     for alerta in dados["alertas_privacidade"]:
-        saida.print(f"[yellow]Aviso de privacidade: {alerta}[/yellow]")
+        saida.print(f"[yellow]Aviso de privacidade: {esc(alerta)}[/yellow]")
 
 
 @click.command()

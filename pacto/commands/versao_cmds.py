@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import console, imprimir_json, workspace
+from pacto.commands.common import console, imprimir_json, para_terminal, workspace
 
 
 @click.group(subcommand_metavar="COMANDO [ARGS]...")
@@ -127,4 +127,4 @@ def diff(a: str | None, b: str | None, como_json: bool) -> None:
     for categoria, mudancas in agrupar(comparacao.mudancas).items():
         saida.print(f"\n[bold]{categoria}[/bold]")
         for mudanca in mudancas:
-            saida.print(f"  · {mudanca.texto}", markup=False)
+            saida.print(f"  · {para_terminal(mudanca.texto)}", markup=False)

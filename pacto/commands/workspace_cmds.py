@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from pacto.commands.common import caminho_workspace, console, imprimir_json, workspace
+from pacto.commands.common import caminho_workspace, console, esc, imprimir_json, workspace
 
 PASTA_DEMO = "pacto-demo"
 
@@ -91,23 +91,23 @@ def _imprimir_status(dados: dict) -> None:
     saida = console()
     rede = dados["rede"]
     local = f"{rede['municipio']} – {rede['uf']}" if rede["municipio"] else rede["estado"]
-    saida.print(f"[bold]{rede['nome']}[/bold] · {local}")
+    saida.print(f"[bold]{esc(rede['nome'])}[/bold] · {esc(local)}")
     if rede["coordenacao"]:
-        saida.print(f"Coordenação: {rede['coordenacao']}")
+        saida.print(f"Coordenação: {esc(rede['coordenacao'])}")
     saida.print(descrever_contagens(dados["contagens"]))
     tabela = Table(title=f"Etapas cobertas: {dados['etapas_cobertas']} de {dados['etapas_total']}")
     tabela.add_column("Etapa")
     tabela.add_column("Instituições", justify="right")
     for etapa in dados["etapas"]:
         marca = "✔" if etapa["instituicoes"] else "!"
-        tabela.add_row(f"{marca} {etapa['nome']}", str(etapa["instituicoes"]))
+        tabela.add_row(f"{marca} {esc(etapa['nome'])}", str(etapa["instituicoes"]))
     saida.print(tabela)
     marcas = {"concluído": "✔", "em andamento": "▶", "não iniciado": "·", "não se aplica": "–"}
     passos = "  ".join(f"{marcas[p['situacao']]} {p['numero']}" for p in dados["passos_pactuacao"])
     saida.print(f"Pactuação  {passos}")
     proximo = dados["proximo_passo"]
-    saida.print(f"[bold]Próximo passo:[/bold] {proximo['acao']}")
-    saida.print(f"  {proximo['motivo']}")
+    saida.print(f"[bold]Próximo passo:[/bold] {esc(proximo['acao'])}")
+    saida.print(f"  {esc(proximo['motivo'])}")
     _imprimir_lacunas(dados["lacunas"], limite=10)
 
 
@@ -119,7 +119,7 @@ def _imprimir_lacunas(lacunas: list[dict], limite: int | None = None) -> None:
     saida.print(f"[bold]Lacunas ({len(lacunas)})[/bold]")
     for lacuna in lacunas[:limite]:
         marca = "!!" if lacuna["gravidade"] == "grave" else "!"
-        saida.print(f" {marca} {lacuna['mensagem']}  [dim]→ {lacuna['onde']}[/dim]")
+        saida.print(f" {marca} {esc(lacuna['mensagem'])}  [dim]→ {esc(lacuna['onde'])}[/dim]")
     if limite and len(lacunas) > limite:
         saida.print(f" … e mais {len(lacunas) - limite}; veja todas com “pacto verificar”.")
 

@@ -15,7 +15,7 @@ from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import Etapa, Instituicao
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao, limpar
-from pacto.domain.validation import LIMITE_CAMPO_CURTO
+from pacto.domain.validation import LIMITE_CAMPO_CURTO, problema_de_caracteres
 from pacto.domain.versions import Mudanca, VersaoFluxo, mudancas_por_instituicao
 
 # key -> (label, symbol); the order is the path of an adhesion
@@ -89,6 +89,8 @@ def validar_adesao(adesao: Adesao) -> Adesao:
         setattr(adesao, campo, valor)
         if len(valor) > LIMITE_CAMPO_CURTO:
             problemas.append(f"{rotulo}: texto longo demais (máximo {LIMITE_CAMPO_CURTO}).")
+        if problema := problema_de_caracteres(rotulo, valor):
+            problemas.append(problema)
     if adesao.versao_numero < 1:
         problemas.append("Versão do fluxo inválida.")
     if adesao.arquivo_sha256 and len(adesao.arquivo_sha256) != 64:

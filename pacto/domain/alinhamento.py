@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pacto.domain.calendario import feriado, pontos_facultativos, posicao_no_mes
 from pacto.domain.checklist import LinhaChecklist
 from pacto.domain.reunioes import TIPOS_REUNIAO, Acao, Reuniao, ordenar_reunioes
+from pacto.domain.text import sem_caracteres_proibidos
 from pacto.domain.validation import LIMITE_CAMPO_CURTO
 
 QUINTA_FEIRA = 3
@@ -91,7 +92,8 @@ def reuniao_do_mes(mes: str, reunioes: list[Reuniao]) -> Reuniao | None:
 
 
 def _curto(texto: str) -> str:
-    texto = " ".join(texto.split())
+    # names an older pacto stored with control characters must not block the agenda
+    texto = " ".join(sem_caracteres_proibidos(texto).split())
     return texto if len(texto) <= LIMITE_CAMPO_CURTO else texto[: LIMITE_CAMPO_CURTO - 1] + "…"
 
 

@@ -8,6 +8,7 @@ from functools import cache
 
 from pacto.domain.catalog import ler_toml
 from pacto.domain.errors import ErroValidacao
+from pacto.domain.validation import validar_texto
 
 RESPOSTAS = {"sim": "Sim", "parcial": "Parcial", "nao": "Não", "na": "Não se aplica"}
 PESO = {"sim": 1.0, "parcial": 0.5, "nao": 0.0}
@@ -75,8 +76,8 @@ def validar_resposta(resposta: Resposta) -> Resposta:
         )
     if resposta.item not in itens_por_chave():
         raise ErroValidacao(f"Pergunta desconhecida no autodiagnóstico: “{resposta.item}”.")
-    resposta.nota = (resposta.nota or "").strip()
-    resposta.evidencia = (resposta.evidencia or "").strip()
+    resposta.nota = validar_texto("a nota", resposta.nota, obrigatorio=False)
+    resposta.evidencia = validar_texto("a evidência", resposta.evidencia, obrigatorio=False)
     return resposta
 
 

@@ -20,7 +20,8 @@ TEXTO_A_DETALHAR = "Atribuição a detalhar."
 # what people type in a stage column to say "acts here" without describing the duty
 _MARCAS_PRESENCA = {"x", "sim", "s", "ok", "✔", "✓", "✅", "•", "*", "atua"}
 _SEPARADORES_ETAPA = re.compile(r"[;,/|\n+•]+")
-_CONJUNCAO = re.compile(r"\s+e\s+", re.IGNORECASE)
+# the look-behind keeps the search linear on long text
+_CONJUNCAO = re.compile(r"(?<!\s)\s+e\s+", re.IGNORECASE)
 _NAO_PALAVRA = re.compile(r"[^\w]+")
 _SIGLA_ENTRE_PARENTESES = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 _VAZIOS = {
@@ -189,7 +190,8 @@ def normalizar_tipo(texto: str) -> str:
 
 # -- the booklet's "Forma de contato" cell --------------------------------------
 
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# the look-behind keeps the search linear on long text
+_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;]+", re.IGNORECASE)
 _TELEFONE = re.compile(r"\+?\(?\d[\d\s().-]{6,}\d")
 _ROTULO = re.compile(
@@ -203,7 +205,8 @@ _ENDERECO = re.compile(
     re.IGNORECASE,
 )
 _PONTO_FOCAL = re.compile(r"^ponto focal(?: (titular|suplente))?\s*:\s*", re.IGNORECASE)
-_NOME_E_CARGO = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
+# the look-behind keeps the search linear on long text
+_NOME_E_CARGO = re.compile(r"^(.*?)(?<!\s)\s*\(([^()]*)\)$")
 _CEP = re.compile(r"\d{5}-\d{3}")
 _PONTUACAO = " ,;·–-/|"
 

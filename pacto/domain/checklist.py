@@ -8,6 +8,7 @@ from functools import cache
 from pacto.domain.catalog import ler_toml
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.text import plural
+from pacto.domain.validation import validar_texto
 
 SITUACOES = {"ok": "Em dia", "pendente": "Pendente", "nao_se_aplica": "Não se aplica"}
 
@@ -106,7 +107,7 @@ def validar_resposta(resposta: RespostaChecklist) -> RespostaChecklist:
         raise ErroValidacao(
             f"Situação inválida: “{resposta.situacao}”. Use ok, pendente ou nao_se_aplica."
         )
-    resposta.nota = (resposta.nota or "").strip()
+    resposta.nota = validar_texto("a nota", resposta.nota, obrigatorio=False)
     return resposta
 
 

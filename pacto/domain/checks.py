@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import chave_comparacao
+from pacto.domain.text import chave_comparacao, tem_caracteres_proibidos
 
 DIAS_CONFIRMACAO = 90
 
@@ -158,6 +158,40 @@ def provaveis_duplicatas(rc: RedeCompleta) -> list[Lacuna]:
     return achados
 
 
+def textos_com_caracteres_invisiveis(rc: RedeCompleta) -> list[Lacuna]:
+    """Records whose text holds control characters, written before pacto refused them.
+
+    Documents and spreadsheets leave those characters out; the finding says where to retype.
+    """
+
+    def sujo(*textos) -> bool:
+        return tem_caracteres_proibidos("\n".join(t for t in textos if isinstance(t, str)))
+
+    registros = [rc.rede, *rc.fluxos, *rc.instituicoes, *rc.pontos_focais, *rc.atribuicoes]
+    if not sujo(*(v for r in (*registros, *rc.encaminhamentos) for v in vars(r).values())):
+        return []  # one scan of the whole network: the usual case
+    achados = []
+    if sujo(rc.rede.nome, rc.rede.municipio) or any(sujo(f.nome) for f in rc.fluxos):
+        achados.append(("a rede ou o nome do fluxo", "Rede"))
+    pontos = {p.instituicao_id for p in rc.pontos_focais if sujo(*vars(p).values())}
+    textos = {a.instituicao_id for a in rc.atribuicoes if sujo(a.texto)}
+    textos |= {e.origem_id for e in rc.encaminhamentos if sujo(e.condicao, e.prazo)}
+    for inst in rc.instituicoes:
+        if sujo(*vars(inst).values()) or inst.id in pontos or inst.id in textos:
+            achados.append((inst.sigla, "Rede › Atores"))
+    return [
+        Lacuna(
+            "caracteres_invisiveis",
+            f"{quem}: há texto com caracteres de controle invisíveis (gravado antes de o pacto "
+            "recusá-los); documentos e planilhas saem sem eles. Digite o trecho de novo.",
+            onde,
+            quem,
+            "aviso",
+        )
+        for quem, onde in achados
+    ]
+
+
 def verificar(rc: RedeCompleta, hoje: date | None = None) -> list[Lacuna]:
     """Run every gap check, most serious first."""
     hoje = hoje or date.today()
@@ -168,6 +202,7 @@ def verificar(rc: RedeCompleta, hoje: date | None = None) -> list[Lacuna]:
         + pontos_focais_desatualizados(rc, hoje)
         + encaminhamentos_sem_atribuicao(rc)
         + provaveis_duplicatas(rc)
+        + textos_com_caracteres_invisiveis(rc)
     )
     ordem = {"grave": 0, "alerta": 1, "aviso": 2}
     return sorted(achados, key=lambda lacuna: ordem[lacuna.gravidade])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pacto.domain.network import RedeCompleta
+from pacto.domain.text import sem_caracteres_proibidos
 
 TAMANHO_A4_PAISAGEM = "11.7,8.3"  # inches
 FONTE = "Helvetica,Arial,sans-serif"
@@ -126,7 +127,10 @@ def _melhor_par(de: list[int], para: list[int]) -> tuple[int, int]:
 
 
 def escapar_dot(texto: str) -> str:
-    """Text safe inside a DOT double-quoted string: backslashes, quotes and line breaks."""
+    """Text safe inside a DOT double-quoted string: backslashes, quotes and line breaks
+    escaped, “&” written as an entity (Graphviz reads `&amp;` and `&#x1F;` in labels), control
+    characters (which Graphviz refuses) dropped."""
+    texto = sem_caracteres_proibidos(texto).replace("&", "&amp;")
     texto = texto.replace("\\", "\\\\").replace('"', '\\"')
     return texto.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
 
@@ -185,7 +189,7 @@ _MERMAID_ESPECIAIS = set('"#<>[]{}|&`\\')
 
 def escapar_mermaid(texto: str) -> str:
     """Text safe inside a Mermaid quoted label: one line, special characters as entity codes."""
-    texto = " ".join(texto.split())
+    texto = " ".join(sem_caracteres_proibidos(texto).split())
     return "".join(f"#{ord(c)};" if c in _MERMAID_ESPECIAIS else c for c in texto)
 
 

@@ -44,7 +44,8 @@ _PASSAPORTE = re.compile(
 )
 _RG = re.compile(r"\bRG\b[\s:nº°.]*\d[\d.\-xX]{4,}")
 _PROCESSO_CNJ = re.compile(r"\b\d{7}-\d{2}\.\d{4}\.\d\.\d{2}\.\d{4}\b")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# the look-behind keeps the search linear on long text
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _NOME_APOS_VITIMA = re.compile(
     r"\bv[ií]tima\b[,:]?\s+(?:chamad[ao]\s+|de\s+nome\s+|identificad[ao]\s+como\s+)?"
     r"([A-ZÁÉÍÓÚÂÊÔÃÕÇ][a-záéíóúâêôãõç]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÁÉÍÓÚÂÊÔÃÕÇ][a-záéíóúâêôãõç]+)+)"

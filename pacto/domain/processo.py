@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.text import plural
+from pacto.domain.validation import validar_texto
 
 NAO_INICIADO = "não iniciado"
 EM_ANDAMENTO = "em andamento"
@@ -126,6 +127,7 @@ def validar_ajuste(ajuste: Ajuste) -> Ajuste:
     ajuste.justificativa = (ajuste.justificativa or "").strip()
     if not ajuste.justificativa:
         raise ErroValidacao("Informe a justificativa: por que a situação difere do registrado?")
+    ajuste.justificativa = validar_texto("a justificativa", ajuste.justificativa)
     return ajuste
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import PAPEIS_PONTO_FOCAL
+from pacto.domain.validation import LIMITE_TEXTO, problema_de_caracteres
 
 if TYPE_CHECKING:
     from pacto.domain.network import RedeCompleta
@@ -60,7 +61,16 @@ def _texto(dados: dict, chave: str, problemas: list[str]) -> str:
     if not isinstance(valor, str):
         problemas.append(f"Proposta: “{chave}” deveria ser um texto.")
         return ""
-    return valor.strip()
+    return _conferir(f"Proposta ({chave})", valor.strip(), problemas)
+
+
+def _conferir(rotulo: str, valor: str, problemas: list[str]) -> str:
+    """Record a problem for refused characters or excessive length; return the value."""
+    if problema := problema_de_caracteres(rotulo, valor):
+        problemas.append(problema)
+    if len(valor) > LIMITE_TEXTO:
+        problemas.append(f"{rotulo}: texto longo demais (máximo {LIMITE_TEXTO}).")
+    return valor
 
 
 def _campos(dados: dict, permitidos: dict[str, str], problemas: list[str]) -> dict[str, str]:
@@ -75,7 +85,7 @@ def _campos(dados: dict, permitidos: dict[str, str], problemas: list[str]) -> di
         elif not isinstance(valor, str):
             problemas.append(f"Proposta: o campo “{chave}” deveria ser um texto.")
         else:
-            limpos[chave] = valor.strip()
+            limpos[chave] = _conferir(f"Proposta ({chave})", valor.strip(), problemas)
     return limpos
 
 

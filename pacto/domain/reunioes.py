@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.propostas import validar_proposta
 from pacto.domain.text import limpar
-from pacto.domain.validation import LIMITE_CAMPO_CURTO, LIMITE_TEXTO
+from pacto.domain.validation import LIMITE_CAMPO_CURTO, LIMITE_TEXTO, problema_de_caracteres
 
 
 @dataclass(frozen=True)
@@ -230,6 +230,8 @@ def _curto(rotulo: str, valor: str, problemas: list[str]) -> str:
     valor = limpar(valor)
     if len(valor) > LIMITE_CAMPO_CURTO:
         problemas.append(f"{rotulo}: texto longo demais (máximo {LIMITE_CAMPO_CURTO}).")
+    if problema := problema_de_caracteres(rotulo, valor):
+        problemas.append(problema)
     return valor
 
 
@@ -239,6 +241,8 @@ def _longo(rotulo: str, valor: str, problemas: list[str], obrigatorio: bool = Fa
         problemas.append(f"Informe {rotulo}.")
     if len(valor) > LIMITE_TEXTO:
         problemas.append(f"{rotulo.capitalize()}: texto longo demais (máximo {LIMITE_TEXTO}).")
+    if problema := problema_de_caracteres(rotulo[:1].upper() + rotulo[1:], valor):
+        problemas.append(problema)
     return valor
 
 
@@ -350,7 +354,9 @@ def validar_sugestao(s: Sugestao) -> Sugestao:
 
 # -- agenda typed as text ---------------------------------------------------------
 
-_MINUTOS_NO_FIM = re.compile(r"\s*[(\[]\s*(\d{1,3})\s*(?:min(?:utos)?\.?)?\s*[)\]]\s*$", re.I)
+_MINUTOS_NO_FIM = re.compile(
+    r"(?<!\s)\s*[(\[]\s*(\d{1,3})\s*(?:min(?:utos)?\.?)?\s*[)\]]\s*$", re.I
+)
 
 
 def ler_pauta(texto: str, minutos_padrao: int = 15) -> list[tuple[str, int]]:

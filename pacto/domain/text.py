@@ -5,10 +5,16 @@ import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
+# Characters no stored text may hold: C0 controls other than tab, line feed and carriage
+# return, DEL, lone surrogates (undecodable bytes a Python str can carry but UTF-8 cannot) and
+# the noncharacters U+FFFE and U+FFFF, which XML (so Word and Excel files) refuses.
+_PROIBIDOS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def sem_acentos(texto: str) -> str:
     """Return the text without diacritics, so 'Órgão' and 'orgao' compare equal."""
+    if texto.isascii():  # nothing to fold, and most names are plain ASCII
+        return texto
     decomposed = unicodedata.normalize("NFKD", texto)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -40,3 +46,25 @@ def nome_arquivo(texto: str) -> str:
     """A safe, portable file-name part: 'CREAS Pintolândia' → 'CREAS-Pintolandia'."""
     limpo = re.sub(r"[^A-Za-z0-9_-]+", "-", sem_acentos(texto or "")).strip("-")
     return limpo or "sem-nome"
+
+
+def caracteres_proibidos(texto: str) -> list[str]:
+    """Code points ('U+0000') of the characters stored text may not hold, in order of appearance.
+
+    They are invisible control characters (often pasted from a PDF or a terminal) and lone
+    surrogates: Word, spreadsheets, Graphviz and terminals refuse or misread them.
+    """
+    vistos: dict[str, None] = {}
+    for caractere in _PROIBIDOS.findall(texto or ""):
+        vistos.setdefault(f"U+{ord(caractere):04X}", None)
+    return list(vistos)
+
+
+def tem_caracteres_proibidos(texto: str) -> bool:
+    """True when the text holds a character of `caracteres_proibidos` (a quick test)."""
+    return _PROIBIDOS.search(texto or "") is not None
+
+
+def sem_caracteres_proibidos(texto: str) -> str:
+    """The text without the characters of `caracteres_proibidos`."""
+    return _PROIBIDOS.sub("", texto or "")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import PAPEIS_PONTO_FOCAL, Instituicao, PontoFocal, Rede
-from pacto.domain.text import chave_comparacao, limpar, so_digitos
+from pacto.domain.text import caracteres_proibidos, chave_comparacao, limpar, so_digitos
 
 UFS = {
     "AC": "Acre", "AL": "Alagoas", "AP": "Amapá", "AM": "Amazonas", "BA": "Bahia",
@@ -23,6 +23,18 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SIGLA = re.compile(r"^[\w][\w .\-/ºª()]*$")
 LIMITE_CAMPO_CURTO = 300
 LIMITE_TEXTO = 20_000
+ROTULOS = {
+    "nome": "Nome", "sigla": "Sigla", "cnpj": "CNPJ", "tipo": "Tipo", "esfera": "Esfera",
+    "setor": "Setor", "endereco": "Endereço", "telefone": "Telefone", "email": "E-mail",
+    "site": "Site", "horario": "Horário", "observacoes": "Observações", "papel": "Papel",
+    "cargo": "Cargo", "municipio": "Município",
+}  # fmt: skip
+
+
+def citar(valor: str, limite: int = 60) -> str:
+    """A user's value quoted in a message, cut short when long: “…”."""
+    valor = str(valor)
+    return f"“{valor if len(valor) <= limite else valor[: limite - 1] + '…'}”"
 
 
 def email_valido(email: str) -> bool:
@@ -64,15 +76,46 @@ def normalizar_uf(uf: str) -> str:
     """Upper-case a UF and check it is one of the 27 federative units."""
     sigla = limpar(uf).upper()
     if sigla not in UFS:
-        raise ErroValidacao(f"UF inválida: “{uf}”. Use a sigla de um estado, como SP ou RR.")
+        raise ErroValidacao(f"UF inválida: {citar(uf)}. Use a sigla de um estado, como SP ou RR.")
     return sigla
+
+
+def problema_de_caracteres(rotulo: str, texto: str) -> str | None:
+    """The message for a text holding control characters or lone surrogates, else None.
+
+    pacto's rule for stored text: tab and line breaks are text (one-line fields turn them into
+    spaces), every other control character, DEL and lone surrogates are refused with this
+    message, so the user knows which field to retype. Imports of spreadsheets drop them with
+    a warning instead, and documents drop them if older data still holds some.
+    """
+    codigos = caracteres_proibidos(texto)
+    if not codigos:
+        return None
+    return (
+        f"{rotulo}: o texto tem caracteres de controle invisíveis ou inválidos "
+        f"({', '.join(codigos[:5])}{'…' if len(codigos) > 5 else ''}), que o pacto não grava. "
+        "Eles costumam vir de texto colado de um PDF ou de outro programa: apague o trecho e "
+        "digite-o de novo."
+    )
+
+
+def _checar_caracteres(rotulo: str, texto: str, problemas: list[str]) -> bool:
+    """Append the control-character problem of a field, if any; True when there was one."""
+    problema = problema_de_caracteres(rotulo, texto)
+    if problema:
+        problemas.append(problema)
+    return problema is not None
 
 
 def validar_rede(rede: Rede) -> Rede:
     """Clean and check the network's identification, raising every problem at once."""
-    problemas = []
+    problemas: list[str] = []
     rede.nome = limpar(rede.nome)
     rede.municipio = limpar(rede.municipio)
+    _checar_caracteres("Nome da rede", rede.nome, problemas)
+    _checar_caracteres("Município", rede.municipio, problemas)
+    for rotulo, valor in (("Nome da rede", rede.nome), ("Município", rede.municipio)):
+        _checar_tamanho(rotulo, valor, LIMITE_CAMPO_CURTO, problemas)
     if not rede.nome:
         problemas.append("Informe o nome da rede.")
     try:
@@ -94,27 +137,37 @@ def _checar_tamanho(rotulo: str, valor: str, limite: int, problemas: list[str]) 
 def validar_instituicao(inst: Instituicao, siglas_em_uso: Iterable[str] = ()) -> Instituicao:
     """Clean and check an institution; siglas_em_uso holds the acronyms of the other institutions."""
     problemas: list[str] = []
+    ruins: set[str] = set()  # fields with refused characters: not quoted in other messages
     for campo in ("nome", "sigla", "cnpj", "tipo", "esfera", "setor", "endereco",
                   "telefone", "email", "site", "horario"):  # fmt: skip
         setattr(inst, campo, limpar(getattr(inst, campo)))
-        _checar_tamanho(campo.capitalize(), getattr(inst, campo), LIMITE_CAMPO_CURTO, problemas)
+        if _checar_caracteres(ROTULOS[campo], getattr(inst, campo), problemas):
+            ruins.add(campo)
+        _checar_tamanho(ROTULOS[campo], getattr(inst, campo), LIMITE_CAMPO_CURTO, problemas)
     inst.observacoes = (inst.observacoes or "").strip()
+    _checar_caracteres("Observações", inst.observacoes, problemas)
     _checar_tamanho("Observações", inst.observacoes, LIMITE_TEXTO, problemas)
     if not inst.nome:
         problemas.append("Informe o nome da instituição.")
     if not inst.sigla:
         problemas.append("Informe a sigla da instituição.")
+    elif "sigla" in ruins or len(inst.sigla) > LIMITE_CAMPO_CURTO:
+        pass
     elif not _SIGLA.match(inst.sigla):
-        problemas.append(f"Sigla inválida: “{inst.sigla}”. Use letras, números, hífen ou barra.")
+        problemas.append(
+            f"Sigla inválida: {citar(inst.sigla)}. Use letras, números, hífen ou barra."
+        )
     elif chave_comparacao(inst.sigla) in {chave_comparacao(s) for s in siglas_em_uso}:
         problemas.append(f"Já existe uma instituição com a sigla “{inst.sigla}” nesta rede.")
-    if inst.cnpj:
+    if inst.cnpj and "cnpj" not in ruins:
         if cnpj_valido(inst.cnpj):
             inst.cnpj = formatar_cnpj(inst.cnpj)
         else:
-            problemas.append(f"CNPJ inválido: “{inst.cnpj}” (confira os dígitos verificadores).")
-    if inst.email and not email_valido(inst.email):
-        problemas.append(f"E-mail inválido: “{inst.email}”.")
+            problemas.append(
+                f"CNPJ inválido: {citar(inst.cnpj)} (confira os dígitos verificadores)."
+            )
+    if inst.email and "email" not in ruins and not email_valido(inst.email):
+        problemas.append(f"E-mail inválido: {citar(inst.email)}.")
     if problemas:
         raise ErroValidacao(problemas)
     return inst
@@ -123,19 +176,35 @@ def validar_instituicao(inst: Instituicao, siglas_em_uso: Iterable[str] = ()) ->
 def validar_ponto_focal(ponto: PontoFocal) -> PontoFocal:
     """Clean and check a focal point: role, name and e-mail form."""
     problemas: list[str] = []
+    ruins: set[str] = set()
     for campo in ("papel", "nome", "cargo", "telefone", "email"):
         setattr(ponto, campo, limpar(getattr(ponto, campo)))
-        _checar_tamanho(campo.capitalize(), getattr(ponto, campo), LIMITE_CAMPO_CURTO, problemas)
+        if _checar_caracteres(ROTULOS[campo], getattr(ponto, campo), problemas):
+            ruins.add(campo)
+        _checar_tamanho(ROTULOS[campo], getattr(ponto, campo), LIMITE_CAMPO_CURTO, problemas)
     ponto.papel = ponto.papel.lower()
     if ponto.papel not in PAPEIS_PONTO_FOCAL:
         problemas.append("O ponto focal deve ser titular ou suplente.")
     if not ponto.nome:
         problemas.append("Informe o nome do ponto focal.")
-    if ponto.email and not email_valido(ponto.email):
-        problemas.append(f"E-mail inválido: “{ponto.email}”.")
+    if ponto.email and "email" not in ruins and not email_valido(ponto.email):
+        problemas.append(f"E-mail inválido: {citar(ponto.email)}.")
     if problemas:
         raise ErroValidacao(problemas)
     return ponto
+
+
+def validar_campo_curto(rotulo: str, valor: str, obrigatorio: bool = False) -> str:
+    """Clean a one-line field (white space collapsed) and check it is present, short and clean."""
+    valor = limpar(valor)
+    if obrigatorio and not valor:
+        raise ErroValidacao(f"Informe {rotulo[:1].lower() + rotulo[1:]}.")
+    problemas: list[str] = []
+    _checar_caracteres(rotulo, valor, problemas)
+    _checar_tamanho(rotulo, valor, LIMITE_CAMPO_CURTO, problemas)
+    if problemas:
+        raise ErroValidacao(problemas)
+    return valor
 
 
 def validar_texto(rotulo: str, texto: str, obrigatorio: bool = True) -> str:
@@ -143,6 +212,9 @@ def validar_texto(rotulo: str, texto: str, obrigatorio: bool = True) -> str:
     texto = (texto or "").strip()
     if obrigatorio and not texto:
         raise ErroValidacao(f"Informe {rotulo}.")
+    problema = problema_de_caracteres(rotulo[:1].upper() + rotulo[1:], texto)
+    if problema:
+        raise ErroValidacao(problema)
     if len(texto) > LIMITE_TEXTO:
         raise ErroValidacao(f"{rotulo.capitalize()}: texto longo demais (máximo {LIMITE_TEXTO}).")
     return texto

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -165,6 +164,8 @@ def texto_canonico(conteudo: dict) -> str:
 
 def hash_conteudo(conteudo: dict) -> str:
     """SHA-256 (hex) of the canonical JSON text: the fingerprint that names a version."""
+    import hashlib  # here, not at the top: loading OpenSSL slows `pacto status`
+
     return hashlib.sha256(texto_canonico(conteudo).encode("utf-8")).hexdigest()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -86,6 +85,8 @@ def filtrar(
 
 def sha256_do_arquivo(caminho: Path) -> str:
     """The SHA-256 of a file, read in blocks, so a signed scan can be checked later."""
+    import hashlib  # here, not at the top: loading OpenSSL slows `pacto status`
+
     resumo_ = hashlib.sha256()
     with caminho.open("rb") as arquivo:
         for bloco in iter(lambda: arquivo.read(1 << 20), b""):

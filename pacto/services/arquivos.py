@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+from pacto.domain.errors import PactoErro
+from pacto.domain.text import sem_caracteres_proibidos
+
+_MOTIVOS = {
+    errno.ENOSPC: " (disco cheio)",
+    errno.EACCES: " (sem permissão)",
+    errno.EPERM: " (sem permissão)",
+    errno.EROFS: " (disco somente leitura)",
+    errno.ENOENT: " (a pasta não existe)",
+    errno.ENAMETOOLONG: " (nome de arquivo longo demais)",
+    errno.ENOTDIR: " (parte do caminho é um arquivo, não uma pasta)",
+    errno.EISDIR: " (é uma pasta)",
+}
 
 
 def temporario_para(destino: Path) -> Path:
@@ -10,13 +25,67 @@ def temporario_para(destino: Path) -> Path:
     return destino.with_name(f".{destino.name}.tmp")
 
 
-def salvar_planilha(livro, destino: Path) -> Path:
-    """Save an openpyxl workbook atomically (temporary file renamed into place)."""
+def motivo(erro: OSError) -> str:
+    """A short Portuguese reason for a failed write, in parentheses, or ''."""
+    return _MOTIVOS.get(erro.errno, f" ({erro.strerror})" if erro.strerror else "")
+
+
+def texto_planilha(valor):
+    """A value fit for a spreadsheet cell: text without the control characters Excel refuses.
+
+    Stored text cannot hold them any more (see `validation.problema_de_caracteres`); this
+    keeps an export working on a workspace written before that rule.
+    """
+    return sem_caracteres_proibidos(valor) if isinstance(valor, str) else valor
+
+
+def textos_como_texto(livro) -> None:
+    """Make every cell that would be a formula a plain text cell: pacto writes no formulas.
+
+    openpyxl turns any text starting with “=” into a formula, so an institution named
+    “=HYPERLINK(…)” would become a live formula in Excel; as text it shows exactly as typed.
+    """
+    for folha in livro.worksheets:
+        for linha in folha.iter_rows():
+            for celula in linha:
+                if celula.data_type == "f":
+                    celula.data_type = "s"
+
+
+def criar_pasta(pasta: Path) -> Path:
+    """Create an output folder (and its parents) or say clearly why it cannot be."""
+    pasta = Path(pasta)
+    try:
+        pasta.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as erro:
+        raise PactoErro(f"{pasta} já existe e não é uma pasta.") from erro
+    except OSError as erro:
+        raise PactoErro(f"Não foi possível criar a pasta {pasta}{motivo(erro)}.") from erro
+    return pasta
+
+
+def gravar_atomico(destino: Path, escrever) -> Path:
+    """Call `escrever(temporario)` and rename the result onto `destino`; clear errors, no debris."""
     destino = Path(destino)
+    if destino.is_dir():
+        raise PactoErro(f"{destino} é uma pasta; informe o nome do arquivo.")
+    if not destino.parent.is_dir():
+        raise PactoErro(f"A pasta {destino.parent} não existe.")
     temporario = temporario_para(destino)
     try:
-        livro.save(temporario)
+        escrever(temporario)
         temporario.replace(destino)
+    except OSError as erro:
+        raise PactoErro(
+            f"Não foi possível gravar {destino}{motivo(erro)}; o arquivo anterior, se havia, "
+            "ficou como estava."
+        ) from erro
     finally:
         temporario.unlink(missing_ok=True)
     return destino
+
+
+def salvar_planilha(livro, destino: Path) -> Path:
+    """Save an openpyxl workbook atomically (temporary file renamed into place)."""
+    textos_como_texto(livro)
+    return gravar_atomico(Path(destino), livro.save)

@@ -38,8 +38,10 @@ from pacto.domain.reunioes import (
     validar_reuniao,
     validar_sugestao,
 )
+from pacto.domain.text import caracteres_proibidos
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
 from pacto.domain.versions import VersaoFluxo, hash_conteudo, problemas_do_conteudo
+from pacto.services.arquivos import gravar_atomico
 from pacto.store import Workspace
 from pacto.store.workspace import TABELAS_EXTRAS
 
@@ -87,13 +89,9 @@ def montar(rc: RedeCompleta, versoes: Iterable[VersaoFluxo] = ()) -> dict[str, A
 
 def exportar(ws: Workspace, destino: str | Path) -> Path:
     """Write the workspace to a JSON file, atomically (a temporary file renamed into place)."""
-    destino = Path(destino)
     pacote = montar(ws.carregar(), ws.versoes()) | ws.linhas_extras()
-    texto = json.dumps(pacote, ensure_ascii=False, indent=2)
-    temporario = destino.with_name(destino.name + ".tmp")
-    temporario.write_text(texto + "\n", encoding="utf-8")
-    temporario.replace(destino)
-    return destino
+    texto = json.dumps(pacote, ensure_ascii=False, indent=2) + "\n"
+    return gravar_atomico(Path(destino), lambda caminho: caminho.write_text(texto, "utf-8"))
 
 
 def ler(origem: str | Path) -> RedeCompleta:
@@ -108,14 +106,20 @@ def _ler_json(origem: str | Path) -> Any:
         texto = origem.read_text(encoding="utf-8")
     except FileNotFoundError as erro:
         raise ErroImportacao(f"Arquivo não encontrado: {origem}") from erro
+    except IsADirectoryError as erro:
+        raise ErroImportacao(f"{origem} é uma pasta; informe o arquivo .json.") from erro
     except UnicodeDecodeError as erro:
         raise ErroImportacao(f"{origem} não é um arquivo de texto UTF-8.") from erro
+    except OSError as erro:
+        raise ErroImportacao(f"Não foi possível ler {origem}: {erro.strerror}.") from erro
     try:
         dados = json.loads(texto)
     except json.JSONDecodeError as erro:
         raise ErroImportacao(
             f"{origem} não é um JSON válido (linha {erro.lineno}, coluna {erro.colno})."
         ) from erro
+    except RecursionError as erro:
+        raise ErroImportacao(f"{origem} tem listas ou objetos aninhados demais.") from erro
     return dados
 
 
@@ -133,10 +137,37 @@ def extras(dados: dict) -> dict[str, list[dict]]:
     return resultado
 
 
+def textos_proibidos(dados: Any, onde: str = "") -> list[str]:
+    """Where a bundle holds text with control characters or lone surrogates, e.g.
+    'instituicoes[3].nome (U+0000)': a bundle pacto wrote never has them."""
+    achados: list[str] = []
+    if isinstance(dados, str):
+        codigos = caracteres_proibidos(dados)
+        if codigos:
+            achados.append(f"{onde or 'texto'} ({', '.join(codigos[:3])})")
+    elif isinstance(dados, dict):
+        for chave, valor in dados.items():
+            achados += textos_proibidos(chave, f"{onde}.{chave}".lstrip(".") + " (nome do campo)")
+            achados += textos_proibidos(valor, f"{onde}.{chave}".lstrip("."))
+    elif isinstance(dados, list):
+        for n, valor in enumerate(dados, start=1):
+            achados += textos_proibidos(valor, f"{onde}[{n}]")
+    return achados
+
+
 def desmontar(dados: Any) -> RedeCompleta:
     """Turn a bundle dict into a validated network snapshot."""
     if not isinstance(dados, dict) or dados.get("formato") != FORMATO:
         raise ErroImportacao("O arquivo não é um pacote do pacto (falta “formato”: “pacto”).")
+    try:
+        proibidos = textos_proibidos(dados)
+    except RecursionError as erro:
+        raise ErroImportacao("O pacote tem listas ou objetos aninhados demais.") from erro
+    if proibidos:
+        raise ErroImportacao(
+            "O pacote tem textos com caracteres de controle invisíveis ou inválidos, que o pacto "
+            "não grava, e nada foi importado:\n- " + "\n- ".join(proibidos[:20])
+        )
     versao = dados.get("versao_formato")
     if not isinstance(versao, int) or versao < 1:
         raise ErroImportacao("O pacote não informa uma “versao_formato” válida.")

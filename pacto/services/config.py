@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tomllib
 from pathlib import Path
 
-from pacto.domain.errors import ErroValidacao
+from pacto.domain.errors import ErroValidacao, PactoErro
+from pacto.domain.validation import problema_de_caracteres
+from pacto.services.arquivos import motivo
 
 
 def arquivo_config() -> Path:
@@ -41,12 +44,19 @@ def definir_usuario(nome: str) -> Path:
         )
     if len(nome) > 120:
         raise ErroValidacao("Nome longo demais (máximo 120 caracteres).")
+    if problema := problema_de_caracteres("O nome", nome):
+        raise ErroValidacao(problema)
     destino = arquivo_config()
-    destino.parent.mkdir(parents=True, exist_ok=True)
     escapado = nome.replace("\\", "\\\\").replace('"', '\\"')
     temporario = destino.with_name(f".{destino.name}.tmp")
-    descritor = os.open(temporario, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    with os.fdopen(descritor, "w", encoding="utf-8") as arquivo:
-        arquivo.write(f'usuario = "{escapado}"\n')
-    temporario.replace(destino)
+    try:
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        descritor = os.open(temporario, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(descritor, "w", encoding="utf-8") as arquivo:
+            arquivo.write(f'usuario = "{escapado}"\n')
+        temporario.replace(destino)
+    except OSError as erro:
+        with contextlib.suppress(OSError):
+            temporario.unlink(missing_ok=True)
+        raise PactoErro(f"Não foi possível gravar {destino}{motivo(erro)}.") from erro
     return destino

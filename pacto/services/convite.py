@@ -21,6 +21,7 @@ from pacto.domain.calendario import (
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.network import RedeCompleta
 from pacto.domain.reunioes import MODALIDADES
+from pacto.services.arquivos import gravar_atomico
 
 _LINK = re.compile(r"https?://\S+")
 LIMITE_SERIE = 24
@@ -114,9 +115,5 @@ def _descricao(rc: RedeCompleta, rcr, serie: int) -> str:
 
 def gravar_convite(rc: RedeCompleta, reuniao_id: int, destino: str | Path, serie: int = 0) -> Path:
     """Write the invitation to an .ics file, atomically."""
-    destino = Path(destino)
     conteudo = montar_convite(rc, reuniao_id, serie).to_ical()
-    temporario = destino.with_name(destino.name + ".tmp")
-    temporario.write_bytes(conteudo)
-    temporario.replace(destino)
-    return destino
+    return gravar_atomico(Path(destino), lambda caminho: caminho.write_bytes(conteudo))

@@ -23,6 +23,7 @@ from pacto.domain.privacidade import AVISO_PRIVACIDADE, verificar_privacidade
 from pacto.domain.propostas import CAMPOS_CONTATO, CAMPOS_PONTO
 from pacto.domain.reunioes import Sugestao
 from pacto.domain.text import chave_comparacao, sem_acentos
+from pacto.services.arquivos import salvar_planilha, texto_planilha
 from pacto.store import Workspace
 
 FORMATO = "pacto-ficha"
@@ -87,7 +88,7 @@ def gerar_ficha(
     aba["B1"] = "Ficha de validação do fluxo"
     aba["B1"].font = Font(size=14, bold=True)
     aba["B2"] = rc.rede.nome
-    aba["B3"] = f"Instituição: {inst.rotulo}"
+    aba["B3"] = texto_planilha(f"Instituição: {inst.rotulo}")
     aba["B3"].font = Font(bold=True)
     aba["B4"] = (
         "Confira cada linha. Se estiver certa, deixe “Correção” em branco; se estiver errada ou "
@@ -107,6 +108,7 @@ def gerar_ficha(
         celula.border = _BORDA
     for n, linha in enumerate(linhas_da_ficha(rc, inst), start=inicio + 1):
         valores = (linha.chave, linha.secao, linha.item, linha.valor or SEM_REGISTRO, None)
+        valores = tuple(texto_planilha(v) for v in valores)
         for coluna, valor in enumerate(valores, start=1):
             celula = aba.cell(row=n, column=coluna, value=valor)
             celula.alignment = Alignment(wrap_text=True, vertical="top")
@@ -130,13 +132,9 @@ def gerar_ficha(
         ("sigla", inst.sigla),
         ("gerada_em", hoje.isoformat()),
     ):
-        meta.append(linha)
+        meta.append(tuple(texto_planilha(v) for v in linha))
     meta.sheet_state = "hidden"
-    destino = Path(destino)
-    temporario = destino.with_name(destino.name + ".tmp")
-    livro.save(temporario)
-    temporario.replace(destino)
-    return destino
+    return salvar_planilha(livro, Path(destino))
 
 
 def gerar_fichas(

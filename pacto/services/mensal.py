@@ -23,7 +23,7 @@ from pacto.domain.netp import validar_mes
 from pacto.domain.network import RedeCompleta
 from pacto.domain.versions import conteudo_canonico, diferencas
 from pacto.services.adesoes import panorama
-from pacto.services.arquivos import salvar_planilha
+from pacto.services.arquivos import salvar_planilha, texto_planilha
 from pacto.store import Workspace
 
 PENDENTES = ("nao_convidada", "convidada", "termo_enviado")
@@ -184,7 +184,7 @@ def gerar_monitoramento(ws: Workspace, ate_mes: str, destino: Path, meses: int =
     livro = Workbook()
     resumo = livro.active
     resumo.title = "Resumo"
-    resumo.append([f"Monitoramento do fluxo — {ws.rede().nome}"])
+    resumo.append([texto_planilha(f"Monitoramento do fluxo — {ws.rede().nome}")])
     resumo["A1"].font = Font(bold=True, size=13)
     resumo.append([f"Período: {linhas[0].meses[0]} a {ate_mes}"])
     resumo.append([])

@@ -17,7 +17,7 @@ from pacto.domain.netp import (
     suprimir,
     validar_mes,
 )
-from pacto.services.arquivos import salvar_planilha
+from pacto.services.arquivos import salvar_planilha, texto_planilha
 from pacto.store import Workspace
 from pacto.store.netp_repo import EnvioNetp
 
@@ -54,7 +54,7 @@ def gerar_formulario(ws: Workspace, mes: str, destino: Path, sigla: str | None =
         folha[celula].font = Font(bold=negrito)
         rotulos[celula] = texto
 
-    rotulo("A1", f"Informações mensais ao NETP — {rc.rede.nome}", True)
+    rotulo("A1", texto_planilha(f"Informações mensais ao NETP — {rc.rede.nome}"), True)
     rotulo("A2", "Mês de referência:", True)
     rotulo("B2", nome_mes(mes))
     rotulo("A3", "Instituição (sigla):", True)
@@ -101,7 +101,7 @@ def gerar_formulario(ws: Workspace, mes: str, destino: Path, sigla: str | None =
     meta.append(["formato", FORMATO])
     meta.append(["versao", VERSAO])
     meta.append(["mes", mes])
-    meta.append(["rede", rc.rede.nome])
+    meta.append(["rede", texto_planilha(rc.rede.nome)])
     for celula, b, li, c in mapa:
         meta.append(["entrada", celula, b, li, c])
     for celula, texto in rotulos.items():
@@ -113,12 +113,13 @@ def gerar_formulario(ws: Workspace, mes: str, destino: Path, sigla: str | None =
 
 def _abrir(origem: Path):
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     if not origem.exists():
         raise ErroImportacao(f"Arquivo não encontrado: {origem}")
     try:
         return load_workbook(origem, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as erro:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as erro:
         raise ErroImportacao(f"{origem.name} não é uma planilha .xlsx válida.") from erro
 
 
@@ -237,7 +238,7 @@ def gerar_relatorio(ws: Workspace, mes: str, destino: Path) -> Path:
     folha.title = "Consolidado"
     folha.append([f"Relatório consolidado ao NETP — {nome_mes(mes)}"])
     folha["A1"].font = Font(bold=True, size=13)
-    folha.append([rc.rede.nome])
+    folha.append([texto_planilha(rc.rede.nome)])
     enviaram = sorted(rc.instituicao_por_id[e.instituicao_id].sigla for e in envios)
     folha.append(
         [f"Instituições que enviaram ({len(enviaram)}): {', '.join(enviaram) or 'nenhuma'}"]

@@ -8,7 +8,6 @@ list. Written to a temporary file and renamed, so a failed export never leaves h
 from __future__ import annotations
 
 import csv
-import errno
 import os
 import tempfile
 from collections import defaultdict
@@ -17,15 +16,10 @@ from pathlib import Path
 from pacto.domain.errors import PactoErro
 from pacto.domain.models import Instituicao
 from pacto.domain.network import RedeCompleta
+from pacto.services.arquivos import motivo, texto_planilha, textos_como_texto
 
 CABECALHO = ("Instituição", "Etapa", "Atribuições", "Forma de contato")
 LARGURAS = (42, 20, 70, 48)  # characters, as Excel counts column width
-_MOTIVOS = {
-    errno.ENOSPC: " (disco cheio)",
-    errno.EACCES: " (sem permissão)",
-    errno.EPERM: " (sem permissão)",
-    errno.EROFS: " (disco somente leitura)",
-}
 
 
 def forma_de_contato(rc: RedeCompleta, inst: Instituicao) -> str:
@@ -98,9 +92,8 @@ def exportar_atores(rc: RedeCompleta, destino: str | Path) -> Path:
         os.replace(temporario, destino)
     except OSError as erro:
         Path(temporario).unlink(missing_ok=True)
-        motivo = _MOTIVOS.get(erro.errno, "")
         raise PactoErro(
-            f"Não foi possível gravar {destino}{motivo}; o arquivo anterior, se havia, ficou "
+            f"Não foi possível gravar {destino}{motivo(erro)}; o arquivo anterior, se havia, ficou "
             "como estava."
         ) from erro
     except BaseException:
@@ -123,7 +116,7 @@ def _gravar_xlsx(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None
         celula.font = Font(bold=True)
         celula.alignment = quebra
     for linha in linhas:
-        folha.append(linha)
+        folha.append([texto_planilha(valor) for valor in linha])
     for numero, largura in enumerate(LARGURAS, start=1):
         folha.column_dimensions[get_column_letter(numero)].width = largura
     for fila in folha.iter_rows(min_row=2):
@@ -133,6 +126,7 @@ def _gravar_xlsx(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None
     folha.auto_filter.ref = f"A1:D{len(linhas) + 1}"
     folha.print_options.gridLines = True
     folha.page_setup.orientation = "landscape"
+    textos_como_texto(livro)
     livro.save(caminho)
 
 

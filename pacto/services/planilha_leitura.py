@@ -17,7 +17,11 @@ from itertools import islice
 from pathlib import Path
 
 from pacto.domain.errors import ErroImportacao
-from pacto.domain.text import chave_comparacao
+from pacto.domain.text import (
+    chave_comparacao,
+    sem_caracteres_proibidos,
+    tem_caracteres_proibidos,
+)
 
 EXTENSOES_XLSX = {".xlsx", ".xlsm"}
 EXTENSOES_CSV = {".csv", ".txt", ".tsv"}
@@ -166,6 +170,26 @@ def _ler_folha(caminho: Path, livro, folha) -> Grade:
     grade = Grade(caminho.name, folha.title, [(n, c) for n, c in linhas if any(c)])
     grade.mescladas = _faixas_mescladas(livro, folha)
     _propagar_mescladas(grade)
+    return _sem_controles(grade)
+
+
+def _sem_controles(grade: Grade) -> Grade:
+    """Drop invisible control characters from the cells, with a warning naming the rows.
+
+    They come from text pasted out of PDFs and other programs; no stored field may hold them
+    (`validation.problema_de_caracteres`), and in a sheet nobody can see them to fix them.
+    """
+    alteradas: list[int] = []
+    for numero, celulas in grade.linhas:
+        if tem_caracteres_proibidos("\n".join(c for c in celulas if c)):
+            celulas[:] = [sem_caracteres_proibidos(c) if c else c for c in celulas]
+            alteradas.append(numero)
+    if alteradas:
+        exemplos = ", ".join(str(n) for n in alteradas[:5]) + ("…" if len(alteradas) > 5 else "")
+        grade.avisos.append(
+            f"Caracteres de controle invisíveis removidos de {len(alteradas)} linha(s) "
+            f"(linha {exemplos})."
+        )
     return grade
 
 
@@ -248,7 +272,7 @@ def ler_csv(caminho: Path, pontuar: Pontuador | None = None) -> Grade:
     grade = Grade(caminho.name, "", linhas)
     nome = {";": "ponto e vírgula", ",": "vírgula", "\t": "tabulação"}[delimitador]
     grade.avisos.append(f"CSV lido como {codificacao}, separado por {nome}.")
-    return grade
+    return _sem_controles(grade)
 
 
 def _escolher_delimitador(texto: str, pontuar: Pontuador | None) -> str:

@@ -45,7 +45,8 @@ def chave_comparacao(texto: str) -> str:
     return " ".join(simples.split()).casefold()
 
 
-_EMAILS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# the look-behind keeps the search linear on long text
+_EMAILS = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass

@@ -26,7 +26,7 @@ class AdesoesRepo:
         )
         return [
             _adesao(linha)
-            for linha in self.db.execute(
+            for linha in self.con.execute(
                 f"SELECT {_COLUNAS} FROM adesoes {filtro} ORDER BY instituicao_id, versao_numero",
                 args,
             )
@@ -45,7 +45,7 @@ class AdesoesRepo:
             if self.versao(adesao.versao_numero) is None:
                 raise ErroValidacao(f"A versão {adesao.versao_numero} do fluxo não existe.")
             coluna = COLUNA_DATA[adesao.situacao]
-            self.db.execute(
+            self.con.execute(
                 "INSERT INTO adesoes (instituicao_id, versao_numero, situacao) VALUES (?, ?, ?) "
                 "ON CONFLICT (instituicao_id, versao_numero) DO NOTHING",
                 [adesao.instituicao_id, adesao.versao_numero, adesao.situacao],
@@ -59,7 +59,7 @@ class AdesoesRepo:
                 if getattr(adesao, nome)
             }  # fmt: skip
             atribuicoes = ", ".join(f"{nome} = ?" for nome in campos)
-            self.db.execute(
+            self.con.execute(
                 f"UPDATE adesoes SET situacao = ?, {coluna} = ?, "
                 f"{atribuicoes + ', ' if atribuicoes else ''}atualizado_em = datetime('now') "
                 "WHERE instituicao_id = ? AND versao_numero = ?",
@@ -71,7 +71,7 @@ class AdesoesRepo:
                     adesao.versao_numero,
                 ],
             )
-            linha = self.db.execute(
+            linha = self.con.execute(
                 f"SELECT {_COLUNAS} FROM adesoes WHERE instituicao_id = ? AND versao_numero = ?",
                 [adesao.instituicao_id, adesao.versao_numero],
             ).fetchone()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from pacto.domain.errors import ErroWorkspace
 from pacto.store.opening import criar_arquivo_privado, inspecionar
-from pacto.store.schema import migracoes
 
 MANTER_PADRAO = 10
 CHAVE_MANTER = "backups_manter"
@@ -38,7 +37,7 @@ class BackupsRepo:
 
     def backup(self, destino: str | Path) -> Path:
         """Copy the workspace with SQLite's online backup, safe while others use it."""
-        return copiar_banco(self.db.conn, Path(destino))
+        return copiar_banco(self.con, Path(destino))
 
     def backups_a_manter(self) -> int:
         """How many automatic backups are kept (setting `backups_manter`, default 10)."""
@@ -52,7 +51,7 @@ class BackupsRepo:
         pasta = pasta_backups(self.caminho)
         pasta.mkdir(mode=0o700, exist_ok=True)
         carimbo = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        destino = copiar_banco(self.db.conn, pasta / f"{self.caminho.stem}-{carimbo}-{motivo}.db")
+        destino = copiar_banco(self.con, pasta / f"{self.caminho.stem}-{carimbo}-{motivo}.db")
         for antigo in self.backups_automaticos()[: -self.backups_a_manter()]:
             antigo.unlink(missing_ok=True)
         return destino
@@ -71,8 +70,10 @@ class BackupsRepo:
         anterior = self.backup_automatico("antes-de-restaurar")
         fonte = sqlite3.connect(f"{origem.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            fonte.backup(self.db.conn)
+            fonte.backup(self.con)
         finally:
             fonte.close()
+        from pacto.store.schema import migracoes
+
         migracoes.apply(self.db)  # a backup from an older pacto is brought up to date
         return anterior

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NAO_AUDITADAS = {"historico", "_sessao", "_sqlite_migrations", "sqlite_sequence"}
 # Focal points' contacts are institutional but personal enough not to outlive their owner's

@@ -12,7 +12,7 @@ _LIGACOES = ("instituicao_id", "origem_id", "destino_id")
 
 
 class HistoryRepo:
-    """Mixin of `Workspace` for the change history; `self.db` comes from it."""
+    """Mixin of `Workspace` for the change history; `self.con` comes from it."""
 
     def historico(
         self,
@@ -51,7 +51,7 @@ class HistoryRepo:
                 json.loads(antes) if antes else None,
                 json.loads(depois) if depois else None,
             )
-            for id_, quando, usuario, tab, operacao, reg, antes, depois in self.db.execute(
+            for id_, quando, usuario, tab, operacao, reg, antes, depois in self.con.execute(
                 "SELECT id, quando, usuario, tabela, operacao, registro, antes, depois "
                 f"FROM historico {onde} ORDER BY id DESC LIMIT ?",
                 [*args, limite],

@@ -46,7 +46,7 @@ class ImportRepo:
     def _conferir_plano(self, plano: PlanoImportacao) -> None:
         donos = {
             chave_comparacao(sigla): id_
-            for id_, sigla in self.db.execute("SELECT id, sigla FROM instituicoes")
+            for id_, sigla in self.con.execute("SELECT id, sigla FROM instituicoes")
         }
         ids = set(donos.values())
         for ator in (*plano.criar, *plano.atualizar):
@@ -65,7 +65,7 @@ class ImportRepo:
 
     def _gravar_plano(self, plano: PlanoImportacao) -> None:
         """Batch the writes: new rows get their ids here, inside the transaction."""
-        conexao = self.db.conn
+        conexao = self.con
 
         def proximo_id(tabela: str) -> int:
             return conexao.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {tabela}").fetchone()[0]

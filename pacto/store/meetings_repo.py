@@ -26,7 +26,7 @@ from pacto.domain.reunioes import (
     validar_sugestao,
 )
 from pacto.domain.text import chave_comparacao
-from pacto.domain.validation import LIMITE_TEXTO
+from pacto.domain.validation import LIMITE_TEXTO, problema_de_caracteres
 
 # table of each record type, in the order they can be inserted (parents first)
 TABELAS = {
@@ -71,7 +71,7 @@ class MeetingsRepo:
     def _listar(self, modelo: type, onde: str = "", args: list | None = None, ordem: str = "id"):
         colunas = ", ".join(campos(modelo))
         sql = f"SELECT {colunas} FROM {TABELAS[modelo]} {onde} ORDER BY {ordem}"
-        return [_de_linha(modelo, linha) for linha in self.db.execute(sql, args or [])]
+        return [_de_linha(modelo, linha) for linha in self.con.execute(sql, args or [])]
 
     def _um(self, modelo: type, id_: int):
         achados = self._listar(modelo, "WHERE id = ?", [id_])
@@ -118,7 +118,7 @@ class MeetingsRepo:
         """Validate and insert or update a meeting; a number is used once per kind."""
         reuniao = validar_reuniao(reuniao)
         with self.transacao():
-            repetida = self.db.execute(
+            repetida = self.con.execute(
                 "SELECT data FROM reunioes WHERE tipo = ? AND numero = ? AND situacao <> "
                 "'cancelada' AND id IS NOT ?",
                 [reuniao.tipo, reuniao.numero, reuniao.id],
@@ -146,7 +146,7 @@ class MeetingsRepo:
 
     def proximo_numero_reuniao(self, tipo: str) -> int:
         """The next free number within a kind of meeting."""
-        linha = self.db.execute(
+        linha = self.con.execute(
             "SELECT max(numero) FROM reunioes WHERE tipo = ? AND situacao <> 'cancelada'", [tipo]
         ).fetchone()
         return (linha[0] or 0) + 1
@@ -157,14 +157,14 @@ class MeetingsRepo:
             raise ErroValidacao("A situação deve ser planejada, realizada ou cancelada.")
         with self.transacao():
             self._exigir_reuniao(id_)
-            self.db.execute("UPDATE reunioes SET situacao = ? WHERE id = ?", [situacao, id_])
+            self.con.execute("UPDATE reunioes SET situacao = ? WHERE id = ?", [situacao, id_])
 
     def remover_reuniao(self, id_: int) -> None:
         """Remove a meeting with its agenda, attendance, decisions and action items.
 
         Its suggestions stay: they are about the flow and keep their decision."""
         with self.transacao():
-            self.db.execute("DELETE FROM reunioes WHERE id = ?", [id_])
+            self.con.execute("DELETE FROM reunioes WHERE id = ?", [id_])
 
     # -- agenda and minutes -----------------------------------------------------
 
@@ -207,7 +207,7 @@ class MeetingsRepo:
                     raise ErroValidacao(
                         f"O item “{sobra.titulo}” já tem ata registrada e não pode sair da pauta."
                     )
-                self.db.execute("DELETE FROM pauta_itens WHERE id = ?", [sobra.id])
+                self.con.execute("DELETE FROM pauta_itens WHERE id = ?", [sobra.id])
             for ordem, ((titulo, minutos), item) in enumerate(
                 zip(pauta, escolhidos, strict=True), 1
             ):
@@ -219,13 +219,15 @@ class MeetingsRepo:
         """Save the minutes of one agenda item as typed; called every second while typing."""
         if len(texto) > LIMITE_TEXTO:
             raise ErroValidacao(f"A ata do item passou do limite de {LIMITE_TEXTO} caracteres.")
+        if problema := problema_de_caracteres("A ata do item", texto):
+            raise ErroValidacao(problema)
         with self.transacao():
-            self.db.execute("UPDATE pauta_itens SET ata = ? WHERE id = ?", [texto, item_id])
+            self.con.execute("UPDATE pauta_itens SET ata = ? WHERE id = ?", [texto, item_id])
 
     def registrar_andamento_item(self, item_id: int, tempo_gasto_s: int, concluido: bool) -> None:
         """Record the time spent on an item and whether the meeting moved past it."""
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "UPDATE pauta_itens SET tempo_gasto_s = ?, concluido = ? WHERE id = ?",
                 [max(0, int(tempo_gasto_s)), int(concluido), item_id],
             )
@@ -252,7 +254,7 @@ class MeetingsRepo:
     def remover_presenca(self, id_: int) -> None:
         """Undo a check-in."""
         with self.transacao():
-            self.db.execute("DELETE FROM presencas WHERE id = ?", [id_])
+            self.con.execute("DELETE FROM presencas WHERE id = ?", [id_])
 
     # -- decisions -------------------------------------------------------------
 
@@ -271,7 +273,7 @@ class MeetingsRepo:
     def remover_deliberacao(self, id_: int) -> None:
         """Remove a decision."""
         with self.transacao():
-            self.db.execute("DELETE FROM deliberacoes WHERE id = ?", [id_])
+            self.con.execute("DELETE FROM deliberacoes WHERE id = ?", [id_])
 
     # -- action items -------------------------------------------------------------
 
@@ -310,7 +312,7 @@ class MeetingsRepo:
     def remover_acao(self, id_: int) -> None:
         """Remove an action item."""
         with self.transacao():
-            self.db.execute("DELETE FROM acoes WHERE id = ?", [id_])
+            self.con.execute("DELETE FROM acoes WHERE id = ?", [id_])
 
     # -- suggestions -----------------------------------------------------------
 
@@ -365,7 +367,7 @@ class MeetingsRepo:
     def marcar_sugestao_aplicada(self, id_: int, quando: date | None = None) -> None:
         """Record that an accepted suggestion's change was applied to the flow."""
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "UPDATE sugestoes SET aplicada_em = ? WHERE id = ?",
                 [(quando or date.today()).isoformat(), id_],
             )
@@ -373,7 +375,7 @@ class MeetingsRepo:
     def remover_sugestao(self, id_: int) -> None:
         """Remove a suggestion."""
         with self.transacao():
-            self.db.execute("DELETE FROM sugestoes WHERE id = ?", [id_])
+            self.con.execute("DELETE FROM sugestoes WHERE id = ?", [id_])
 
     # -- whole-workspace helpers (used by carregar and substituir) ------------------
 
@@ -390,7 +392,7 @@ class MeetingsRepo:
 
     def _apagar_reunioes(self) -> None:
         for tabela in reversed(TABELAS.values()):
-            self.db.execute(f"DELETE FROM {tabela}")
+            self.con.execute(f"DELETE FROM {tabela}")
 
     def _inserir_reunioes(self, rc) -> None:
         """Insert a snapshot's meeting records keeping their ids (inside `substituir`)."""

@@ -15,7 +15,7 @@ class MensalRepo:
         filtro, args = ("WHERE mes <= ?", [ate_mes]) if ate_mes else ("", [])
         return [
             RespostaChecklist(*linha)
-            for linha in self.db.execute(
+            for linha in self.con.execute(
                 "SELECT mes, item, situacao, nota, instituicao_id FROM checklist_respostas "
                 f"{filtro} ORDER BY mes, item",
                 args,
@@ -27,7 +27,7 @@ class MensalRepo:
         validar_mes(resposta.mes)
         resposta = validar_resposta(resposta)
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "INSERT OR REPLACE INTO checklist_respostas (mes, item, situacao, nota, instituicao_id) "
                 "VALUES (?, ?, ?, ?, ?)",
                 [
@@ -43,7 +43,7 @@ class MensalRepo:
         """Every indicator target."""
         return [
             Meta(*linha)
-            for linha in self.db.execute(
+            for linha in self.con.execute(
                 "SELECT indicador, periodo, valor FROM indicador_metas ORDER BY indicador, periodo"
             )
         ]
@@ -53,7 +53,7 @@ class MensalRepo:
         indicador(meta.indicador)
         validar_periodo(meta.periodo, aceitar_mes=False)
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "INSERT OR REPLACE INTO indicador_metas (indicador, periodo, valor) VALUES (?, ?, ?)",
                 [meta.indicador, meta.periodo, float(meta.valor)],
             )
@@ -63,7 +63,7 @@ class MensalRepo:
         filtro, args = ("WHERE indicador = ?", [chave]) if chave else ("", [])
         return [
             Medicao(*linha)
-            for linha in self.db.execute(
+            for linha in self.con.execute(
                 f"SELECT indicador, periodo, valor, origem FROM indicador_valores {filtro} "
                 "ORDER BY periodo, indicador",
                 args,
@@ -75,7 +75,7 @@ class MensalRepo:
         indicador(medicao.indicador)
         validar_mes(medicao.periodo)
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "INSERT OR REPLACE INTO indicador_valores (indicador, periodo, valor, origem) "
                 "VALUES (?, ?, ?, ?)",
                 [medicao.indicador, medicao.periodo, float(medicao.valor), medicao.origem],

@@ -26,12 +26,12 @@ class NetpRepo:
         """Store an institution's month, replacing an earlier one; True when it replaced."""
         validar_mes(envio.mes)
         with self.transacao():
-            anterior = self.db.execute(
+            anterior = self.con.execute(
                 "SELECT id FROM netp_envios WHERE mes = ? AND instituicao_id = ?",
                 [envio.mes, envio.instituicao_id],
             ).fetchone()
             if anterior:
-                self.db.execute("DELETE FROM netp_envios WHERE id = ?", [anterior[0]])
+                self.con.execute("DELETE FROM netp_envios WHERE id = ?", [anterior[0]])
             envio_id = (
                 self.db["netp_envios"]
                 .insert(
@@ -55,7 +55,7 @@ class NetpRepo:
         filtro, args = ("WHERE mes = ?", [mes]) if mes else ("", [])
         envios = {
             id_: EnvioNetp(m, inst, datetime.fromisoformat(quando), arquivo_sha256=sha)
-            for id_, m, inst, quando, sha in self.db.execute(
+            for id_, m, inst, quando, sha in self.con.execute(
                 "SELECT id, mes, instituicao_id, recebido_em, arquivo_sha256 FROM netp_envios "
                 f"{filtro} ORDER BY mes, instituicao_id",
                 args,
@@ -63,7 +63,7 @@ class NetpRepo:
         }
         if envios:
             marcadores = ", ".join("?" * len(envios))
-            for envio_id, b, li, c, q in self.db.execute(
+            for envio_id, b, li, c, q in self.con.execute(
                 "SELECT envio_id, bloco, linha, coluna, quantidade FROM netp_contagens "
                 f"WHERE envio_id IN ({marcadores})",
                 list(envios),
@@ -75,5 +75,5 @@ class NetpRepo:
         """Months for which at least one institution sent its counts."""
         return [
             linha[0]
-            for linha in self.db.execute("SELECT DISTINCT mes FROM netp_envios ORDER BY mes")
+            for linha in self.con.execute("SELECT DISTINCT mes FROM netp_envios ORDER BY mes")
         ]

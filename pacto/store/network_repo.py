@@ -29,21 +29,21 @@ class NetworkRepo:
         """Every institution, by name."""
         return [
             Instituicao(*linha)
-            for linha in self.db.execute(
+            for linha in self.con.execute(
                 f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes ORDER BY nome COLLATE NOCASE"
             )
         ]
 
     def instituicao(self, id_: int) -> Instituicao | None:
         """One institution by id."""
-        linha = self.db.execute(
+        linha = self.con.execute(
             f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes WHERE id = ?", [id_]
         ).fetchone()
         return Instituicao(*linha) if linha else None
 
     def instituicao_por_sigla(self, sigla: str) -> Instituicao | None:
         """One institution by acronym, ignoring case and accents."""
-        linha = self.db.execute(
+        linha = self.con.execute(
             f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes WHERE sigla = ? COLLATE NOCASE",
             [sigla.strip()],
         ).fetchone()
@@ -57,7 +57,7 @@ class NetworkRepo:
     def _siglas_exceto(self, id_: int | None) -> list[str]:
         return [
             linha[0]
-            for linha in self.db.execute("SELECT sigla FROM instituicoes WHERE id IS NOT ?", [id_])
+            for linha in self.con.execute("SELECT sigla FROM instituicoes WHERE id IS NOT ?", [id_])
         ]
 
     def salvar_instituicao(self, inst: Instituicao) -> Instituicao:
@@ -76,7 +76,7 @@ class NetworkRepo:
         """What goes away with an institution: counts of its focal points, duties and referrals."""
 
         def contar(sql: str) -> int:
-            return self.db.execute(sql, [id_] * sql.count("?")).fetchone()[0]
+            return self.con.execute(sql, [id_] * sql.count("?")).fetchone()[0]
 
         return {
             "pontos_focais": contar("SELECT count(*) FROM pontos_focais WHERE instituicao_id = ?"),
@@ -89,7 +89,7 @@ class NetworkRepo:
     def remover_instituicao(self, id_: int) -> None:
         """Remove an institution with its focal points, duties and referrals."""
         with self.transacao():
-            self.db.execute("DELETE FROM instituicoes WHERE id = ?", [id_])
+            self.con.execute("DELETE FROM instituicoes WHERE id = ?", [id_])
 
     # -- focal points -----------------------------------------------------
 
@@ -100,7 +100,7 @@ class NetworkRepo:
         )
         return [
             _ponto(linha)
-            for linha in self.db.execute(
+            for linha in self.con.execute(
                 f"SELECT {_COLUNAS_PONTO} FROM pontos_focais {filtro} "
                 "ORDER BY instituicao_id, papel DESC, nome",
                 args,
@@ -114,7 +114,7 @@ class NetworkRepo:
             if self.instituicao(ponto.instituicao_id) is None:
                 raise ErroValidacao("Instituição inexistente para o ponto focal.")
             if ponto.papel == "titular":
-                outro = self.db.execute(
+                outro = self.con.execute(
                     "SELECT nome FROM pontos_focais WHERE instituicao_id = ? AND papel = 'titular' "
                     "AND id IS NOT ?",
                     [ponto.instituicao_id, ponto.id],
@@ -135,7 +135,7 @@ class NetworkRepo:
     def confirmar_ponto_focal(self, id_: int, quando: date | None = None) -> None:
         """Record that a focal point's contact was confirmed (today by default)."""
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "UPDATE pontos_focais SET confirmado_em = ? WHERE id = ?",
                 [(quando or date.today()).isoformat(), id_],
             )
@@ -143,7 +143,7 @@ class NetworkRepo:
     def remover_ponto_focal(self, id_: int) -> None:
         """Remove a focal point (its contact data goes with it)."""
         with self.transacao():
-            self.db.execute("DELETE FROM pontos_focais WHERE id = ?", [id_])
+            self.con.execute("DELETE FROM pontos_focais WHERE id = ?", [id_])
 
     # -- duties -----------------------------------------------------------
 
@@ -151,7 +151,7 @@ class NetworkRepo:
         """Every duty."""
         return [
             Atribuicao(instituicao_id=i, etapa_id=e, fluxo_id=f, texto=t, id=id_)
-            for id_, i, e, f, t in self.db.execute(
+            for id_, i, e, f, t in self.con.execute(
                 "SELECT id, instituicao_id, etapa_id, fluxo_id, texto FROM atribuicoes ORDER BY id"
             )
         ]
@@ -163,12 +163,12 @@ class NetworkRepo:
         texto = validar_texto("a atribuição", texto, obrigatorio=False)
         with self.transacao():
             if not texto:
-                self.db.execute(
+                self.con.execute(
                     "DELETE FROM atribuicoes WHERE instituicao_id = ? AND etapa_id = ? AND fluxo_id = ?",
                     [instituicao_id, etapa_id, fluxo_id],
                 )
                 return
-            self.db.execute(
+            self.con.execute(
                 "INSERT INTO atribuicoes (instituicao_id, etapa_id, fluxo_id, texto) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (instituicao_id, etapa_id, fluxo_id) DO UPDATE SET texto = excluded.texto",
                 [instituicao_id, etapa_id, fluxo_id, texto],
@@ -180,7 +180,7 @@ class NetworkRepo:
         """Every referral."""
         return [
             Encaminhamento(fluxo_id=f, origem_id=o, destino_id=d, condicao=c, prazo=p, id=id_)
-            for id_, f, o, d, c, p in self.db.execute(
+            for id_, f, o, d, c, p in self.con.execute(
                 "SELECT id, fluxo_id, origem_id, destino_id, condicao, prazo FROM encaminhamentos "
                 "ORDER BY id"
             )
@@ -204,7 +204,7 @@ class NetworkRepo:
     def remover_encaminhamento(self, id_: int) -> None:
         """Remove a referral."""
         with self.transacao():
-            self.db.execute("DELETE FROM encaminhamentos WHERE id = ?", [id_])
+            self.con.execute("DELETE FROM encaminhamentos WHERE id = ?", [id_])
 
 
 def _ponto(linha: tuple) -> PontoFocal:

@@ -8,7 +8,8 @@ import struct
 from pathlib import Path
 
 from pacto.domain.errors import ErroWorkspace
-from pacto.store.schema import APPLICATION_ID, nomes_conhecidos
+from pacto.store.schema_info import APPLICATION_ID, nomes_conhecidos
+from pacto.store.schema_info import aplicadas as migracoes_aplicadas
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -57,12 +58,9 @@ def _verificar_conteudo(caminho: Path) -> None:
             resultado = conexao.execute("PRAGMA quick_check").fetchone()
             if not resultado or resultado[0] != "ok":
                 raise ErroWorkspace(_danificado(caminho))
-            aplicadas = {
-                linha[0]
-                for linha in conexao.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'pacto'"
-                )
-            }
+            aplicadas = migracoes_aplicadas(conexao)
+            if not aplicadas:
+                raise ErroWorkspace(_danificado(caminho))
         finally:
             conexao.close()
     except sqlite3.OperationalError as erro:
@@ -92,11 +90,16 @@ def _danificado(caminho: Path) -> str:
 def conectar(caminho: Path) -> sqlite3.Connection:
     """Open a read-write connection with WAL, foreign keys and a busy timeout."""
     espera = espera_ms()
-    conexao = sqlite3.connect(str(caminho), timeout=espera / 1000, check_same_thread=False)
+    # isolation_level=None: Python never opens a transaction on its own, so a write outside
+    # `Workspace.transacao()` commits at once instead of waiting for a commit that never comes.
+    conexao = sqlite3.connect(
+        str(caminho), timeout=espera / 1000, check_same_thread=False, isolation_level=None
+    )
     conexao.execute(f"PRAGMA busy_timeout = {espera}")
     conexao.execute("PRAGMA journal_mode = WAL")
     conexao.execute("PRAGMA synchronous = NORMAL")
     conexao.execute("PRAGMA foreign_keys = ON")
+    conexao.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
     return conexao
 
 

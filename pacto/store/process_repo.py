@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pacto.domain.autodiagnostico import Resposta, Rodada, validar_resposta
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.processo import Ajuste, validar_ajuste
+from pacto.domain.validation import validar_campo_curto, validar_texto
 
 CHAVE_ATO_GT = "ato_gt"
 
@@ -20,7 +21,7 @@ class ProcessRepo:
         """Ids of the institutions that are members of the working group."""
         return [
             linha[0]
-            for linha in self.db.execute(
+            for linha in self.con.execute(
                 "SELECT instituicao_id FROM grupo_trabalho ORDER BY instituicao_id"
             )
         ]
@@ -31,12 +32,12 @@ class ProcessRepo:
             if self.instituicao(instituicao_id) is None:
                 raise ErroValidacao("Instituição inexistente.")
             if membro:
-                self.db.execute(
+                self.con.execute(
                     "INSERT OR IGNORE INTO grupo_trabalho (instituicao_id) VALUES (?)",
                     [instituicao_id],
                 )
             else:
-                self.db.execute(
+                self.con.execute(
                     "DELETE FROM grupo_trabalho WHERE instituicao_id = ?", [instituicao_id]
                 )
 
@@ -46,7 +47,7 @@ class ProcessRepo:
 
     def definir_ato_gt(self, referencia: str) -> None:
         """Record (or clear, with empty text) the act that created the working group."""
-        referencia = " ".join((referencia or "").split())
+        referencia = validar_campo_curto("O ato de criação do GT", referencia)
         self.definir_configuracao(CHAVE_ATO_GT, referencia or None)
 
     # -- self-diagnosis ---------------------------------------------------
@@ -55,12 +56,12 @@ class ProcessRepo:
         """Every self-diagnosis run with its answers, oldest first."""
         rodadas = {
             id_: Rodada(date.fromisoformat(quando), metodo, participantes, id=id_)
-            for id_, quando, metodo, participantes in self.db.execute(
+            for id_, quando, metodo, participantes in self.con.execute(
                 "SELECT id, realizada_em, metodo, participantes FROM autodiagnostico_rodadas "
                 "ORDER BY realizada_em, id"
             )
         }
-        for rodada_id, item, valor, nota, evidencia in self.db.execute(
+        for rodada_id, item, valor, nota, evidencia in self.con.execute(
             "SELECT rodada_id, item, valor, nota, evidencia FROM autodiagnostico_respostas"
         ):
             rodadas[rodada_id].respostas[item] = Resposta(item, valor, nota, evidencia)
@@ -70,7 +71,11 @@ class ProcessRepo:
         self, quando: date | None = None, metodo: str = "", participantes: str = ""
     ) -> Rodada:
         """Start a new run of the self-diagnosis."""
-        rodada = Rodada(quando or date.today(), metodo.strip(), participantes.strip())
+        rodada = Rodada(
+            quando or date.today(),
+            validar_campo_curto("O método", metodo),
+            validar_texto("os participantes", participantes, obrigatorio=False),
+        )
         with self.transacao():
             rodada.id = (
                 self.db["autodiagnostico_rodadas"]
@@ -89,7 +94,7 @@ class ProcessRepo:
         """Record (or replace) the answer to one question in a run."""
         resposta = validar_resposta(resposta)
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "INSERT INTO autodiagnostico_respostas (rodada_id, item, valor, nota, evidencia) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (rodada_id, item) DO UPDATE SET "
                 "valor = excluded.valor, nota = excluded.nota, evidencia = excluded.evidencia",
@@ -102,7 +107,7 @@ class ProcessRepo:
         """Every override of a step's state."""
         return [
             Ajuste(tipo, numero, situacao, justificativa, datetime.fromisoformat(quando))
-            for tipo, numero, situacao, justificativa, quando in self.db.execute(
+            for tipo, numero, situacao, justificativa, quando in self.con.execute(
                 "SELECT tipo, numero, situacao, justificativa, registrado_em FROM ajustes_passos "
                 "ORDER BY tipo, numero"
             )
@@ -113,7 +118,7 @@ class ProcessRepo:
         ajuste = validar_ajuste(ajuste)
         ajuste.registrado_em = ajuste.registrado_em or datetime.now().replace(microsecond=0)
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "INSERT OR REPLACE INTO ajustes_passos "
                 "(tipo, numero, situacao, justificativa, registrado_em) VALUES (?, ?, ?, ?, ?)",
                 [
@@ -129,7 +134,7 @@ class ProcessRepo:
     def reabrir_passo(self, tipo: str, numero: int) -> bool:
         """Drop the override of a step so its derived state shows again; True if there was one."""
         with self.transacao():
-            cursor = self.db.execute(
+            cursor = self.con.execute(
                 "DELETE FROM ajustes_passos WHERE tipo = ? AND numero = ?", [tipo, numero]
             )
         return cursor.rowcount > 0

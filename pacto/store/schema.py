@@ -6,15 +6,22 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from pacto.store.history import auditar, criar_tabelas, tabelas_de_dados
+from pacto.store.schema_info import APPLICATION_ID, CONJUNTO, MIGRACOES
 
-APPLICATION_ID = 0x50414354  # "PACT": marks a SQLite file as a pacto workspace
+__all__ = ["APPLICATION_ID", "migracoes", "nomes_conhecidos"]
 
-migracoes = Migrations("pacto")
+migracoes = Migrations(CONJUNTO)
 _NOMES: list[str] = []
 
 
 def migracao(func):
-    """Register a migration function, in order, and remember its name."""
+    """Register a migration function, in order, and remember its name.
+
+    The name must also be listed in `schema_info.MIGRACOES`, which lets a workspace be opened
+    for reading without importing this module.
+    """
+    if func.__name__ not in MIGRACOES:
+        raise RuntimeError(f"{func.__name__}: add the migration to schema_info.MIGRACOES")
     _NOMES.append(func.__name__)
     return migracoes()(func)
 
@@ -226,7 +233,7 @@ def m004_reunioes(db: Database) -> None:
 
 
 def nomes_conhecidos() -> set[str]:
-    """Names of every migration this version of pacto knows."""
+    """Names of every migration registered in this module."""
     return set(_NOMES)
 
 

@@ -9,7 +9,6 @@ from datetime import datetime
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.validation import validar_texto
 from pacto.domain.versions import VersaoFluxo, conteudo_canonico, hash_conteudo, texto_canonico
-from pacto.store.schema import GATILHOS_VERSOES
 
 _COLUNAS = "id, numero, hash, nota, criado_em, conteudo"
 
@@ -22,19 +21,19 @@ class VersionsRepo:
         """Every frozen version, oldest first."""
         return [
             _versao(linha)
-            for linha in self.db.execute(f"SELECT {_COLUNAS} FROM versoes ORDER BY numero")
+            for linha in self.con.execute(f"SELECT {_COLUNAS} FROM versoes ORDER BY numero")
         ]
 
     def versao(self, numero: int) -> VersaoFluxo | None:
         """The version with this number, if it exists."""
-        linha = self.db.execute(
+        linha = self.con.execute(
             f"SELECT {_COLUNAS} FROM versoes WHERE numero = ?", [numero]
         ).fetchone()
         return _versao(linha) if linha else None
 
     def ultima_versao(self) -> VersaoFluxo | None:
         """The most recent frozen version, if any."""
-        linha = self.db.execute(
+        linha = self.con.execute(
             f"SELECT {_COLUNAS} FROM versoes ORDER BY numero DESC LIMIT 1"
         ).fetchone()
         return _versao(linha) if linha else None
@@ -62,7 +61,7 @@ class VersionsRepo:
         return versao
 
     def _inserir_versao(self, versao: VersaoFluxo) -> int:
-        cursor = self.db.execute(
+        cursor = self.con.execute(
             "INSERT INTO versoes (numero, hash, nota, criado_em, conteudo) VALUES (?, ?, ?, ?, ?)",
             [
                 versao.numero,
@@ -80,15 +79,17 @@ class VersionsRepo:
         The immutability triggers are dropped and recreated inside the caller's transaction,
         so either the new versions land with the triggers back in place, or nothing changes.
         """
-        if not self.db.conn.in_transaction:
+        if not self.con.in_transaction:
             raise RuntimeError("_trocar_versoes must run inside a transaction")
         for nome in ("versoes_sem_alteracao", "versoes_sem_exclusao"):
-            self.db.execute(f"DROP TRIGGER IF EXISTS {nome}")
-        self.db.execute("DELETE FROM versoes")
+            self.con.execute(f"DROP TRIGGER IF EXISTS {nome}")
+        self.con.execute("DELETE FROM versoes")
         for versao in versoes:
             self._inserir_versao(versao)
+        from pacto.store.schema import GATILHOS_VERSOES
+
         for gatilho in GATILHOS_VERSOES:
-            self.db.execute(gatilho)
+            self.con.execute(gatilho)
 
 
 def _versao(linha: tuple) -> VersaoFluxo:

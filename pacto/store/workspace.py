@@ -8,14 +8,13 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from pacto.domain.catalog import EtapaPadrao, etapas_padrao, finalidades
-from pacto.domain.errors import ErroImportacao, ErroWorkspace
+from pacto.domain.errors import ErroImportacao, ErroValidacao, ErroWorkspace
 from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
-from pacto.domain.validation import validar_rede
+from pacto.domain.validation import problema_de_caracteres, validar_campo_curto, validar_rede
 from pacto.domain.versions import VersaoFluxo
 from pacto.store.adesoes_repo import AdesoesRepo
 from pacto.store.backups import BackupsRepo
@@ -27,8 +26,11 @@ from pacto.store.netp_repo import NetpRepo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.process_repo import ProcessRepo
-from pacto.store.schema import APPLICATION_ID, migracoes
+from pacto.store.schema_info import APPLICATION_ID, ha_pendentes
 from pacto.store.versions_repo import VersionsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Tables carried by the bundle as plain rows, in an order that respects foreign keys.
 TABELAS_EXTRAS = (
@@ -67,12 +69,35 @@ class Workspace(
     AdesoesRepo,
     BackupsRepo,
 ):
-    """A network's workspace file; every read and write of pacto data goes through it."""
+    """A network's workspace file; every read and write of pacto data goes through it.
+
+    Reads go straight through the `sqlite3` connection `self.con`; the sqlite-utils
+    `Database` (`self.db`) is built on first use, by writes that use its table helpers and by
+    migrations, so a read-only command such as `pacto status` never imports sqlite-utils.
+    """
 
     def __init__(self, caminho: Path, conexao: sqlite3.Connection, usuario: str | None = None):
         self.caminho = caminho
-        self.db = Database(conexao, execute_plugins=False)
-        self.usuario = usuario or usuario_padrao()
+        self.con = conexao
+        self._db: Database | None = None
+        self._profundidade = 0
+        self._usuario = usuario
+
+    @property
+    def usuario(self) -> str:
+        """Who signs this workspace's changes; the system login is looked up on first write."""
+        if not self._usuario:
+            self._usuario = usuario_padrao()
+        return self._usuario
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the connection, for table helpers and migrations."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.con, execute_plugins=False)
+        return self._db
 
     # -- lifecycle -------------------------------------------------------
 
@@ -84,9 +109,11 @@ class Workspace(
         ws = cls(caminho, conectar(caminho), usuario)
         try:
             with ws._traduzir_erros():
-                if migracoes.pending(ws.db):
+                if ha_pendentes(ws.con):
+                    from pacto.store.schema import migracoes
+
                     ws.backup_automatico("antes-da-atualizacao")
-                migracoes.apply(ws.db)
+                    migracoes.apply(ws.db)
         except BaseException:
             ws.fechar()
             raise
@@ -109,6 +136,8 @@ class Workspace(
             conexao = conectar(caminho)
             conexao.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             ws = cls(caminho, conexao, usuario)
+            from pacto.store.schema import migracoes
+
             migracoes.apply(ws.db)
             with ws.transacao():
                 ws.db["rede"].insert(
@@ -139,7 +168,7 @@ class Workspace(
 
     def fechar(self) -> None:
         """Close the connection; SQLite checkpoints the WAL when the last one closes."""
-        self.db.conn.close()
+        self.con.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -150,10 +179,10 @@ class Workspace(
     @contextlib.contextmanager
     def transacao(self) -> Iterator[None]:
         """Group writes so that they all land or none do."""
-        conexao = self.db.conn
+        conexao = self.con
         with self._traduzir_erros():
             if conexao.in_transaction:
-                with self.db.atomic():
+                with self._ponto_de_salvamento():
                     yield
                 return
             conexao.execute("BEGIN IMMEDIATE")
@@ -168,10 +197,46 @@ class Workspace(
             conexao.execute("COMMIT")
 
     @contextlib.contextmanager
+    def _ponto_de_salvamento(self) -> Iterator[None]:
+        """A nested block inside an open transaction: undone alone if it fails."""
+        nome = f"pacto_{id(self)}_{self._profundidade}"
+        self._profundidade += 1
+        self.con.execute(f"SAVEPOINT {nome}")
+        try:
+            yield
+        except BaseException:
+            # an error such as RAISE(ROLLBACK) may already have ended the whole transaction
+            if self.con.in_transaction:
+                self.con.execute(f"ROLLBACK TO SAVEPOINT {nome}")
+                self.con.execute(f"RELEASE SAVEPOINT {nome}")
+            raise
+        else:
+            self.con.execute(f"RELEASE SAVEPOINT {nome}")
+        finally:
+            self._profundidade -= 1
+
+    @contextlib.contextmanager
+    def _leitura(self) -> Iterator[None]:
+        """Several reads that see one consistent state of the file (a read transaction)."""
+        if self.con.in_transaction:
+            yield
+            return
+        self.con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.con.in_transaction:
+                self.con.execute("COMMIT")
+
+    @contextlib.contextmanager
     def _traduzir_erros(self) -> Iterator[None]:
         """Turn SQLite lock and disk errors into messages for the user."""
         try:
             yield
+        except UnicodeEncodeError as erro:  # a lone surrogate that slipped past validation
+            raise ErroValidacao(
+                "O texto tem caracteres inválidos (bytes que não são UTF-8) e não foi gravado."
+            ) from erro
         except sqlite3.OperationalError as erro:
             texto = str(erro)
             if "locked" in texto or "busy" in texto:
@@ -187,7 +252,7 @@ class Workspace(
 
     def rede(self) -> Rede:
         """The network's identification."""
-        linha = self.db.execute(
+        linha = self.con.execute(
             "SELECT nome, uf, municipio, coordenacao_id FROM rede WHERE id = 1"
         ).fetchone()
         return Rede(*linha)
@@ -196,7 +261,7 @@ class Workspace(
         """Update the network's identification after validation."""
         rede = validar_rede(rede)
         with self.transacao():
-            self.db.execute(
+            self.con.execute(
                 "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
                 [rede.nome, rede.uf, rede.municipio, rede.coordenacao_id],
             )
@@ -206,14 +271,15 @@ class Workspace(
         """The network's flows, in creation order."""
         return [
             Fluxo(nome=nome, finalidades=json.loads(finalidades), id=id_)
-            for id_, nome, finalidades in self.db.execute(
+            for id_, nome, finalidades in self.con.execute(
                 "SELECT id, nome, finalidades FROM fluxos ORDER BY id"
             )
         ]
 
     def salvar_fluxo(self, fluxo: Fluxo) -> Fluxo:
         """Insert or update a flow."""
-        dados = {"nome": fluxo.nome.strip(), "finalidades": json.dumps(fluxo.finalidades)}
+        fluxo.nome = validar_campo_curto("O nome do fluxo", fluxo.nome, obrigatorio=True)
+        dados = {"nome": fluxo.nome, "finalidades": json.dumps(fluxo.finalidades)}
         with self.transacao():
             if fluxo.id is None:
                 fluxo.id = self.db["fluxos"].insert(dados).last_pk
@@ -225,14 +291,14 @@ class Workspace(
         """The flow's stages, in order."""
         return [
             Etapa(chave=c, nome=n, sigla=s, ordem=o, descricao=d, id=i)
-            for i, c, n, s, o, d in self.db.execute(
+            for i, c, n, s, o, d in self.con.execute(
                 "SELECT id, chave, nome, sigla, ordem, descricao FROM etapas ORDER BY ordem"
             )
         ]
 
     def carregar(self) -> RedeCompleta:
         """Read the whole network into memory in one consistent snapshot."""
-        with self._traduzir_erros(), self.db.atomic():
+        with self._traduzir_erros(), self._leitura():
             return RedeCompleta(
                 rede=self.rede(),
                 fluxos=self.fluxos(),
@@ -248,16 +314,18 @@ class Workspace(
 
     def configuracao(self, chave: str, padrao: str | None = None) -> str | None:
         """A workspace setting, such as the folder of adapted templates."""
-        linha = self.db.execute(
+        linha = self.con.execute(
             "SELECT valor FROM configuracoes WHERE chave = ?", [chave]
         ).fetchone()
         return linha[0] if linha else padrao
 
     def definir_configuracao(self, chave: str, valor: str | None) -> None:
         """Set or clear a workspace setting."""
+        if valor is not None and (problema := problema_de_caracteres(f"“{chave}”", valor)):
+            raise ErroValidacao(problema)
         with self.transacao():
             if valor is None:
-                self.db.execute("DELETE FROM configuracoes WHERE chave = ?", [chave])
+                self.con.execute("DELETE FROM configuracoes WHERE chave = ?", [chave])
             else:
                 self.db["configuracoes"].upsert({"chave": chave, "valor": valor}, pk="chave")
 
@@ -265,7 +333,7 @@ class Workspace(
 
     def esta_vazio(self) -> bool:
         """True when no institution has been recorded yet."""
-        return self.db["instituicoes"].count == 0
+        return self.con.execute("SELECT count(*) FROM instituicoes").fetchone()[0] == 0
 
     def linhas_extras(self) -> dict[str, list[dict]]:
         """Rows of the tables beyond the network itself, for the portable bundle."""
@@ -304,13 +372,13 @@ class Workspace(
         with self.transacao():
             if extras is not None:
                 for tabela in reversed(TABELAS_EXTRAS):
-                    self.db.execute(f"DELETE FROM {tabela}")
+                    self.con.execute(f"DELETE FROM {tabela}")
             self._apagar_reunioes()
             for tabela in ("encaminhamentos", "atribuicoes", "pontos_focais", "fluxos"):
-                self.db.execute(f"DELETE FROM {tabela}")
-            self.db.execute("UPDATE rede SET coordenacao_id = NULL")
-            self.db.execute("DELETE FROM instituicoes")
-            self.db.execute("DELETE FROM etapas")
+                self.con.execute(f"DELETE FROM {tabela}")
+            self.con.execute("UPDATE rede SET coordenacao_id = NULL")
+            self.con.execute("DELETE FROM instituicoes")
+            self.con.execute("DELETE FROM etapas")
             for etapa in rc.etapas:
                 self.db["etapas"].insert(como_dict(etapa))
             for fluxo in rc.fluxos:
@@ -323,7 +391,7 @@ class Workspace(
             self.db["encaminhamentos"].insert_all(como_dict(e) for e in rc.encaminhamentos)
             self._inserir_reunioes(rc)
             rede = validar_rede(rc.rede)
-            self.db.execute(
+            self.con.execute(
                 "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
                 [rede.nome, rede.uf, rede.municipio, rede.coordenacao_id],
             )

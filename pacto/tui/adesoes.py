@@ -18,6 +18,7 @@ from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.redacao import data_curta
 from pacto.services.adesoes import Panorama, filtrar, panorama, registrar
+from pacto.tui.texto import TabelaLiteral, literal, marcado
 
 TODAS = "*"
 CORES = {
@@ -57,7 +58,7 @@ class AdesoesSecao(Vertical):
                 compact=True,
                 id="adesoes-etapa",
             )
-        tabela = DataTable(id="adesoes-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="adesoes-tabela", cursor_type="row", zebra_stripes=True)
         # most telling columns first: at 80 columns Versão and Etapas scroll into view
         tabela.add_columns("Sigla", "Situação", "Data", "Versão", "Etapas")
         yield tabela
@@ -71,7 +72,7 @@ class AdesoesSecao(Vertical):
         etapa = self.query_one("#adesoes-etapa", Select)
         atual = etapa.value
         etapa.set_options(
-            [("Todas as etapas", TODAS)] + [(e.nome, e.sigla) for e in rc.etapas_ordenadas]
+            [("Todas as etapas", TODAS)] + [(literal(e.nome), e.sigla) for e in rc.etapas_ordenadas]
         )
         etapa.value = atual if atual in {TODAS, *(e.sigla for e in rc.etapas)} else TODAS
         self.query_one("#adesoes-resumo", Static).update(Text(self._quadro.cabecalho, style="bold"))
@@ -214,7 +215,10 @@ class TelaRegistrarAdesao(ModalScreen[dict | None]):
             s.situacao, "convidada" if s.situacao == "nao_convidada" else "assinado"
         )
         with Vertical(id="registrar-caixa"):
-            yield Static(f"[b]Registrar adesão[/b] · {s.instituicao.rotulo}", id="registrar-titulo")
+            yield Static(
+                marcado("[b]Registrar adesão[/b] · $nome", nome=s.instituicao.rotulo),
+                id="registrar-titulo",
+            )
             with Horizontal(classes="registrar-linha"):
                 yield Static("Situação", classes="registrar-rotulo")
                 yield Select(
@@ -262,7 +266,7 @@ class TelaRegistrarAdesao(ModalScreen[dict | None]):
             return
         arquivo = self._valor("registrar-arquivo")
         if arquivo and not Path(arquivo).expanduser().is_file():
-            erro.update(f"Arquivo não encontrado: {arquivo}")
+            erro.update(literal(f"Arquivo não encontrado: {arquivo}"))
             return
         self.dismiss(
             {

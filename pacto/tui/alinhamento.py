@@ -19,6 +19,7 @@ from pacto.domain.network import RedeCompleta
 from pacto.services.mensal import checklist_do_mes, mes_de, meses_ate
 from pacto.services.pacote_mensal import PacoteMensal, preparar_mes
 from pacto.tui.documentos import avisar_lote, pasta_de_saida
+from pacto.tui.texto import TabelaLiteral, marcado
 
 MARCAS = {"ok": "✔ Em dia", "pendente": "! Pendente", "nao_se_aplica": "– Não se aplica"}
 
@@ -36,7 +37,7 @@ class FormNotaChecklist(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         nota = self.linha.resposta.nota if self.linha.resposta else ""
         with Vertical(classes="formulario"):
-            yield Label(f"[b]{self.linha.item.texto}[/b]")
+            yield Label(marcado("[b]$texto[/b]", texto=self.linha.item.texto))
             yield Input(nota, placeholder="Observação", id="check-nota")
             yield Input(
                 self.sigla, placeholder="Sigla da instituição responsável", id="check-sigla"
@@ -90,7 +91,7 @@ class AlinhamentoSecao(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="check-cabecalho")
-        tabela = DataTable(id="check-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="check-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("Situação", "Item", "Pendente desde")
         yield tabela
         yield Static(id="check-detalhe")

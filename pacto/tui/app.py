@@ -70,6 +70,10 @@ class PactoApp(App[None]):
                         )
         yield Footer()
 
+    def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
+        """Notifications carry user data (names, error messages quoting values): never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         self.action_recarregar()
         self.query_one("#navegacao", OptionList).highlighted = 0
@@ -108,10 +112,22 @@ class PactoApp(App[None]):
         etapa = f"passo {atual.numero} de 6" if atual else "seis passos em dia"
         self.sub_title = f"Pactuação: {etapa} · {local}"
         self.query_one("#lateral-estado", Static).update(f"[b]Pactuação[/b]\n{etapa}")
-        for secao in SECOES:
-            widget = self.query_one(f"#{secao.id}")
-            if hasattr(widget, "mostrar"):
-                widget.mostrar(rc)
+        self._rc = rc
+        self._a_redesenhar = {
+            s.id for s in SECOES if hasattr(self.query_one(f"#{s.id}"), "mostrar")
+        }
+        self._redesenhar("painel")  # the summary always reflects the last change
+        self._redesenhar(self.query_one("#secoes", ContentSwitcher).current)
+
+    def _redesenhar(self, secao_id: str | None) -> None:
+        """Draw a section from the latest snapshot, once per load, when it is shown.
+
+        Hidden sections (except the Painel, the summary) wait until they are opened, so the
+        first screen of a large network does not pay for filling tables nobody looks at yet.
+        """
+        if secao_id in getattr(self, "_a_redesenhar", ()):
+            self._a_redesenhar.discard(secao_id)
+            self.query_one(f"#{secao_id}").mostrar(self._rc)
 
     def action_ir_para(self, secao_id: str) -> None:
         """Show a section and focus its first control."""
@@ -119,6 +135,7 @@ class PactoApp(App[None]):
 
     def ir_para(self, secao_id: str) -> None:
         """Switch to a section by id, keeping the navigation in step."""
+        self._redesenhar(secao_id)
         self.query_one("#secoes", ContentSwitcher).current = secao_id
         navegacao = self.query_one("#navegacao", OptionList)
         navegacao.highlighted = navegacao.get_option_index(secao_id)

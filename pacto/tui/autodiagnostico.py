@@ -21,6 +21,7 @@ from pacto.domain.autodiagnostico import (
 )
 from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
+from pacto.tui.texto import TabelaLiteral
 
 MARCAS = {"sim": "✔ Sim", "parcial": "◐ Parcial", "nao": "✘ Não", "na": "– Não se aplica"}
 
@@ -79,7 +80,7 @@ class AutodiagnosticoSecao(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="auto-cabecalho")
-        tabela = DataTable(id="auto-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="auto-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("Resposta", "Pergunta")
         yield tabela
         yield Static(id="auto-detalhe")

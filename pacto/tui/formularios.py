@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from pacto.domain.errors import ErroValidacao, PactoErro
+from pacto.tui.texto import literal
 
 T = TypeVar("T")
 
@@ -52,7 +53,7 @@ class Formulario(ModalScreen[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-caixa"):
-            yield Static(self.titulo, classes="form-titulo")
+            yield Static(literal(self.titulo), classes="form-titulo")
             with VerticalScroll(classes="form-campos"):
                 yield from self.campos()
             yield Static("", id="form-erros")
@@ -117,7 +118,7 @@ class EditorTexto(Formulario[str]):
     def campos(self) -> ComposeResult:
         yield TextArea(self._texto, id="editor-texto", soft_wrap=True, tab_behavior="focus")
         if self._dica:
-            yield Static(self._dica, classes="form-dica")
+            yield Static(literal(self._dica), classes="form-dica")
 
     def on_mount(self) -> None:
         editor = self.query_one("#editor-texto", TextArea)
@@ -144,8 +145,8 @@ class Confirmacao(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-caixa confirmacao"):
-            yield Static(self.titulo, classes="form-titulo")
-            yield Static(self.mensagem, id="confirmacao-mensagem")
+            yield Static(literal(self.titulo), classes="form-titulo")
+            yield Static(literal(self.mensagem), id="confirmacao-mensagem")
             with Horizontal(classes="form-botoes"):
                 yield Button(
                     f"{self.rotulo_sim} (s)", id="confirmacao-sim", variant="error", compact=True

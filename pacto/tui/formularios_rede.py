@@ -19,6 +19,7 @@ from pacto.domain.models import (
     PontoFocal,
 )
 from pacto.tui.formularios import CaixaDeMarcar, Formulario, linha_do_formulario
+from pacto.tui.texto import literal
 
 # (field, label, placeholder) of the institution's one-line fields, in form order
 _CAMPOS_TEXTO = (
@@ -57,7 +58,7 @@ class FormInstituicao(Formulario[Instituicao]):
         )
         tipos = [(t.nome, t.chave) for t in tipos_instituicao().values()]
         if inst.tipo and inst.tipo not in tipos_instituicao():
-            tipos.append((inst.tipo, inst.tipo))
+            tipos.append((literal(inst.tipo), inst.tipo))
         yield linha_do_formulario(
             "Tipo",
             Select(
@@ -70,7 +71,7 @@ class FormInstituicao(Formulario[Instituicao]):
         )
         esferas = [(nome, chave) for chave, nome in ESFERAS.items()]
         if inst.esfera and inst.esfera not in ESFERAS:
-            esferas.append((inst.esfera, inst.esfera))
+            esferas.append((literal(inst.esfera), inst.esfera))
         yield linha_do_formulario(
             "Esfera",
             Select(
@@ -145,7 +146,7 @@ class FormPontoFocal(Formulario[PontoFocal]):
 
     def campos(self) -> ComposeResult:
         ponto = self.original
-        yield Static(self.instituicao.rotulo, classes="form-dica")
+        yield Static(literal(self.instituicao.rotulo), classes="form-dica")
         yield linha_do_formulario(
             "Papel",
             Select(
@@ -205,7 +206,7 @@ class FormEncaminhamento(Formulario[Encaminhamento]):
 
     def campos(self) -> ComposeResult:
         enc = self.original
-        opcoes = [(f"{i.sigla} — {i.nome}", i.id) for i in self.instituicoes]
+        opcoes = [(literal(f"{i.sigla} — {i.nome}"), i.id) for i in self.instituicoes]
         ids = {i.id for i in self.instituicoes}
         for campo, rotulo, valor in (
             ("origem", "De *", enc.origem_id),

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from pacto.domain.historico import descrever, rotulo
+from pacto.tui.texto import TabelaLiteral, marcado
 
 
 class TelaHistorico(ModalScreen[None]):
@@ -27,7 +28,7 @@ class TelaHistorico(ModalScreen[None]):
             yield Input(
                 self.sigla, placeholder="Sigla da instituição (vazio: tudo)", id="historico-filtro"
             )
-            tabela = DataTable(id="historico-tabela", cursor_type="row", zebra_stripes=True)
+            tabela = TabelaLiteral(id="historico-tabela", cursor_type="row", zebra_stripes=True)
             tabela.add_columns("Quando", "Quem", "O quê")
             yield tabela
 
@@ -45,7 +46,11 @@ class TelaHistorico(ModalScreen[None]):
         titulo = self.query_one("#historico-titulo", Static)
         inst = ws.instituicao_por_sigla(sigla) if sigla.strip() else None
         if sigla.strip() and inst is None:
-            titulo.update(f"[b]Histórico de alterações[/b] · nenhuma instituição “{sigla}”")
+            titulo.update(
+                marcado(
+                    "[b]Histórico de alterações[/b] · nenhuma instituição “$sigla”", sigla=sigla
+                )
+            )
             return
         registros = ws.historico(instituicao_id=inst.id if inst else None, limite=500)
         siglas = {i.id: i.sigla for i in ws.instituicoes()}
@@ -56,5 +61,9 @@ class TelaHistorico(ModalScreen[None]):
             tabela.add_row(f"{r.quando:%d/%m/%Y %H:%M}", r.usuario or "—", texto)
         alvo = f" de {inst.sigla}" if inst else ""
         titulo.update(
-            f"[b]Histórico de alterações{alvo}[/b] · {len(registros)} registros · Esc fecha"
+            marcado(
+                "[b]Histórico de alterações$alvo[/b] · $n registros · Esc fecha",
+                alvo=alvo,
+                n=len(registros),
+            )
         )

@@ -18,6 +18,7 @@ from pacto.domain.errors import PactoErro
 from pacto.domain.importacao import PlanoImportacao, descrever_linhas
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import plural
+from pacto.tui.texto import TabelaLiteral
 
 LIMITE_TABELA = 1000
 _EXTENSOES = (".xlsx", ".xlsm", ".csv", ".txt", ".tsv")
@@ -121,7 +122,7 @@ class TelaImportarPlanilha(ModalScreen[PlanoImportacao | None]):
                 "Nada é gravado antes de confirmar.",
                 id="importar-resumo",
             )
-            tabela = DataTable(id="importar-tabela", cursor_type="row", zebra_stripes=True)
+            tabela = TabelaLiteral(id="importar-tabela", cursor_type="row", zebra_stripes=True)
             tabela.add_columns("Linha", "Ação", "Instituição", "Detalhe")
             yield tabela
             yield Static(id="importar-detalhe")

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from pacto.domain.indicadores import sparkline
 from pacto.domain.network import RedeCompleta
 from pacto.services.mensal import medir, mes_de, painel_indicadores
+from pacto.tui.texto import TabelaLiteral
 
 
 class MonitoramentoSecao(Vertical):
@@ -23,7 +24,7 @@ class MonitoramentoSecao(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="ind-cabecalho")
-        tabela = DataTable(id="ind-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="ind-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("", "Atual", "Meta", "12 meses", "Indicador")
         yield tabela
         yield Static(id="netp-envios")

@@ -20,6 +20,7 @@ from pacto.domain.processo import (
     Ajuste,
     Passo,
 )
+from pacto.tui.texto import TabelaLiteral
 
 MARCAS = {CONCLUIDO: "✔", EM_ANDAMENTO: "▶", NAO_INICIADO: "·", NAO_SE_APLICA: "–"}
 
@@ -100,7 +101,7 @@ class PactuacaoSecao(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="pactuacao-resumo")
-        tabela = DataTable(id="passos-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="passos-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("", "Nº", "Passo", "Situação", "Motivo")
         yield tabela
         yield Static(id="passo-detalhe")

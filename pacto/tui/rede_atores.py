@@ -16,6 +16,7 @@ from pacto.domain.text import plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormInstituicao
 from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
+from pacto.tui.texto import TabelaLiteral
 
 
 class AtoresAba(AbaRede):
@@ -37,7 +38,7 @@ class AtoresAba(AbaRede):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Buscar por nome, sigla, etapa ou ponto focal…", id="rede-busca")
-        tabela = DataTable(id="rede-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="rede-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("Sigla", "Instituição", "Etapas", "Ponto focal titular", "Contato")
         yield tabela
         with VerticalScroll(id="rede-detalhe-rolagem"):

@@ -14,6 +14,7 @@ from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao, plural
 from pacto.tui.formularios import Confirmacao, EditorTexto
 from pacto.tui.rede_comum import AbaRede
+from pacto.tui.texto import TabelaLiteral, literal
 
 MARCA = "●"
 SEM_MARCA = "·"
@@ -49,7 +50,7 @@ class AtribuicoesAba(AbaRede):
             yield Input(placeholder="Filtrar instituições…", id="atr-busca")
             yield Select([], prompt="Todas as etapas", id="atr-etapa")
             yield Select([], prompt="Fluxo", id="atr-fluxo")
-        yield DataTable(id="atr-matriz", cursor_type="cell", zebra_stripes=True)
+        yield TabelaLiteral(id="atr-matriz", cursor_type="cell", zebra_stripes=True)
         with VerticalScroll(id="atr-detalhe-rolagem"):
             yield Static(id="atr-detalhe")
 
@@ -63,14 +64,14 @@ class AtribuicoesAba(AbaRede):
         fluxos.display = len(rc.fluxos) > 1
         if fluxos.display:
             with self.prevent(Select.Changed):
-                fluxos.set_options([(f.nome, f.id) for f in rc.fluxos])
+                fluxos.set_options([(literal(f.nome), f.id) for f in rc.fluxos])
                 fluxos.value = self.fluxo_id
         etapa = self.query_one("#atr-etapa", Select)
         opcoes = [(f"{e.sigla} · {e.nome}", e.id) for e in rc.etapas_ordenadas]
         if self._opcoes_etapa != opcoes:
             atual = etapa.value
             with self.prevent(Select.Changed):
-                etapa.set_options(opcoes)
+                etapa.set_options([(literal(texto), valor) for texto, valor in opcoes])
                 if atual in {o[1] for o in opcoes}:
                     etapa.value = atual
             self._opcoes_etapa = opcoes

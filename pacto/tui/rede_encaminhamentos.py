@@ -18,6 +18,7 @@ from pacto.domain.text import chave_comparacao, plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormEncaminhamento
 from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
+from pacto.tui.texto import TabelaLiteral
 
 LARGURA_CONDICAO = 50
 
@@ -41,7 +42,7 @@ class EncaminhamentosAba(AbaRede):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Buscar por instituição, condição ou prazo…", id="enc-busca")
-        tabela = DataTable(id="enc-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="enc-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("De", "", "Para", "Prazo", "Condição")
         yield tabela
         with VerticalScroll(id="enc-detalhe-rolagem"):

@@ -16,6 +16,7 @@ from pacto.domain.text import chave_comparacao, plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormPontoFocal
 from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
+from pacto.tui.texto import TabelaLiteral
 
 VAGO = "— vago —"
 
@@ -54,7 +55,7 @@ class PontosFocaisAba(AbaRede):
             placeholder="Buscar por instituição, pessoa, papel, “vago” ou “nunca”…",
             id="pontos-busca",
         )
-        tabela = DataTable(id="pontos-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="pontos-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("Instituição", "Papel", "Nome", "Confirmado", "Contato", "Cargo")
         yield tabela
 

@@ -18,6 +18,7 @@ from pacto.domain.privacidade import (
     descrever_alertas,
     verificar_privacidade,
 )
+from pacto.tui.texto import literal
 
 T = TypeVar("T")
 CSS_REUNIOES = "reunioes.tcss"
@@ -38,7 +39,7 @@ class Confirmar(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialogo"):
-            yield Static(self.pergunta, classes="pergunta")
+            yield Static(literal(self.pergunta), classes="pergunta")
             with Horizontal(classes="botoes"):
                 yield Button(f"{self.sim} (S)", variant="primary", id="sim")
                 yield Button(f"{self.nao} (N)", id="nao")
@@ -70,7 +71,7 @@ class AvisoPrivacidade(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialogo aviso"):
             yield Static("! Possível dado pessoal de vítima", classes="titulo-aviso")
-            yield Static(descrever_alertas(self.alertas))
+            yield Static(literal(descrever_alertas(self.alertas)))
             yield Static(AVISO_PRIVACIDADE, classes="nota")
             with Horizontal(classes="botoes"):
                 yield Button("Editar o texto (E)", variant="primary", id="editar")
@@ -138,7 +139,7 @@ class Formulario(ModalScreen[T], Generic[T]):
         return []
 
     def mostrar_erros(self, problemas: list[str]) -> None:
-        self.query_one(".erros", Static).update("\n".join(f"! {p}" for p in problemas))
+        self.query_one(".erros", Static).update(literal("\n".join(f"! {p}" for p in problemas)))
 
     def action_salvar(self) -> None:
         """Validate, screen free text for victims' data, then return the value."""

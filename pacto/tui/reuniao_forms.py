@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
@@ -25,11 +26,15 @@ from pacto.domain.reunioes import (
     validar_reuniao,
 )
 from pacto.tui.reuniao_dialogos import Formulario, campo, lado_a_lado
+from pacto.tui.texto import literal
 
 
-def opcoes_instituicoes(instituicoes: list[Instituicao]) -> list[tuple[str, int]]:
-    """Institutions for a Select, by acronym (typing the acronym finds it)."""
-    return [(f"{i.sigla} — {i.nome}", i.id) for i in sorted(instituicoes, key=lambda i: i.sigla)]
+def opcoes_instituicoes(instituicoes: list[Instituicao]) -> list[tuple[Text, int]]:
+    """Institutions for a Select, by acronym (typing the acronym finds it), shown literally."""
+    return [
+        (literal(f"{i.sigla} — {i.nome}"), i.id)
+        for i in sorted(instituicoes, key=lambda i: i.sigla)
+    ]
 
 
 def _inteiro(texto: str, rotulo: str) -> int:
@@ -133,7 +138,7 @@ class FormReuniao(Formulario[DadosReuniao]):
             alerta = alerta_de_data(ler_data(texto))
         except ErroValidacao:
             alerta = None
-        self.query_one("#f-data-alerta", Static).update(f"! {alerta}" if alerta else "")
+        self.query_one("#f-data-alerta", Static).update(literal(f"! {alerta}" if alerta else ""))
 
     def coletar(self) -> DadosReuniao:
         problemas: list[str] = []
@@ -208,7 +213,7 @@ class FormPresenca(Formulario[DadosPresenca]):
 
     def campos(self) -> ComposeResult:
         if self.instituicao:
-            yield Static(self.instituicao.rotulo, classes="destaque")
+            yield Static(literal(self.instituicao.rotulo), classes="destaque")
         else:
             organizacao = self.presenca.organizacao if self.presenca else ""
             yield from campo("Órgão ou organização", Input(organizacao, id="f-organizacao"))
@@ -262,7 +267,7 @@ class FormDeliberacao(Formulario[Deliberacao]):
 
     def campos(self) -> ComposeResult:
         if self.titulo_item:
-            yield Static(f"Item da pauta: {self.titulo_item}", classes="destaque")
+            yield Static(literal(f"Item da pauta: {self.titulo_item}"), classes="destaque")
         yield from campo("O que foi deliberado", TextArea(id="f-texto"))
 
     def on_mount(self) -> None:

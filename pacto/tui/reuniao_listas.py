@@ -28,6 +28,7 @@ from pacto.services.reunioes import aplicar_sugestao
 from pacto.tui.reuniao_dialogos import CSS_REUNIOES, Confirmar
 from pacto.tui.reuniao_forms import DadosPresenca, FormPresenca
 from pacto.tui.sugestao_forms import DecisaoTomada, FormDecisao
+from pacto.tui.texto import TabelaLiteral
 
 
 class ListaModal(ModalScreen[None]):
@@ -69,7 +70,7 @@ class TelaPresenca(ListaModal):
         with Vertical(classes="lista"):
             yield Static(id="lp-titulo", classes="titulo-lista")
             yield Input(placeholder="Filtrar por sigla ou nome…", id="lp-filtro")
-            yield DataTable(id="lp-tabela", cursor_type="row", zebra_stripes=True)
+            yield TabelaLiteral(id="lp-tabela", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -230,7 +231,7 @@ class TelaPendencias(ListaModal):
                 f"Pendências de reuniões anteriores ({len(self.acoes)} ações em aberto)",
                 classes="titulo-lista",
             )
-            yield DataTable(id="pd-tabela", cursor_type="row", zebra_stripes=True)
+            yield TabelaLiteral(id="pd-tabela", cursor_type="row", zebra_stripes=True)
             yield Static(
                 "c marca como concluída · x cancela · Enter ou Esc segue para a pauta",
                 classes="nota",
@@ -297,7 +298,7 @@ class TelaSugestoes(ListaModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="lista"):
             yield Static("Sugestões ao fluxo", classes="titulo-lista")
-            yield DataTable(id="sg-tabela", cursor_type="row", zebra_stripes=True)
+            yield TabelaLiteral(id="sg-tabela", cursor_type="row", zebra_stripes=True)
             yield Static(id="sg-detalhe", classes="detalhe")
         yield Footer()
 

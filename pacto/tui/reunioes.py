@@ -26,6 +26,7 @@ from pacto.domain.text import plural
 from pacto.tui.reuniao_dialogos import Confirmar
 from pacto.tui.reuniao_forms import DadosReuniao, FormReuniao
 from pacto.tui.reuniao_modo import ModoReuniao
+from pacto.tui.texto import TabelaLiteral
 
 MARCAS = {"realizada": "✔", "cancelada": "×", "planejada": "·"}
 
@@ -66,7 +67,7 @@ class ReunioesSecao(Vertical):
         self._rc: RedeCompleta | None = None
 
     def compose(self) -> ComposeResult:
-        tabela = DataTable(id="reunioes-tabela", cursor_type="row", zebra_stripes=True)
+        tabela = TabelaLiteral(id="reunioes-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("", "Data", "Reunião", "Ações", "Presença", "Situação", "Modalidade")
         yield tabela
         with VerticalScroll(id="reunioes-detalhe-rolagem"):

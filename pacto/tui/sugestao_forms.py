@@ -22,6 +22,7 @@ from pacto.domain.propostas import (
 from pacto.domain.reunioes import ASSUNTOS_SUGESTAO, DECISOES_SUGESTAO, Sugestao, validar_sugestao
 from pacto.tui.reuniao_dialogos import Formulario, campo, lado_a_lado
 from pacto.tui.reuniao_forms import opcoes_instituicoes
+from pacto.tui.texto import literal
 
 OUTRO_AUTOR = -1
 SEM_PROPOSTA = "nenhuma"
@@ -77,7 +78,7 @@ class FormSugestao(Formulario[Sugestao]):
                 id="s-proposta",
             ),
         )
-        etapas = [(e.nome, e.id) for e in self.rc.etapas_ordenadas]
+        etapas = [(literal(e.nome), e.id) for e in self.rc.etapas_ordenadas]
         with Vertical(id="p-atribuicao", classes="proposta oculto"):
             yield from campo("Instituição", Select(insts, prompt="Instituição", id="pa-inst"))
             yield from campo("Etapa", Select(etapas, prompt="Etapa", id="pa-etapa"))
@@ -226,9 +227,9 @@ class FormDecisao(Formulario[DecisaoTomada]):
 
     def campos(self) -> ComposeResult:
         s = self.sugestao
-        yield Static(f"{s.autor}: {s.texto}", classes="destaque")
+        yield Static(literal(f"{s.autor}: {s.texto}"), classes="destaque")
         if s.proposta:
-            yield Static(f"Alteração proposta: {descrever_proposta(s.proposta, self.rc)}")
+            yield Static(literal(f"Alteração proposta: {descrever_proposta(s.proposta, self.rc)}"))
         yield from campo(
             "Decisão",
             Select(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pacto.domain.errors import ErroDocumento
+from pacto.services.arquivos import criar_pasta
 from pacto.services.documentos.render import Modelo, ambiente, erro_de_sintaxe
 
 CHAVE_CONFIGURACAO = "modelos"
@@ -75,7 +76,7 @@ def carregar(chave: str, pasta: Path | None) -> Modelo:
 
 def exportar(destino: Path, sobrescrever: bool = False) -> list[Path]:
     """Copy the default templates into `destino` for the user to adapt; never overwrites silently."""
-    destino.mkdir(parents=True, exist_ok=True)
+    criar_pasta(destino)
     existentes = [t.arquivo for t in TIPOS.values() if (destino / t.arquivo).exists()]
     if existentes and not sobrescrever:
         raise ErroDocumento(
