@@ -1,5 +1,9 @@
 """Time `pacto --help`, `pacto status` and `pacto status --json` against `python -c "import click"`.
 
+`pacto status` keeps its result in the workspace until something changes (`pacto.store.cache`),
+so it is timed twice: as a script polling it sees it (kept result), and right after a change
+(the kept result dropped before each round, outside the timing), the full computation.
+
 All four commands run in the same process tree, alternating round by round so that noise
 from other work on the machine hits them alike; figures are medians and ratios to the
 `import click` baseline. `pacto status` runs on the demo network, built once in a temporary
@@ -31,8 +35,20 @@ def ambiente() -> dict[str, str]:
     return env
 
 
-def cronometrar(argumentos: list[str], env: dict[str, str]) -> float:
-    """Wall time of one run of a command, in seconds."""
+def esquecer_status(caminho: Path) -> None:
+    """Drop the kept status, as any change to the workspace would make it stale."""
+    import sqlite3
+
+    conexao = sqlite3.connect(caminho)
+    with conexao:
+        conexao.execute("DELETE FROM _cache")
+    conexao.close()
+
+
+def cronometrar(argumentos: list[str], env: dict[str, str], antes=None) -> float:
+    """Wall time of one run of a command, in seconds (`antes` runs first, untimed)."""
+    if antes:
+        antes()
     inicio = time.perf_counter()
     subprocess.run(argumentos, check=True, stdout=subprocess.DEVNULL, env=env)
     return time.perf_counter() - inicio
@@ -61,14 +77,16 @@ def medir(rodadas: int = RODADAS) -> dict[str, dict[str, float]]:
             "pacto --help": [*pacto, "--help"],
             "pacto status": [*pacto, "status"],
             "pacto status --json": [*pacto, "status", "--json"],
+            "pacto status, logo após uma alteração": [*pacto, "status"],
         }
+        preparos = {"pacto status, logo após uma alteração": lambda: esquecer_status(demo)}
         for comando in comandos.values():  # warm the file cache and write bytecode caches
             cronometrar(comando, env)
             cronometrar(comando, env)
         tempos: dict[str, list[float]] = {nome: [] for nome in comandos}
         for _ in range(rodadas):
             for nome, comando in comandos.items():
-                tempos[nome].append(cronometrar(comando, env))
+                tempos[nome].append(cronometrar(comando, env, preparos.get(nome)))
     base = statistics.median(tempos["import click"])
     return {
         nome: {"ms": statistics.median(lista) * 1000, "razao": statistics.median(lista) / base}
@@ -83,17 +101,23 @@ def linhas(r: dict[str, dict[str, float]]) -> list[dict[str, str]]:
     base = r["import click"]["ms"]
     return [
         {
-            "medida": f"`{nome}`"
-            + (" (rede de demonstração)" if "status" in nome else "")
-            + " (`bench/bench_cli_help.py`)",
+            "medida": _medida(nome),
             "referencia": f'`python -c "import click"`: {num(base)} ms',
             "resultado": f"{num(valores['ms'])} ms — {num(valores['razao'], 2)}×",
-            "alvo": f"≤ {num(ALVO, 1)}×",
-            "ok": valores["razao"] <= ALVO,
+            "alvo": "—" if "após" in nome else f"≤ {num(ALVO, 1)}×",
+            "ok": "após" in nome or valores["razao"] <= ALVO,
         }
         for nome, valores in r.items()
         if nome != "import click"
     ]
+
+
+def _medida(nome: str) -> str:
+    """The table's label of one command."""
+    if "após" in nome:
+        return "`pacto status` logo após uma alteração, recalculado (`bench/bench_cli_help.py`)"
+    demo = " (rede de demonstração)" if "status" in nome else ""
+    return f"`{nome}`{demo} (`bench/bench_cli_help.py`)"
 
 
 if __name__ == "__main__":
@@ -105,7 +129,13 @@ if __name__ == "__main__":
     print(f"import click: {r['import click']['ms']:.0f} ms")
     for nome, valores in r.items():
         if nome != "import click":
-            situacao = "OK" if valores["razao"] <= ALVO else "ACIMA DO ALVO"
+            situacao = (
+                "informativo"
+                if "após" in nome
+                else "OK"
+                if valores["razao"] <= ALVO
+                else "ACIMA DO ALVO"
+            )
             print(
                 f"{nome}: {valores['ms']:.0f} ms · razão {valores['razao']:.2f} "
                 f"(alvo ≤ {ALVO}) {situacao}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +11,9 @@ from pacto import __version__
 from pacto.cli_pt import instalar as _instalar_portugues
 from pacto.commands.common import GrupoPreguicoso, argumento_ilegivel, para_terminal
 from pacto.domain.errors import PactoErro
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _instalar_portugues()
 
@@ -88,9 +91,16 @@ class GrupoPacto(GrupoPreguicoso):
 class Contexto:
     """What every subcommand shares: the workspace path, opened on demand and closed at exit."""
 
-    def __init__(self, caminho: Path):
-        self.caminho = caminho
+    def __init__(self, texto: str):
+        self.texto = texto  # as typed; `pacto status` reads it without loading pathlib
         self._ws = None
+
+    @property
+    def caminho(self) -> Path:
+        """The workspace path named by --db or PACTO_DB."""
+        from pathlib import Path
+
+        return Path(self.texto)
 
     def workspace(self):
         """Open the workspace (once) and close it when the command ends."""
@@ -113,7 +123,7 @@ class Contexto:
 @click.option(
     "--db",
     "caminho_db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     envvar="PACTO_DB",
     default=BANCO_PADRAO,
     show_default=True,
@@ -124,7 +134,7 @@ class Contexto:
     __version__, "--versao", "-V", prog_name="pacto", message="%(prog)s %(version)s"
 )
 @click.pass_context
-def pacto(ctx: click.Context, caminho_db: Path) -> None:
+def pacto(ctx: click.Context, caminho_db: str) -> None:
     """pacto: o kit do facilitador para pactuar e manter o fluxo de atendimento a vítimas de
     tráfico de pessoas da sua rede.
 

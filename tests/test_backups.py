@@ -28,6 +28,7 @@ def _envelhecer(caminho, ate: str):
         "m006_netp": ["netp_contagens", "netp_envios"],
         "m007_mensal": ["checklist_respostas", "indicador_metas", "indicador_valores"],
         "m008_historico": ["historico", "_sessao"],
+        "m009_cache": ["_cache"],
     }
     for (gatilho,) in conexao.execute(
         "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'hist_%'"

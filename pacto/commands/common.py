@@ -15,6 +15,11 @@ def caminho_workspace():
     return click.get_current_context().find_root().obj.caminho
 
 
+def caminho_workspace_texto() -> str:
+    """The path named by --db, as typed (for the light read path, which avoids pathlib)."""
+    return click.get_current_context().find_root().obj.texto
+
+
 def para_terminal(texto: str) -> str:
     """Text safe to print: control characters and undecodable bytes shown as escapes.
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
 
-from pacto.commands.common import caminho_workspace, console, esc, imprimir_json, workspace
+from pacto.commands.common import caminho_workspace, imprimir_json, workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PASTA_DEMO = "pacto-demo"
 
@@ -45,6 +48,8 @@ def demo(ctx: click.Context, sem_tui: bool) -> None:
     if explicito:
         caminho = caminho_workspace()
     else:
+        from pathlib import Path
+
         pasta = Path(PASTA_DEMO)
         caminho = pasta / "pacto.db"
         if caminho.exists():
@@ -71,57 +76,77 @@ def demo(ctx: click.Context, sem_tui: bool) -> None:
 @click.option("--json", "como_json", is_flag=True, help="Saída em JSON, para scripts.")
 def status(como_json: bool) -> None:
     """Mostra a rede: contagens, etapas cobertas e lacunas."""
-    from pacto.domain.summary import resumo
-    from pacto.services.progresso import situacao
+    from pacto.commands.common import caminho_workspace_texto
+    from pacto.store import cache
 
-    ws = workspace()
-    rc = ws.carregar()
-    dados = resumo(rc) | situacao(ws, rc).como_dict()
+    dados = cache.ler(caminho_workspace_texto(), "status")
+    if dados is None:
+        dados = _calcular_status()
     if como_json:
         imprimir_json(dados)
         return
     _imprimir_status(dados)
 
 
+def _calcular_status() -> dict:
+    """Compute the status from the whole workspace and keep it for the next call."""
+    from pacto.domain.summary import resumo
+    from pacto.services.progresso import situacao
+    from pacto.store import cache
+
+    ws = workspace()
+    marca = cache.marca(ws.con)
+    rc = ws.carregar()
+    dados = resumo(rc) | situacao(ws, rc).como_dict()
+    cache.gravar(ws.con, "status", marca, dados)
+    return dados
+
+
 def _imprimir_status(dados: dict) -> None:
-    from rich.table import Table
+    """The status as plain lines (no rich: the common case must stay as quick as --help)."""
+    from pacto.commands.common import para_terminal as t
+    from pacto.domain.text import descrever_contagens
 
-    from pacto.domain.summary import descrever_contagens
-
-    saida = console()
     rede = dados["rede"]
     local = f"{rede['municipio']} – {rede['uf']}" if rede["municipio"] else rede["estado"]
-    saida.print(f"[bold]{esc(rede['nome'])}[/bold] · {esc(local)}")
+    click.echo(f"{click.style(t(rede['nome']), bold=True)} · {t(local)}")
     if rede["coordenacao"]:
-        saida.print(f"Coordenação: {esc(rede['coordenacao'])}")
-    saida.print(descrever_contagens(dados["contagens"]))
-    tabela = Table(title=f"Etapas cobertas: {dados['etapas_cobertas']} de {dados['etapas_total']}")
-    tabela.add_column("Etapa")
-    tabela.add_column("Instituições", justify="right")
+        click.echo(f"Coordenação: {t(rede['coordenacao'])}")
+    click.echo(descrever_contagens(dados["contagens"]))
+    click.echo()
+    click.secho(
+        f"Etapas cobertas: {dados['etapas_cobertas']} de {dados['etapas_total']}", bold=True
+    )
+    largura = max((len(t(e["nome"])) for e in dados["etapas"]), default=0)
     for etapa in dados["etapas"]:
         marca = "✔" if etapa["instituicoes"] else "!"
-        tabela.add_row(f"{marca} {esc(etapa['nome'])}", str(etapa["instituicoes"]))
-    saida.print(tabela)
+        quantas = etapa["instituicoes"]
+        rotulo = "instituição" if quantas == 1 else "instituições"
+        click.echo(f" {marca} {t(etapa['nome']).ljust(largura)}  {quantas:>3} {rotulo}")
+    click.echo()
     marcas = {"concluído": "✔", "em andamento": "▶", "não iniciado": "·", "não se aplica": "–"}
     passos = "  ".join(f"{marcas[p['situacao']]} {p['numero']}" for p in dados["passos_pactuacao"])
-    saida.print(f"Pactuação  {passos}")
+    click.echo(f"Pactuação  {passos}")
     proximo = dados["proximo_passo"]
-    saida.print(f"[bold]Próximo passo:[/bold] {esc(proximo['acao'])}")
-    saida.print(f"  {esc(proximo['motivo'])}")
+    click.echo(f"{click.style('Próximo passo:', bold=True)} {t(proximo['acao'])}")
+    click.echo(f"  {t(proximo['motivo'])}")
     _imprimir_lacunas(dados["lacunas"], limite=10)
 
 
 def _imprimir_lacunas(lacunas: list[dict], limite: int | None = None) -> None:
-    saida = console()
+    """The gaps, one per line, each with where to fix it."""
+    from pacto.commands.common import para_terminal as t
+
     if not lacunas:
-        saida.print("✔ Nenhuma lacuna encontrada.")
+        click.echo("✔ Nenhuma lacuna encontrada.")
         return
-    saida.print(f"[bold]Lacunas ({len(lacunas)})[/bold]")
+    click.secho(f"Lacunas ({len(lacunas)})", bold=True)
     for lacuna in lacunas[:limite]:
         marca = "!!" if lacuna["gravidade"] == "grave" else "!"
-        saida.print(f" {marca} {esc(lacuna['mensagem'])}  [dim]→ {esc(lacuna['onde'])}[/dim]")
+        onde = click.style(f"→ {t(lacuna['onde'])}", dim=True)
+        click.echo(f" {marca} {t(lacuna['mensagem'])}  {onde}")
     if limite and len(lacunas) > limite:
-        saida.print(f" … e mais {len(lacunas) - limite}; veja todas com “pacto verificar”.")
+        click.echo(f" … e mais {len(lacunas) - limite}; veja todas com “pacto verificar”.")
 
 
 @click.command()
@@ -145,9 +170,11 @@ def tui() -> None:
 
 def abrir_tui(caminho: Path) -> None:
     """Check the workspace, then run the Textual app on it."""
+    from pathlib import Path
+
     from pacto.store.opening import inspecionar
 
-    inspecionar(Path(caminho))
+    inspecionar(caminho)
     from pacto.tui.app import criar_app
 
     criar_app(Path(caminho)).run()

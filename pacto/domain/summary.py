@@ -6,20 +6,7 @@ from datetime import date
 
 from pacto.domain.checks import verificar
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import plural
 from pacto.domain.validation import UFS
-
-
-def descrever_contagens(c: dict) -> str:
-    """One line with the network's counts, nouns agreeing with numbers."""
-    return " · ".join(
-        (
-            plural(c["instituicoes"], "instituição", "instituições"),
-            plural(c["pontos_focais"], "ponto focal", "pontos focais"),
-            plural(c["atribuicoes"], "atribuição", "atribuições"),
-            plural(c["encaminhamentos"], "encaminhamento", "encaminhamentos"),
-        )
-    )
 
 
 def resumo(rc: RedeCompleta, hoje: date | None = None) -> dict:

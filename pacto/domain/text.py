@@ -68,3 +68,15 @@ def tem_caracteres_proibidos(texto: str) -> bool:
 def sem_caracteres_proibidos(texto: str) -> str:
     """The text without the characters of `caracteres_proibidos`."""
     return _PROIBIDOS.sub("", texto or "")
+
+
+def descrever_contagens(c: dict) -> str:
+    """One line with the network's counts, nouns agreeing with numbers."""
+    return " · ".join(
+        (
+            plural(c["instituicoes"], "instituição", "instituições"),
+            plural(c["pontos_focais"], "ponto focal", "pontos focais"),
+            plural(c["atribuicoes"], "atribuição", "atribuições"),
+            plural(c["encaminhamentos"], "encaminhamento", "encaminhamentos"),
+        )
+    )

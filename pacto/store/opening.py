@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pacto.domain.errors import ErroWorkspace
 from pacto.store.schema_info import APPLICATION_ID, nomes_conhecidos
 from pacto.store.schema_info import aplicadas as migracoes_aplicadas
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -23,18 +26,29 @@ def espera_ms() -> int:
         return BUSY_TIMEOUT_MS
 
 
-def inspecionar(caminho: Path) -> None:
-    """Raise a clear error unless the file is a usable pacto workspace; never writes to the file."""
-    if not caminho.exists():
+def uri_somente_leitura(caminho: str | os.PathLike) -> str:
+    """An SQLite URI opening the file read-only (built by hand: pathlib and urllib cost startup)."""
+    absoluto = os.path.abspath(caminho)
+    for especial, codigo in (("%", "%25"), ("?", "%3f"), ("#", "%23")):
+        absoluto = absoluto.replace(especial, codigo)
+    return f"file:{absoluto}?mode=ro"
+
+
+def inspecionar(caminho: str | os.PathLike) -> None:
+    """Raise a clear error unless the file is a usable pacto workspace; never writes to the file.
+
+    Plain `os` calls, so the light read path of `pacto status` need not import pathlib.
+    """
+    if not os.path.exists(caminho):
         raise ErroWorkspace(
             f"Nenhum workspace encontrado em {caminho}.\n"
             "Crie um com “pacto init --rede NOME --uf UF” ou experimente a rede de "
             "demonstração com “pacto demo”."
         )
-    if caminho.is_dir():
+    if os.path.isdir(caminho):
         raise ErroWorkspace(f"{caminho} é uma pasta, não um arquivo de workspace.")
     try:
-        with caminho.open("rb") as arquivo:
+        with open(caminho, "rb") as arquivo:
             cabecalho = arquivo.read(100)
     except OSError as erro:
         raise ErroWorkspace(f"Não foi possível ler {caminho}: {erro.strerror}.") from erro
@@ -49,11 +63,12 @@ def inspecionar(caminho: Path) -> None:
     _verificar_conteudo(caminho)
 
 
-def _verificar_conteudo(caminho: Path) -> None:
+def _verificar_conteudo(caminho: str | os.PathLike) -> None:
     """Check integrity and that no migration is newer than this program, read-only."""
-    uri = f"{caminho.resolve().as_uri()}?mode=ro"
     try:
-        conexao = sqlite3.connect(uri, uri=True, timeout=espera_ms() / 1000)
+        conexao = sqlite3.connect(
+            uri_somente_leitura(caminho), uri=True, timeout=espera_ms() / 1000
+        )
         try:
             resultado = conexao.execute("PRAGMA quick_check").fetchone()
             if not resultado or resultado[0] != "ok":
@@ -80,7 +95,7 @@ def _verificar_conteudo(caminho: Path) -> None:
         )
 
 
-def _danificado(caminho: Path) -> str:
+def _danificado(caminho: str | os.PathLike) -> str:
     return (
         f"O workspace {caminho} está danificado ou incompleto e não pode ser aberto. "
         "Nada foi alterado no arquivo; restaure uma cópia de segurança."

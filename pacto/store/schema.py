@@ -412,3 +412,20 @@ def m008_historico(db: Database) -> None:
     criar_tabelas(db)
     for tabela in tabelas_de_dados(db):
         auditar(db, tabela)
+
+
+@migracao
+def m009_cache(db: Database) -> None:
+    """Results derived from the workspace, kept with the mark of the state they were computed on.
+
+    Not audited: a cache entry is not a change to the network, and its history rows would
+    change the very mark that validates it.
+    """
+    db.execute(
+        """
+        CREATE TABLE _cache (
+            nome TEXT PRIMARY KEY,
+            marca TEXT NOT NULL,
+            valor TEXT NOT NULL
+        )"""
+    )

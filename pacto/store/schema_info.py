@@ -23,6 +23,7 @@ MIGRACOES = (
     "m006_netp",
     "m007_mensal",
     "m008_historico",
+    "m009_cache",
 )
 
 

@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from pacto.domain.network import RedeCompleta
-from pacto.domain.summary import descrever_contagens, resumo
-from pacto.domain.text import plural
+from pacto.domain.summary import resumo
+from pacto.domain.text import descrever_contagens, plural
 
 MARCAS = {"grave": "!!", "alerta": "! ", "aviso": "· "}
 LACUNAS_POR_TIPO = 8
