@@ -25,6 +25,7 @@ SUBCOMANDOS = {
     "demo": "pacto.commands.workspace_cmds:demo",
     "status": "pacto.commands.workspace_cmds:status",
     "verificar": "pacto.commands.workspace_cmds:verificar",
+    "fluxo": "pacto.commands.fluxo_cmds:fluxo",
     "exportar": "pacto.commands.bundle_cmds:exportar",
     "importar": "pacto.commands.bundle_cmds:importar",
     "backup": "pacto.commands.bundle_cmds:backup",

@@ -85,15 +85,25 @@ def instalar() -> None:
 
 
 def _usar_metavar_portugues() -> None:
-    """Show '[OPÇÕES]' instead of click's English usage placeholder."""
-    original = click.Command.__init__
-    if getattr(original, "_pacto", False):
-        return
+    """Show '[OPÇÕES]' and 'COMANDO' instead of click's English usage placeholders."""
+    trocas = {
+        "options_metavar": {"[OPTIONS]": "[OPÇÕES]"},
+        "subcommand_metavar": {
+            "COMMAND [ARGS]...": "COMANDO [ARGS]...",
+            "[COMMAND] [ARGS]...": "[COMANDO] [ARGS]...",
+        },
+    }
+    for classe in (click.Command, click.Group):
+        original = classe.__init__
+        if getattr(original, "_pacto", False):
+            continue
 
-    def iniciar(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        if self.options_metavar == "[OPTIONS]":
-            self.options_metavar = "[OPÇÕES]"
+        def iniciar(self, *args, _original=original, **kwargs):
+            _original(self, *args, **kwargs)
+            for atributo, nomes in trocas.items():
+                valor = getattr(self, atributo, None)
+                if valor in nomes:
+                    setattr(self, atributo, nomes[valor])
 
-    iniciar._pacto = True
-    click.Command.__init__ = iniciar
+        iniciar._pacto = True
+        classe.__init__ = iniciar

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import date
 
+from pacto.domain.fluxos import finalidades_sem_fluxo
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao, tem_caracteres_proibidos
 
@@ -192,6 +193,20 @@ def textos_com_caracteres_invisiveis(rc: RedeCompleta) -> list[Lacuna]:
     ]
 
 
+def finalidades_fora_dos_fluxos(rc: RedeCompleta) -> list[Lacuna]:
+    """Purposes of art. 149-A that no flow covers: a case of that kind has no pathway."""
+    return [
+        Lacuna(
+            "finalidade_sem_fluxo",
+            f"{f.nome} (art. 149-A, {f.inciso}): a finalidade não está em nenhum fluxo.",
+            "pacto fluxo editar",
+            f.chave,
+            "aviso",
+        )
+        for f in finalidades_sem_fluxo(rc.fluxos)
+    ]
+
+
 def verificar(rc: RedeCompleta, hoje: date | None = None) -> list[Lacuna]:
     """Run every gap check, most serious first."""
     hoje = hoje or date.today()
@@ -203,6 +218,7 @@ def verificar(rc: RedeCompleta, hoje: date | None = None) -> list[Lacuna]:
         + encaminhamentos_sem_atribuicao(rc)
         + provaveis_duplicatas(rc)
         + textos_com_caracteres_invisiveis(rc)
+        + finalidades_fora_dos_fluxos(rc)
     )
     ordem = {"grave": 0, "alerta": 1, "aviso": 2}
     return sorted(achados, key=lambda lacuna: ordem[lacuna.gravidade])

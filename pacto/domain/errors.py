@@ -16,7 +16,8 @@ class ErroValidacao(PactoErro):
         if isinstance(problemas, str):
             problemas = [problemas]
         self.problemas = list(problemas)
-        super().__init__("; ".join(self.problemas))
+        frases = all(p.rstrip().endswith((".", "!", "?")) for p in self.problemas)
+        super().__init__((" " if frases else "; ").join(self.problemas))
 
 
 class ErroWorkspace(PactoErro):

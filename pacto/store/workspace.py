@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from pacto.domain.catalog import EtapaPadrao, etapas_padrao, finalidades
 from pacto.domain.errors import ErroImportacao, ErroValidacao, ErroWorkspace
+from pacto.domain.fluxos import validar_fluxo
 from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
-from pacto.domain.validation import problema_de_caracteres, validar_campo_curto, validar_rede
+from pacto.domain.validation import problema_de_caracteres, validar_rede
 from pacto.domain.versions import VersaoFluxo
 from pacto.store.adesoes_repo import AdesoesRepo
 from pacto.store.backups import BackupsRepo
@@ -277,15 +278,31 @@ class Workspace(
         ]
 
     def salvar_fluxo(self, fluxo: Fluxo) -> Fluxo:
-        """Insert or update a flow."""
-        fluxo.nome = validar_campo_curto("O nome do fluxo", fluxo.nome, obrigatorio=True)
-        dados = {"nome": fluxo.nome, "finalidades": json.dumps(fluxo.finalidades)}
+        """Insert or update a flow, each purpose of art. 149-A in one flow only."""
         with self.transacao():
+            fluxo = validar_fluxo(fluxo, self.fluxos())
+            dados = {"nome": fluxo.nome, "finalidades": json.dumps(fluxo.finalidades)}
             if fluxo.id is None:
                 fluxo.id = self.db["fluxos"].insert(dados).last_pk
             else:
                 self.db["fluxos"].update(fluxo.id, dados)
         return fluxo
+
+    def uso_do_fluxo(self, fluxo_id: int) -> tuple[int, int]:
+        """How many duties and referrals belong to a flow (they go with it when it is removed)."""
+        atribuicoes, encaminhamentos = self.con.execute(
+            "SELECT (SELECT count(*) FROM atribuicoes WHERE fluxo_id = ?),"
+            " (SELECT count(*) FROM encaminhamentos WHERE fluxo_id = ?)",
+            [fluxo_id, fluxo_id],
+        ).fetchone()
+        return atribuicoes, encaminhamentos
+
+    def remover_fluxo(self, fluxo_id: int) -> None:
+        """Remove a flow with its duties and referrals; the network always keeps one flow."""
+        with self.transacao():
+            if len(self.fluxos()) <= 1:
+                raise ErroValidacao("A rede precisa de ao menos um fluxo; este é o único.")
+            self.con.execute("DELETE FROM fluxos WHERE id = ?", [fluxo_id])
 
     def etapas(self) -> list[Etapa]:
         """The flow's stages, in order."""
