@@ -145,3 +145,45 @@ def test_group_usage_lines_are_in_portuguese():
         ajuda = CliRunner().invoke(pacto, [grupo, "--help"]).output
         assert f"Uso: pacto {grupo} [OPÇÕES] COMANDO [ARGS]..." in ajuda
         assert "COMMAND" not in ajuda
+
+
+async def test_a_referral_goes_to_the_flow_chosen_in_the_form(caminho_demo):
+    from textual.widgets import Select
+
+    from pacto.tui.app import criar_app
+    from pacto.tui.formularios_rede import FormEncaminhamento
+
+    with Workspace.abrir(caminho_demo) as ws:
+        (geral,) = ws.fluxos()
+        geral.finalidades = ["exploracao_sexual"]
+        ws.salvar_fluxo(geral)
+        trabalho = ws.salvar_fluxo(Fluxo("Fluxo do trabalho escravo", ["trabalho_escravo"]))
+    app = criar_app(caminho_demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "m", "n")
+        assert isinstance(app.screen, FormEncaminhamento)
+        fluxo = app.screen.query_one("#enc-fluxo", Select)
+        assert fluxo.value == geral.id
+        fluxo.value = trabalho.id
+        for campo, sigla in (("#enc-origem", "CAPS"), ("#enc-destino", "HGR")):
+            app.screen.query_one(campo, Select).focus()
+            await pilot.press("enter", *sigla, "enter")
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormEncaminhamento)
+        novos = [e for e in app.ws.encaminhamentos() if e.fluxo_id == trabalho.id]
+        assert [
+            (app.ws.instituicao(e.origem_id).sigla, app.ws.instituicao(e.destino_id).sigla)
+            for e in novos
+        ] == [("CAPS-BV", "HGR")]
+
+
+async def test_with_one_flow_the_form_asks_no_flow(caminho_demo):
+    from pacto.tui.app import criar_app
+
+    app = criar_app(caminho_demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "m", "n")
+        assert not app.screen.query("#enc-fluxo")
+        assert app.screen.query("#enc-origem")

@@ -15,6 +15,7 @@ from pacto.domain.models import (
     ESFERAS,
     PAPEIS_PONTO_FOCAL,
     Encaminhamento,
+    Fluxo,
     Instituicao,
     PontoFocal,
 )
@@ -197,15 +198,28 @@ class FormEncaminhamento(Formulario[Encaminhamento]):
         fluxo_id: int,
         enc: Encaminhamento | None = None,
         origem_id: int | None = None,
+        fluxos: list[Fluxo] | None = None,
     ):
         super().__init__("Editar encaminhamento" if enc else "Novo encaminhamento", salvar)
         self.instituicoes = instituicoes
+        self.fluxos = fluxos or []
         self.original = enc or Encaminhamento(
             fluxo_id=fluxo_id, origem_id=origem_id or 0, destino_id=0
         )
 
     def campos(self) -> ComposeResult:
         enc = self.original
+        if len(self.fluxos) > 1:  # one flow per purpose: say which one the referral belongs to
+            yield linha_do_formulario(
+                "Fluxo *",
+                Select(
+                    [(literal(f.nome), f.id) for f in self.fluxos],
+                    value=enc.fluxo_id,
+                    allow_blank=False,
+                    id="enc-fluxo",
+                    compact=True,
+                ),
+            )
         opcoes = [(literal(f"{i.sigla} — {i.nome}"), i.id) for i in self.instituicoes]
         ids = {i.id for i in self.instituicoes}
         for campo, rotulo, valor in (
@@ -250,8 +264,11 @@ class FormEncaminhamento(Formulario[Encaminhamento]):
             problemas.append("Escolha para quem o caso vai (Para).")
         if problemas:
             raise ErroValidacao(problemas)
+        fluxo_id = self.original.fluxo_id
+        if len(self.fluxos) > 1:
+            fluxo_id = int(self.query_one("#enc-fluxo", Select).value)
         return Encaminhamento(
-            fluxo_id=self.original.fluxo_id,
+            fluxo_id=fluxo_id,
             origem_id=int(origem),
             destino_id=int(destino),
             condicao=self.query_one("#enc-condicao", Input).value,

@@ -128,8 +128,13 @@ class EncaminhamentosAba(AbaRede):
     def _fluxo_padrao(self) -> int | None:
         return self.rc.fluxos[0].id if self.rc and self.rc.fluxos else None
 
-    def _abrir(self, enc: Encaminhamento | None, origem_id: int | None = None) -> None:
-        fluxo_id = enc.fluxo_id if enc else self._fluxo_padrao()
+    def _abrir(
+        self,
+        enc: Encaminhamento | None,
+        origem_id: int | None = None,
+        fluxo_id: int | None = None,
+    ) -> None:
+        fluxo_id = enc.fluxo_id if enc else fluxo_id or self._fluxo_padrao()
         if fluxo_id is None:
             self.notify("A rede não tem fluxo cadastrado.", severity="error")
             return
@@ -155,6 +160,7 @@ class EncaminhamentosAba(AbaRede):
                 fluxo_id,
                 enc=replace(enc) if enc else None,
                 origem_id=origem_id,
+                fluxos=self.rc.fluxos,
             ),
             depois,
         )
@@ -167,7 +173,7 @@ class EncaminhamentosAba(AbaRede):
             self.notify("Cadastre ao menos duas instituições em Atores.", severity="warning")
             return
         atual = self._atual(avisar=False)
-        self._abrir(None, atual.origem_id if atual else None)
+        self._abrir(None, atual.origem_id if atual else None, atual.fluxo_id if atual else None)
 
     def action_editar(self) -> None:
         """Edit the highlighted referral."""
