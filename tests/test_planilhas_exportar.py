@@ -132,3 +132,31 @@ def test_a_failed_export_leaves_the_previous_file_untouched(caminho_demo, tmp_pa
         planilha_exportacao.exportar_atores(ws.carregar(), destino)
     assert destino.read_bytes() == b"versao anterior"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atores.xlsx", "demo.db"]
+
+
+def test_csv_cells_that_start_like_a_formula_are_text_and_import_back(
+    runner, caminho_vazio, tmp_path
+):
+    from pacto.domain.models import Instituicao
+
+    nome = '=HYPERLINK("http://exemplo.invalid","Clique")'
+    with Workspace.abrir(caminho_vazio) as ws:
+        inst = ws.salvar_instituicao(
+            Instituicao(nome=nome, sigla="X1", telefone="+55 95 3623-0000")
+        )
+        etapa = ws.etapas()[0]
+        ws.definir_atribuicao(
+            inst.id, etapa.id, ws.fluxos()[0].id, "- Recebe denúncias.\n- Encaminha."
+        )
+    destino = tmp_path / "atores.csv"
+    assert _exportar(runner, caminho_vazio, destino).exit_code == 0
+    (linha,) = list(csv.reader(io.StringIO(destino.read_text("utf-8-sig")), delimiter=";"))[1:]
+    assert linha[0] == f"'{nome} (X1)"
+    assert linha[2] == "'- Recebe denúncias.\n- Encaminha."
+    assert linha[1] == etapa.nome, "ordinary text is left alone"
+    with Workspace.abrir(caminho_vazio) as ws:
+        plano = importar_planilha(ws, destino)
+        assert plano.rejeitadas == []
+        texto = next(a.texto for a in ws.carregar().atribuicoes)
+        assert ws.instituicao_por_sigla("X1").nome == nome
+    assert texto == "- Recebe denúncias.\n- Encaminha."

@@ -52,6 +52,20 @@ def textos_como_texto(livro) -> None:
                     celula.data_type = "s"
 
 
+INICIO_DE_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def texto_csv(valor: str) -> str:
+    """A CSV cell that Excel and LibreOffice show as text, never run as a formula.
+
+    A CSV has no cell types: a spreadsheet reads “=HYPERLINK(…)”, “+55…” or “- item” as a
+    formula. The usual guard is a leading apostrophe, which both programs take as “this is
+    text”; it is added only to cells that start like a formula.
+    """
+    valor = texto_planilha(valor)
+    return f"'{valor}" if valor.startswith(INICIO_DE_FORMULA) else valor
+
+
 def criar_pasta(pasta: Path) -> Path:
     """Create an output folder (and its parents) or say clearly why it cannot be."""
     pasta = Path(pasta)

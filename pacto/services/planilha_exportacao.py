@@ -16,7 +16,7 @@ from pathlib import Path
 from pacto.domain.errors import PactoErro
 from pacto.domain.models import Instituicao
 from pacto.domain.network import RedeCompleta
-from pacto.services.arquivos import motivo, texto_planilha, textos_como_texto
+from pacto.services.arquivos import motivo, texto_csv, texto_planilha, textos_como_texto
 
 CABECALHO = ("Instituição", "Etapa", "Atribuições", "Forma de contato")
 LARGURAS = (42, 20, 70, 48)  # characters, as Excel counts column width
@@ -134,4 +134,4 @@ def _gravar_csv(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None:
     with caminho.open("w", encoding="utf-8-sig", newline="") as arquivo:
         escritor = csv.writer(arquivo, delimiter=";", lineterminator="\r\n")
         escritor.writerow(CABECALHO)
-        escritor.writerows(linhas)
+        escritor.writerows([texto_csv(c) for c in linha] for linha in linhas)

@@ -22,6 +22,7 @@ from pacto.domain.text import (
     sem_caracteres_proibidos,
     tem_caracteres_proibidos,
 )
+from pacto.services.arquivos import INICIO_DE_FORMULA
 
 EXTENSOES_XLSX = {".xlsx", ".xlsm"}
 EXTENSOES_CSV = {".csv", ".txt", ".tsv"}
@@ -265,7 +266,9 @@ def ler_csv(caminho: Path, pontuar: Pontuador | None = None) -> Grade:
     leitor = csv.reader(io.StringIO(texto, newline=""), delimiter=delimitador)
     try:
         linhas = [
-            (n, celulas) for n, celulas in enumerate(leitor, 1) if any(c.strip() for c in celulas)
+            (n, [_sem_apostrofo(c) for c in celulas])
+            for n, celulas in enumerate(leitor, 1)
+            if any(c.strip() for c in celulas)
         ]
     except csv.Error as erro:
         raise ErroImportacao(f"{caminho.name}: CSV malformado ({erro}).") from erro
@@ -273,6 +276,14 @@ def ler_csv(caminho: Path, pontuar: Pontuador | None = None) -> Grade:
     nome = {";": "ponto e vírgula", ",": "vírgula", "\t": "tabulação"}[delimitador]
     grade.avisos.append(f"CSV lido como {codificacao}, separado por {nome}.")
     return _sem_controles(grade)
+
+
+def _sem_apostrofo(celula: str) -> str:
+    """Undo the apostrophe a spreadsheet (or `pacto atores exportar`) puts before text that
+    starts like a formula, so an exported table imports back as it was."""
+    if celula.startswith("'") and celula[1:].startswith(INICIO_DE_FORMULA):
+        return celula[1:]
+    return celula
 
 
 def _escolher_delimitador(texto: str, pontuar: Pontuador | None) -> str:
