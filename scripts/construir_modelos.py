@@ -351,7 +351,7 @@ def modelo_fluxo() -> Document:
         "Contatos institucionais das pessoas designadas por cada instituição para responder pelo "
         "Fluxo. Uso restrito à rede.",
     )
-    larguras = [4.0, 2.0, 4.0, 2.8, 3.2]
+    larguras = [2.8, 1.8, 4.2, 2.8, 4.4]  # acronyms are short; e-mails are long
     tab = tabela(doc, ["Instituição", "Função", "Nome", "Telefone", "E-mail"], [], larguras)
     linha_tag(tab, "{%tr for pf in pontos_focais %}")
     linha = tab.add_row()

@@ -260,7 +260,8 @@ def test_suggestions_matrix(ws_demo, tmp_path):
     recusada = next(linha for linha in matriz if linha[3] == "Não acolhida")
     assert recusada[2] == "PMRR" and "NETP-RR" in recusada[4]
     assert recusada[1].startswith("Incluir a PMRR como porta de entrada")
-    assert "Etapa: Resgate · 1ª Reunião Ordinária do GT" in recusada[1]
+    # the matrix is a formal record: the meeting is named in full, like the ata names it
+    assert "Etapa: Resgate · 1ª Reunião Ordinária do Grupo de Trabalho" in recusada[1]
     assert Document(str(lote.arquivos[0])).sections[0].orientation == WD_ORIENT.LANDSCAPE
     ampliada = _ampliada(ws_demo)
     so_ampliada = ler(gerar.sugestoes(_f(ws_demo), tmp_path, ampliada.id).arquivos[0])

@@ -63,9 +63,10 @@ def reuniao_ou_erro(f: Fontes, reuniao_id: int) -> Reuniao:
     )
 
 
-def titulo_formal(r: Reuniao) -> str:
+def titulo_formal(r: Reuniao | str) -> str:
     """'1ª Reunião Ordinária do Grupo de Trabalho': the title with no abbreviation."""
-    return r.titulo.replace(" do GT", " do Grupo de Trabalho")
+    titulo = r if isinstance(r, str) else r.titulo
+    return titulo.replace(" do GT", " do Grupo de Trabalho")
 
 
 def _da_rede(f: Fontes) -> str:
@@ -449,7 +450,7 @@ def contexto_sugestoes(f: Fontes, linhas: list[dict], reuniao_id: int | None = N
                 "texto": frase(linha["texto"]),
                 "assunto": linha["assunto"]
                 + (f": {linha['referencia']}" if linha["referencia"] else ""),
-                "origem": linha["reuniao"] or linha["origem"],
+                "origem": titulo_formal(linha["reuniao"]) if linha["reuniao"] else linha["origem"],
                 "autor": linha["autor"] or "—",
                 "decisao": linha["decisao"],
                 "justificativa": linha["justificativa"],
