@@ -19,6 +19,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Pt
 from docx_base import (
+    LARGURA_PAISAGEM,
     assinaturas,
     enxugar,
     escrever,
@@ -32,7 +33,13 @@ from docx_base import (
     tabela,
 )
 from modelos_acompanhamento import modelo_autodiagnostico, modelo_checklist
-from modelos_atos import diagrama_ou_raias, modelo_ato, modelo_gt, tabela_encaminhamentos
+from modelos_atos import (
+    diagrama_ou_raias,
+    modelo_ato,
+    modelo_gt,
+    nova_secao,
+    tabela_encaminhamentos,
+)
 from modelos_reunioes import (
     modelo_ata,
     modelo_memoria,
@@ -141,7 +148,7 @@ def modelo_termo() -> Document:
     p(doc, "CLÁUSULA QUARTA – DOS PONTOS FOCAIS", "Clausula")
     p(doc, "{%p if pontos_focais %}")
     p(doc, "A ADERENTE designa como pontos focais no Fluxo:").paragraph_format.keep_with_next = True
-    larguras = [2.2, 4.4, 3.4, 2.8, 3.2]
+    larguras = [1.9, 3.8, 3.3, 2.8, 4.2]
     tab = tabela(doc, ["Função", "Nome", "Cargo", "Telefone", "E-mail"], [], larguras)
     linha_tag(tab, "{%tr for pf in pontos_focais %}")
     linha = tab.add_row()
@@ -311,19 +318,22 @@ def modelo_fluxo() -> Document:
     larguras_das_colunas(tab, [6.0, 10.0])
     p(doc, "{%p endif %}")
 
+    nova_secao(doc, paisagem=True)  # the diagram and the referrals read better wide
     p(doc, "O fluxo", "Heading 1")
-    diagrama_ou_raias(doc)
-    tabela_encaminhamentos(doc)
+    diagrama_ou_raias(doc, LARGURA_PAISAGEM)
+    tabela_encaminhamentos(doc, [3.6, 3.6, 12.5, 5.0])
 
+    nova_secao(doc, paisagem=False)
     p(doc, "Etapas e quem atua em cada uma", "Heading 1")
     p(doc, "{%p for etapa in etapas %}")
     p(doc, "{{ etapa.numero }}. {{ etapa.nome }}", "Heading 2")
     p(doc, "{{ etapa.descricao }}")
     p(doc, "{%p if etapa.instituicoes %}")
-    larguras = [4.2, 7.6, 4.2]
+    larguras = [4.0, 6.8, 5.2]
     tab = tabela(doc, ["Instituição", "O que faz", "Contato"], [], larguras)
     linha_tag(tab, "{%tr for i in etapa.instituicoes %}")
     linha = tab.add_row()
+    nao_quebrar(linha)
     escrever(linha.cells[0], "{{ i.nome }}")
     escrever(linha.cells[1], "{{ i.texto }}")
     escrever(linha.cells[2], ["{%p for c in i.contato %}", "{{ c }}", "{%p endfor %}"])
@@ -341,7 +351,7 @@ def modelo_fluxo() -> Document:
         "Contatos institucionais das pessoas designadas por cada instituição para responder pelo "
         "Fluxo. Uso restrito à rede.",
     )
-    larguras = [4.0, 2.0, 4.0, 2.8, 3.2]
+    larguras = [2.8, 1.8, 4.2, 2.8, 4.4]  # acronyms are short; e-mails are long
     tab = tabela(doc, ["Instituição", "Função", "Nome", "Telefone", "E-mail"], [], larguras)
     linha_tag(tab, "{%tr for pf in pontos_focais %}")
     linha = tab.add_row()

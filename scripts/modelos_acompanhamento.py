@@ -127,7 +127,7 @@ def modelo_checklist() -> Document:
             "{{ i.responsavel }}",
             "{{ i.pendente_desde }}",
         ],
-        [0.9, 5.1, 1.9, 3.5, 2.6, 2.0],
+        [0.9, 6.2, 2.0, 3.0, 2.2, 1.7],  # the item text takes the room
     )
     _italico(tab)
     p(doc, "{%p endif %}")

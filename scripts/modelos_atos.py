@@ -49,6 +49,12 @@ def corpo_do_ato(doc) -> None:
     p(doc, "{{ fecho }}", "Fecho")
     p(doc, "{{ signatario.nome|upper }}", "Assinatura")
     p(doc, "{{ signatario.cargo }}", "Cargo")
+    p(doc, "{%p if referenda %}")  # a Decreto is countersigned by the secretary
+    p(doc, "{{ referenda.nome|upper }}", "Assinatura")
+    p(doc, "{%p if referenda.cargo %}")
+    p(doc, "{{ referenda.cargo }}", "Cargo")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p endif %}")
 
 
 def diagrama_ou_raias(doc, largura_cm: float = 16) -> None:
@@ -78,7 +84,8 @@ def diagrama_ou_raias(doc, largura_cm: float = 16) -> None:
     p(doc, "{%p endif %}")
 
 
-def tabela_encaminhamentos(doc, larguras: list[float] = (3.5, 3.5, 6.5, 2.5)) -> None:
+def tabela_encaminhamentos(doc, larguras: list[float] = (2.9, 2.9, 7.4, 2.8)) -> None:
+    """De | Para | Quando | Prazo: acronyms are short, the condition takes the room."""
     p(doc, "{%p if encaminhamentos %}")
     p(
         doc, "Encaminhamentos entre as instituições:", "Normal"
@@ -102,6 +109,7 @@ def tabela_atribuicoes(doc, larguras: list[float]) -> None:
     tab = tabela(doc, ["Instituição", "Etapa", "Atribuições", "Forma de contato"], [], larguras)
     linha_tag(tab, "{%tr for linha in quadro_atribuicoes %}")
     linha = tab.add_row()
+    nao_quebrar(linha)  # an institution's row never starts on one page and ends on the next
     escrever(linha.cells[0], "{{ linha.instituicao }}")
     escrever(linha.cells[1], ["{%p for etapa in linha.etapas %}", "{{ etapa }}", "{%p endfor %}"])
     celula = linha.cells[2]
@@ -148,10 +156,10 @@ def modelo_ato(titulo: str) -> Document:
         "Normal",
     )
     p(doc, "{%p endfor %}")
-    tabela_encaminhamentos(doc, [5.0, 5.0, 10.7, 4.0])
+    tabela_encaminhamentos(doc, [3.6, 3.6, 12.5, 5.0])
 
     anexo(doc, "II", "ATRIBUIÇÕES DAS INSTITUIÇÕES QUE INTEGRAM O FLUXO")
-    tabela_atribuicoes(doc, [5.0, 3.2, 11.0, 5.5])
+    tabela_atribuicoes(doc, [5.0, 3.0, 10.2, 6.5])  # e-mails and sites need the last column
 
     nova_secao(doc, paisagem=False)
     anexo(doc, "III", "MODELO DE TERMO DE ADESÃO", quebra=False)
@@ -164,7 +172,7 @@ def modelo_gt() -> Document:
     doc = novo_documento("Portaria de Grupo de Trabalho")
     corpo_do_ato(doc)
     anexo(doc, "ÚNICO", "COMPOSIÇÃO DO GRUPO DE TRABALHO")
-    larguras = [5.6, 5.2, 5.2]
+    larguras = [6.4, 4.8, 4.8]
     tab = tabela(doc, ["Instituição", "Titular", "Suplente"], [], larguras)
     linha_tag(tab, "{%tr for m in membros %}")
     linha = tab.add_row()

@@ -151,7 +151,8 @@ def modelo_ata() -> Document:
     p(doc, "{{ proxima }}", "Paragrafo")
 
     p(doc, "8. ENCERRAMENTO", "Clausula")
-    p(doc, "{{ encerramento }}", "Paragrafo")
+    # the closing formula stays on the page of the date and the signatures
+    p(doc, "{{ encerramento }}", "Paragrafo").paragraph_format.keep_with_next = True
     p(doc, "{{ local_data }}", "Fecho")
     assinaturas(doc, ["presidente", "secretario"])
 
@@ -303,7 +304,7 @@ def modelo_pauta() -> Document:
         "lista de presença registra nome, órgão, cargo e contatos institucionais; não é pedido "
         "CPF nem outro documento pessoal.",
         "Paragrafo",
-    )
+    ).paragraph_format.keep_with_next = True  # never a signature alone on the last page
     p(doc, "{{ local_data }}", "Fecho")
     assinaturas(doc, ["coordenacao"])
     return doc

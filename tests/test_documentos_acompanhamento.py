@@ -51,7 +51,7 @@ def test_self_diagnosis_report_per_dimension_with_changes(ws_demo, tmp_path):
     assert lido.paragrafos[0] == "RELATÓRIO DE AUTODIAGNÓSTICO"
     assert ["Método", "Oficina com a rede"] in lido.tabelas[0]
     total = sum(len(d.itens) for d in questionario())
-    assert ["Respostas", f"{total} de {total} perguntas"] in lido.tabelas[0]
+    assert ["Respostas", f"{total} de {total} perguntas respondidas"] in lido.tabelas[0]
     resumo = lido.tabela_com_cabecalho("Dimensão", "Índice", "Forças", "Parciais", "Limites")
     assert [linha[0] for linha in resumo[1:]] == [d.nome for d in questionario()]
     posicao = next(linha for linha in resumo if linha[0] == "Posição administrativa e papel")

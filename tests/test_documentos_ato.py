@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from pacto.cli import pacto
+from pacto.domain.redacao import nome_e_sigla
 from pacto.services.documentos import gerar
 from pacto.services.documentos.ato import DadosDoAto
 from pacto.services.documentos.configuracao import gravar
@@ -117,7 +118,14 @@ def test_annexes_diagram_duties_table_and_termo_model(portaria):
     no_fluxo = {a.instituicao_id for a in rc.atribuicoes}
     assert len(quadro) - 1 == len(no_fluxo)
     rotulos = {linha[0] for linha in quadro[1:]}
-    assert rotulos == {rc.instituicao_por_id[i].rotulo for i in no_fluxo}
+    assert rotulos == {
+        nome_e_sigla(rc.instituicao_por_id[i].nome, rc.instituicao_por_id[i].sigla)
+        for i in no_fluxo
+    }
+    # an acronym the name already carries is not repeated, parentheses are never doubled
+    assert "Central de Atendimento à Mulher – Ligue 180" in rotulos
+    assert "Procuradoria da República em Roraima (Ministério Público Federal – MPF-RR)" in rotulos
+    assert not any("(Ligue 180)" in r or ") (" in r for r in rotulos)
     pf = next(linha for linha in quadro if linha[0].endswith("(PF-RR)"))
     assert "Denúncia" in pf[1] and "Resgate" in pf[1]
     assert pf[2].startswith("Denúncia: ")
@@ -130,7 +138,7 @@ def test_annexes_diagram_duties_table_and_termo_model(portaria):
     # Annex III: the Termo model, with its blanks and clauses, inside the act
     modelo = lido.paragrafos[lido.paragrafos.index("ANEXO III") :]
     assert "MODELO DE TERMO DE ADESÃO" in modelo
-    assert any(p.startswith("TERMO DE ADESÃO AO FLUXO ESTADUAL") for p in modelo)
+    assert any(p.startswith("TERMO DE ADESÃO Nº ____/2026 AO FLUXO ESTADUAL") for p in modelo)
     assert "CLÁUSULA DÉCIMA PRIMEIRA – DOS CASOS OMISSOS E DO FORO" in modelo
     assert "Boa Vista/RR, ____ de ____________ de 2026." in modelo
 

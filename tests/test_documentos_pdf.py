@@ -52,7 +52,7 @@ def test_termos_and_portaria_become_pdfs_in_one_batch(caminho_demo, tmp_path):
         assert str(pdf) in termo.output
         assert 3 <= _paginas(pdf) <= 6
     texto = _texto(tmp_path / "termo-adesao-PF-RR.pdf")
-    assert "TERMO DE ADESÃO AO FLUXO ESTADUAL" in texto
+    assert "TERMO DE ADESÃO Nº ____/2026 AO FLUXO ESTADUAL" in texto
     assert "CLÁUSULA DÉCIMA PRIMEIRA" in texto
     assert "Página 1 de" in texto and "Rascunho do fluxo (não congelado)" in texto
 

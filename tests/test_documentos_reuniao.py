@@ -8,6 +8,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 
 from pacto.cli import pacto
+from pacto.domain.redacao import nome_e_sigla
 from pacto.domain.reunioes import Acao, Deliberacao, ItemPauta, Presenca, Reuniao
 from pacto.services.documentos import gerar
 from pacto.services.documentos.contexto import fontes
@@ -17,8 +18,8 @@ from .conftest import HOJE
 from .leitura_docx import ler, sem_marcacoes
 
 ENCERRAMENTO = (
-    "Nada mais havendo a tratar, eu, Rafael Souza Andrade, secretário(a), lavrei a presente "
-    "ata, que, lida e aprovada, vai assinada por mim e pelo(a) presidente."
+    "Nada mais havendo a tratar, eu, Rafael Souza Andrade, que secretariei a reunião, lavrei a "
+    "presente ata, que, lida e aprovada, vai assinada por mim e por quem presidiu os trabalhos."
 )
 CPF_NA_ATA = "A vítima, CPF 529.982.247-25, foi ouvida pelo CREAS."
 
@@ -99,7 +100,9 @@ def test_ata_reads_like_a_brazilian_ata(ws_demo, tmp_path):
     assert "Boa Vista/RR, 29 de outubro de 2026." in p
     assinaturas = lido.tabelas[-2][0]  # the signatures, then the annex of participants
     assert "Mariana Costa Lima" in assinaturas[0] and "Presidente" in assinaturas[0]
-    assert "Rafael Souza Andrade" in assinaturas[1] and "Secretário(a)" in assinaturas[1]
+    assert "Rafael Souza Andrade" in assinaturas[1] and "Secretariado" in assinaturas[1]
+    # names carry no gender the data does not hold: no "secretário(a)", no "pelo(a)"
+    assert "(a)" not in lido.texto
     anexo = lido.tabela_com_cabecalho("Nome", "Órgão", "Cargo")
     assert ["Carlos Eduardo Nunes", "PF-RR", "Delegado de Polícia Federal"] in anexo
     assert "Ata da 1ª Reunião Ordinária do GT · 29/10/2026" in lido.rodape
@@ -136,8 +139,8 @@ def test_ata_of_the_third_meeting_approves_the_previous_one(ws_demo, tmp_path):
     assert gt.id != segunda.id
     # no secretary recorded: a line to fill by hand, and the quorum still cites the list
     assert (
-        "Nada mais havendo a tratar, eu, ____________________________________, secretário(a)"
-        in lido.texto
+        "Nada mais havendo a tratar, eu, ____________________________________, que secretariei "
+        "a reunião" in lido.texto
     )
     assert "conforme a lista de presença anexa" not in lido.texto
     assert "A presença dos participantes consta da lista de presença anexa" in lido.texto
@@ -157,7 +160,7 @@ def test_memoria_is_the_lighter_record(ws_demo, tmp_path):
         "1ª Reunião Ordinária do Grupo de Trabalho · Rede Estadual de Enfrentamento ao Tráfico "
         "de Pessoas de Roraima",
     ]
-    assert ["Horário", "09:00 às 11:30"] in lido.tabelas[0]
+    assert ["Horário", "9h às 11h30"] in lido.tabelas[0]  # hours as official texts write them
     participantes = lido.tabela_com_cabecalho("Nome", "Instituição", "Cargo")
     assert len(participantes) == 1 + len(ws_demo.presencas(gt.id))
     for titulo in ("Participantes", "Pauta", "Resumo por item", "Decisões", "Ações"):
@@ -179,9 +182,7 @@ def test_lista_de_presenca_has_the_columns_the_expected_institutions_and_no_cpf(
     cabecalho = lido.tabelas[0]
     assert ["Reunião", "1ª Reunião Ampliada – Rede Estadual de Enfrentamento ao Tráfico de "
             "Pessoas de Roraima"] in cabecalho  # fmt: skip
-    assert ["Data e horário", "10 de dezembro de 2026 (quinta-feira) · 14:00 às 17:00"] in (
-        cabecalho
-    )
+    assert ["Data e horário", "10 de dezembro de 2026 (quinta-feira) · 14h às 17h"] in (cabecalho)
     assert ["Modalidade", "Híbrida"] in cabecalho
     lista = lido.tabela_com_cabecalho("NOME", "ÓRGÃO", "CARGO", "TELEFONE", "E-MAIL", "ASSINATURA")
     assert lista[0] == ["NOME", "ÓRGÃO", "CARGO", "TELEFONE", "E-MAIL", "ASSINATURA"]
@@ -191,7 +192,9 @@ def test_lista_de_presenca_has_the_columns_the_expected_institutions_and_no_cpf(
         (i for i in rc.instituicoes if i.esfera != "nacional"), key=lambda i: i.nome.casefold()
     )
     linhas = lista[1:]
-    assert [linha[1] for linha in linhas[: len(esperadas)]] == [i.rotulo for i in esperadas]
+    assert [linha[1] for linha in linhas[: len(esperadas)]] == [
+        nome_e_sigla(i.nome, i.sigla) for i in esperadas
+    ]
     assert all(linha[0] == linha[2] == linha[3] == linha[4] == linha[5] == "" for linha in linhas)
     assert linhas[len(esperadas) :] == [[""] * 6] * 10  # blank rows for walk-ins
     assert "não é pedido CPF" in lido.rodape and "LGPD" in lido.rodape
@@ -202,8 +205,15 @@ def test_lista_of_a_gt_meeting_lists_the_working_group(ws_demo, tmp_path):
     gt = _gt(ws_demo)
     lote = gerar.presenca(_f(ws_demo), tmp_path, gt.id, membros_gt=ws_demo.membros_gt())
     lista = ler(lote.arquivos[0]).tabela_com_cabecalho("NOME", "ÓRGÃO")
-    membros = {ws_demo.instituicao(i).rotulo for i in ws_demo.membros_gt()}
-    assert {linha[1] for linha in lista[1:] if linha[1]} == membros
+    membros = [ws_demo.instituicao(i) for i in ws_demo.membros_gt()]
+    nomes = {linha[1] for linha in lista[1:] if linha[1]}
+    assert nomes == {nome_e_sigla(i.nome, i.sigla) for i in membros}
+    # a name that already ends in parentheses takes the acronym inside them, not "(…) (MPT-RR)"
+    assert (
+        "Procuradoria do Trabalho no Município de Boa Vista (MPT – PRT da 11ª Região – MPT-RR)"
+        in nomes
+    )
+    assert not any(") (" in nome for nome in nomes)
 
 
 def test_pauta_convokes_with_times_and_pending_actions(ws_demo, tmp_path):
@@ -212,15 +222,19 @@ def test_pauta_convokes_with_times_and_pending_actions(ws_demo, tmp_path):
     lido = ler(lote.arquivos[0])
     sem_marcacoes(lido)
     assert lido.paragrafos[:2] == ["CONVOCAÇÃO", "1ª Reunião Ampliada"]
-    assert lido.paragrafos[2].startswith(
+    # the demo's local holds the room and the link ("… · https://…"): the sentence names the
+    # room, then the link in parentheses after the videoconference, never a "·" mid-sentence
+    assert lido.paragrafos[2] == (
         "A coordenação da Rede Estadual de Enfrentamento ao Tráfico de Pessoas de Roraima "
         "convoca os representantes das instituições da rede para a 1ª Reunião Ampliada, que se "
-        "realizará em 10 de dezembro de 2026 (quinta-feira), às 14:00, no Auditório da SETRABES"
+        "realizará em 10 de dezembro de 2026 (quinta-feira), às 14h, no Auditório da SETRABES – "
+        "Av. Ville Roy, 1500, Boa Vista/RR, com participação também por videoconferência "
+        "(https://conferencia.exemplo.gov.br/rede-etp-rr)."
     )
     assert ["Modalidade", "Híbrida"] in lido.tabelas[0]
     pauta = lido.tabela_com_cabecalho("Nº", "Horário", "Item", "Tempo")
-    assert pauta[1] == ["1", "14:00–14:15", "Abertura e apresentação dos participantes", "15 min"]
-    assert pauta[2][1] == "14:15–14:45"
+    assert pauta[1] == ["1", "14h–14h15", "Abertura e apresentação dos participantes", "15 min"]
+    assert pauta[2][1] == "14h15–14h45"
     pendencias = lido.tabela_com_cabecalho("Ação", "Instituição", "Prazo", "Situação")
     assert len(pendencias) == 1 + 3  # the GT meeting's three open actions
     assert pendencias[1][3] == "Aberta (atrasada)"
@@ -246,7 +260,8 @@ def test_suggestions_matrix(ws_demo, tmp_path):
     recusada = next(linha for linha in matriz if linha[3] == "Não acolhida")
     assert recusada[2] == "PMRR" and "NETP-RR" in recusada[4]
     assert recusada[1].startswith("Incluir a PMRR como porta de entrada")
-    assert "Etapa: Resgate · 1ª Reunião Ordinária do GT" in recusada[1]
+    # the matrix is a formal record: the meeting is named in full, like the ata names it
+    assert "Etapa: Resgate · 1ª Reunião Ordinária do Grupo de Trabalho" in recusada[1]
     assert Document(str(lote.arquivos[0])).sections[0].orientation == WD_ORIENT.LANDSCAPE
     ampliada = _ampliada(ws_demo)
     so_ampliada = ler(gerar.sugestoes(_f(ws_demo), tmp_path, ampliada.id).arquivos[0])

@@ -42,7 +42,9 @@ def test_ata_and_lista_become_pdfs_that_read_like_the_real_thing(caminho_demo, t
     assert "ATA DA 1ª REUNIÃO ORDINÁRIA DO GRUPO DE TRABALHO" in texto
     assert "Aos vinte e nove dias do mês de outubro de dois mil e vinte e seis" in texto
     assert "5. ENCAMINHAMENTOS" in texto and "Prazo" in texto
-    assert "Nada mais havendo a tratar, eu, Rafael Souza Andrade, secretário(a)" in texto
+    assert (
+        "Nada mais havendo a tratar, eu, Rafael Souza Andrade, que secretariei a reunião" in texto
+    )
     assert "Página 1 de" in texto
 
     lista = runner.invoke(

@@ -26,7 +26,7 @@ def test_termo_names_the_parties_duties_and_focal_points(ws_demo, tmp_path):
     assert lote.arquivos[0].name == "termo-adesao-PF-RR.docx"
     sem_marcacoes(lido)
     assert (
-        "TERMO DE ADESÃO AO FLUXO ESTADUAL DE ATENDIMENTO ÀS VÍTIMAS DE TRÁFICO DE PESSOAS "
+        "TERMO DE ADESÃO Nº ____/2026 AO FLUXO ESTADUAL DE ATENDIMENTO ÀS VÍTIMAS DE TRÁFICO DE PESSOAS "
         "NO ESTADO DE RORAIMA" in lido.paragrafos
     )
     pf = ws_demo.instituicao_por_sigla("PF-RR")

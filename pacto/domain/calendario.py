@@ -192,6 +192,13 @@ def formatar_hora(hora: time | None) -> str:
     return f"{hora:%H:%M}" if hora else ""
 
 
+def hora_oficial(hora: time | None) -> str:
+    """'9h', '11h30': a time as official documents write it, or an empty string."""
+    if hora is None:
+        return ""
+    return f"{hora.hour}h" + (f"{hora.minute:02d}" if hora.minute else "")
+
+
 # -- dates and times in words, as an ata is written ---------------------------
 
 _UNIDADES = (

@@ -269,6 +269,25 @@ def primeira_minuscula(texto: str) -> str:
 
 # -- agreement with institution names -------------------------------------------------------
 
+
+def contem_sigla(nome: str, sigla: str) -> bool:
+    """Whether the name already carries the acronym as a word: 'Central … – Ligue 180'."""
+    sigla = (sigla or "").strip()
+    return bool(sigla) and re.search(rf"(?<!\w){re.escape(sigla)}(?!\w)", nome or "") is not None
+
+
+def nome_e_sigla(nome: str, sigla: str) -> str:
+    """'Hospital Geral de Roraima (HGR)', as documents name a body, never repeating an acronym
+    the name already carries nor doubling parentheses: 'Procuradoria … (Ministério Público
+    Federal – MPF-RR)'."""
+    nome, sigla = (nome or "").strip(), (sigla or "").strip()
+    if not sigla or sigla == nome or contem_sigla(nome, sigla):
+        return nome
+    if nome.endswith(")") and "(" in nome:
+        return f"{nome[:-1]} – {sigla})"
+    return f"{nome} ({sigla})"
+
+
 _MASCULINOS = {
     "sistema", "programa", "dia", "posto", "núcleo", "centro", "comitê", "conselho",
     "departamento", "instituto", "ministério", "hospital", "serviço", "tribunal", "governo",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from pacto.domain.indicadores import (
     definicoes,
     meta_para,
 )
-from pacto.domain.netp import validar_mes
+from pacto.domain.netp import nome_mes, validar_mes
 from pacto.domain.network import RedeCompleta
 from pacto.domain.versions import conteudo_canonico, diferencas
 from pacto.services.adesoes import panorama
@@ -68,7 +69,8 @@ def fatos_do_mes(ws: Workspace, rc: RedeCompleta, hoje: date, mes: str | None = 
     """What the month's meeting should look at, read from the workspace."""
     siglas = {i.id: i.sigla for i in rc.instituicoes}
     atrasadas = [
-        f"{siglas.get(a.instituicao_id, a.responsavel) or '—'}: {a.descricao} (prazo {a.prazo:%d/%m/%Y})"
+        f"{siglas.get(a.instituicao_id, a.responsavel) or '—'} – {a.descricao.rstrip('. ')} "
+        f"(prazo {a.prazo:%d/%m/%Y})"
         for a in sorted(rc.acoes, key=lambda a: a.prazo or hoje)
         if a.atrasada(hoje)
     ]
@@ -89,7 +91,10 @@ def checklist_do_mes(ws: Workspace, mes: str, hoje: date | None = None) -> list[
     """The month's checklist: derived items first, then the model's, with answers and carry-over."""
     validar_mes(mes)
     hoje = hoje or date.today()
-    itens = itens_derivados(fatos_do_mes(ws, ws.carregar(), hoje, mes)) + list(itens_modelo())
+    # a past month's record shows what was overdue then, not what is overdue today
+    ano, numero = int(mes[:4]), int(mes[5:7])
+    referencia = min(hoje, date(ano, numero, calendar.monthrange(ano, numero)[1]))
+    itens = itens_derivados(fatos_do_mes(ws, ws.carregar(), referencia, mes)) + list(itens_modelo())
     return montar(mes, itens, ws.respostas_checklist(ate_mes=mes))
 
 
@@ -186,7 +191,7 @@ def gerar_monitoramento(ws: Workspace, ate_mes: str, destino: Path, meses: int =
     resumo.title = "Resumo"
     resumo.append([texto_planilha(f"Monitoramento do fluxo — {ws.rede().nome}")])
     resumo["A1"].font = Font(bold=True, size=13)
-    resumo.append([f"Período: {linhas[0].meses[0]} a {ate_mes}"])
+    resumo.append([f"Período: {nome_mes(linhas[0].meses[0])} a {nome_mes(ate_mes)}"])
     resumo.append([])
     resumo.append(["Indicador", "Último valor", "Meta vigente", "Situação", "Origem"])
     for c in range(1, 6):

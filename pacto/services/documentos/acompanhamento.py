@@ -84,7 +84,7 @@ def contexto_autodiagnostico(f: Fontes, rodada: Rodada, anterior: Rodada | None)
             "data": formatar_data(rodada.realizada_em),
             "metodo": rodada.metodo or "Não informado",
             "participantes": rodada.participantes or "Não informado",
-            "respondidas": f"{respondidas} de {total} perguntas",
+            "respondidas": f"{respondidas} de {total} perguntas respondidas",
         },
         "resumo": [
             {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.redacao import frase
-from pacto.services.documentos.contexto import Fontes, formas_de_contato
+from pacto.services.documentos.contexto import Fontes, formas_de_contato, rotulo
 from pacto.services.documentos.render import Imagem
 
 
@@ -55,7 +55,7 @@ def quadro_atribuicoes(f: Fontes) -> list[dict]:
         etapas_da_inst = [f.rc.etapa_por_id[a.etapa_id].nome for a in proprias]
         linhas.append(
             {
-                "instituicao": inst.rotulo,
+                "instituicao": rotulo(inst),
                 "etapas": etapas_da_inst,
                 "atribuicoes": [
                     {"etapa": f.rc.etapa_por_id[a.etapa_id].nome, "texto": frase(a.texto)}

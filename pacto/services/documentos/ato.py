@@ -13,6 +13,7 @@ from pacto.domain.estrutura_ato import Artigo, Capitulo, Paragrafo, incisos, num
 from pacto.domain.legislacao import BASE_LEGAL, CODIGO_PENAL, LGPD, enumerar
 from pacto.domain.models import Instituicao
 from pacto.domain.redacao import (
+    contem_sigla,
     contracao,
     data_epigrafe,
     numero_por_extenso,
@@ -56,7 +57,9 @@ class DadosDoAto:
 
 def com_sigla(inst: Instituicao) -> str:
     """'Núcleo de Enfrentamento … – NETP-RR', as an act names a body the first time."""
-    return f"{inst.nome} – {inst.sigla}" if inst.sigla and inst.sigla != inst.nome else inst.nome
+    if not inst.sigla or inst.sigla == inst.nome or contem_sigla(inst.nome, inst.sigla):
+        return inst.nome
+    return f"{inst.nome} – {inst.sigla}"
 
 
 def _por_tipo(f: Fontes, *tipos: str) -> Instituicao | None:
@@ -405,6 +408,14 @@ def signatario(f: Fontes, especie: Especie) -> dict:
     }
 
 
+def referenda(f: Fontes, especie: Especie) -> dict | None:
+    """The secretary who countersigns a Decreto under the head of government (the settings'
+    signatory); a Portaria has none."""
+    if not _e_decreto(especie) or not f.config.signatario:
+        return None
+    return {"nome": f.config.signatario, "cargo": f.config.cargo}
+
+
 def contexto_ato(
     f: Fontes,
     tipo: str,
@@ -426,6 +437,7 @@ def contexto_ato(
         "capitulos": corpo,
         "fecho": f.local_data,
         "signatario": signatario(f, especie),
+        "referenda": referenda(f, especie),
         "fluxo": {"nome": f.fluxo.nome},
         "etapas": anexos.etapas(f),
         "raias": anexos.raias(f),

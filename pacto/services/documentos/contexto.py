@@ -9,7 +9,7 @@ from functools import cached_property
 from pacto.domain.errors import ErroDocumento
 from pacto.domain.models import Atribuicao, Fluxo, Instituicao
 from pacto.domain.network import RedeCompleta
-from pacto.domain.redacao import data_por_extenso
+from pacto.domain.redacao import data_por_extenso, nome_e_sigla
 from pacto.domain.territorio import Territorio, diario_oficial, territorio
 from pacto.services.documentos.configuracao import DadosDocumentos
 
@@ -141,6 +141,11 @@ def fontes(ws, *, fluxo_id: int | None = None, hoje: date | None = None) -> Font
     )
 
 
+def rotulo(inst: Instituicao) -> str:
+    """How documents name an institution: 'Hospital Geral de Roraima (HGR)'."""
+    return nome_e_sigla(inst.nome, inst.sigla)
+
+
 def formas_de_contato(inst: Instituicao, sem_contato: str = "") -> list[str]:
     """An institution's phone, e-mail and site, one per line, or the fallback line."""
     partes = []
@@ -166,7 +171,7 @@ def qualificacao(inst: Instituicao | None) -> dict:
     return {
         "nome": inst.nome,
         "sigla": inst.sigla,
-        "rotulo": inst.rotulo,
+        "rotulo": rotulo(inst),
         "cnpj": inst.cnpj,
         "endereco": inst.endereco,
     }

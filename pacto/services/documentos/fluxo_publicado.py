@@ -5,7 +5,7 @@ from __future__ import annotations
 from pacto.domain.catalog import finalidades
 from pacto.domain.redacao import data_por_extenso, frase
 from pacto.services.documentos import anexos
-from pacto.services.documentos.contexto import Fontes, formas_de_contato
+from pacto.services.documentos.contexto import Fontes, formas_de_contato, rotulo
 from pacto.services.documentos.render import Imagem
 
 SEM_CONTATO = "Por intermédio da coordenação do Fluxo"
@@ -24,7 +24,7 @@ def _etapas(f: Fontes) -> list[dict]:
         id_etapa = f.rc.etapas_ordenadas[etapa["numero"] - 1].id
         etapa["instituicoes"] = [
             {
-                "nome": f.rc.instituicao_por_id[a.instituicao_id].rotulo,
+                "nome": rotulo(f.rc.instituicao_por_id[a.instituicao_id]),
                 "texto": frase(a.texto),
                 "contato": _contato(f.rc.instituicao_por_id[a.instituicao_id]),
             }
@@ -46,7 +46,7 @@ def _canais_de_denuncia(f: Fontes) -> list[dict]:
         if a.etapa_id != primeira.id or inst.esfera == "nacional" or inst.id in vistos:
             continue
         vistos.add(inst.id)
-        canais.append({"instituicao": inst.rotulo, "contato": _contato(inst)})
+        canais.append({"instituicao": rotulo(inst), "contato": _contato(inst)})
     return canais
 
 
@@ -86,5 +86,5 @@ def contexto_fluxo(
         "encaminhamentos": anexos.encaminhamentos(f),
         "etapas": _etapas(f),
         "pontos_focais": _pontos_focais(f) if com_pontos_focais else [],
-        "coordenacao": coord.rotulo if coord else "a definir pela rede",
+        "coordenacao": rotulo(coord) if coord else "a definir pela rede",
     }

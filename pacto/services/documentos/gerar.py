@@ -119,7 +119,8 @@ def fluxo(
     f: Fontes, saida: Path, *, pasta_modelos: Path | None = None, com_pontos_focais: bool = False
 ) -> Lote:
     """The published flow, for the network and the public."""
-    imagem, nota = anexos.diagrama(f, largura_max_mm=160, altura_max_mm=200)
+    # "O fluxo" is a landscape page: 24.7 cm wide, about 14 cm under the heading
+    imagem, nota = anexos.diagrama(f, largura_max_mm=247, altura_max_mm=140)
     contexto = contexto_fluxo(f, imagem, com_pontos_focais)
     documento = renderizar(modelos.carregar("fluxo", pasta_modelos), contexto)
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))

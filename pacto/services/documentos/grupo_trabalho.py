@@ -15,7 +15,7 @@ from pacto.services.documentos.ato import (
     preambulo,
     signatario,
 )
-from pacto.services.documentos.contexto import Fontes
+from pacto.services.documentos.contexto import Fontes, rotulo
 
 A_INDICAR = "A indicar pela instituição"
 CARTILHA = (
@@ -117,7 +117,7 @@ def _capitulos(f: Fontes, prazo_dias: int) -> list[Capitulo]:
 def _membro(f: Fontes, inst: Instituicao) -> dict:
     titular, suplente = f.rc.titular(inst.id), f.rc.suplente(inst.id)
     return {
-        "instituicao": inst.rotulo,
+        "instituicao": rotulo(inst),
         "titular": titular.nome if titular else A_INDICAR,
         "cargo_titular": titular.cargo if titular else "",
         "suplente": suplente.nome if suplente else A_INDICAR,
@@ -145,5 +145,6 @@ def contexto_gt(
         "capitulos": numerar(_capitulos(f, prazo_dias), f.config.estilo_artigos),
         "fecho": f.local_data,
         "signatario": signatario(f, especie),
+        "referenda": None,
         "membros": [_membro(f, inst) for inst in membros],
     }

@@ -6,13 +6,14 @@ Everything starts from `contexto_reuniao` (the meeting as plain data); this modu
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, time
 
 from pacto.domain.calendario import (
     DIAS_SEMANA,
     data_curta_extenso,
     formatar_data,
-    formatar_hora,
+    hora_oficial,
     hora_por_extenso,
 )
 from pacto.domain.calendario import data_por_extenso as abertura_por_extenso
@@ -22,7 +23,7 @@ from pacto.domain.privacidade import AVISO_PRIVACIDADE, verificar_privacidade
 from pacto.domain.redacao import contracao, frase, numero_por_extenso, rotulo_inciso
 from pacto.domain.reunioes import MODALIDADES, Reuniao, ordenar_reunioes
 from pacto.domain.text import plural
-from pacto.services.documentos.contexto import LINHA_EM_BRANCO, Fontes
+from pacto.services.documentos.contexto import LINHA_EM_BRANCO, Fontes, rotulo
 from pacto.services.documentos.grupo_trabalho import membros_padrao
 from pacto.services.reunioes import alertas_da_reuniao, contexto_reuniao, matriz_sugestoes
 
@@ -62,9 +63,10 @@ def reuniao_ou_erro(f: Fontes, reuniao_id: int) -> Reuniao:
     )
 
 
-def titulo_formal(r: Reuniao) -> str:
+def titulo_formal(r: Reuniao | str) -> str:
     """'1ª Reunião Ordinária do Grupo de Trabalho': the title with no abbreviation."""
-    return r.titulo.replace(" do GT", " do Grupo de Trabalho")
+    titulo = r if isinstance(r, str) else r.titulo
+    return titulo.replace(" do GT", " do Grupo de Trabalho")
 
 
 def _da_rede(f: Fontes) -> str:
@@ -72,32 +74,52 @@ def _da_rede(f: Fontes) -> str:
     return f"{contracao('de', f.rc.rede.nome)} {f.rc.rede.nome}"
 
 
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_SEPARADORES = " \t·•|;,–-"
+
+
+def lugar_e_link(local: str) -> tuple[str, str]:
+    """Split a meeting's 'local' field into the place and the link: the field often holds both,
+    as in 'Auditório da SETRABES – Av. Ville Roy, 1500 · https://…'."""
+    local = (local or "").strip()
+    achado = _LINK.search(local)
+    if achado is None:
+        return local, ""
+    link = achado.group(0).rstrip(".,;)")
+    lugar = (local[: achado.start()] + " " + local[achado.end() :]).strip(_SEPARADORES)
+    return lugar, link
+
+
 def _onde(r: Reuniao) -> str:
     """Where the meeting happens, as a phrase: 'na Sala …', 'por videoconferência (link)'."""
-    local = r.local.strip()
-    if r.modalidade == "virtual":
-        return "por videoconferência" + (f" ({local})" if local else "")
-    if not local:
-        return ""
-    lugar = f"{contracao('em', local)} {local}"
+    lugar, link = lugar_e_link(r.local)
+    if r.modalidade == "virtual" or not lugar:
+        if r.modalidade != "virtual" and not link:
+            return ""
+        endereco = link or lugar
+        return "por videoconferência" + (f" ({endereco})" if endereco else "")
+    frase_lugar = f"{contracao('em', lugar)} {lugar}"
     if r.modalidade == "hibrida":
-        lugar += ", com participação também por videoconferência"
-    return lugar
+        frase_lugar += ", com participação também por videoconferência"
+    return frase_lugar + (f" ({link})" if link else "")
 
 
 def _quando(dia: date, hora) -> str:
-    """'10 de dezembro de 2026 (quinta-feira), às 14:00'."""
+    """'10 de dezembro de 2026 (quinta-feira), às 14h'."""
     texto = f"{data_curta_extenso(dia)} ({DIAS_SEMANA[dia.weekday()]})"
-    return texto + (f", às {formatar_hora(hora)}" if hora else "")
+    return texto + (f", às {hora_oficial(hora)}" if hora else "")
+
+
+def _hora_do_minuto(minuto: int) -> time:
+    return time(minuto // 60 % 24, minuto % 60)
 
 
 def _horario(r: Reuniao) -> str:
-    """'14:00 às 16:00', or a note when no time is set."""
+    """'14h às 16h30', or a note when no time is set."""
     if not r.hora:
         return "A definir"
     inicio = r.hora.hour * 60 + r.hora.minute
-    fim = (inicio + r.duracao_min) % (24 * 60)
-    return f"{formatar_hora(r.hora)} às {fim // 60:02d}:{fim % 60:02d}"
+    return f"{hora_oficial(r.hora)} às {hora_oficial(_hora_do_minuto(inicio + r.duracao_min))}"
 
 
 def _paragrafos(texto: str) -> list[str]:
@@ -199,7 +221,7 @@ def contexto_ata(f: Fontes, reuniao_id: int) -> dict:
     dados = contexto_reuniao(f.rc, reuniao_id, f.hoje)
     presentes = dados["presentes"]
     presidente = _pessoa(r.presidente, presentes, "Presidente")
-    secretario = _pessoa(r.secretario, presentes, "Secretário(a)")
+    secretario = _pessoa(r.secretario, presentes, "Secretariado")
     abertura = abertura_por_extenso(r.data)
     if r.hora:
         abertura += f", {hora_por_extenso(r.hora)}"
@@ -255,8 +277,9 @@ def contexto_ata(f: Fontes, reuniao_id: int) -> dict:
         ],
         "proxima": _proxima(f, r),
         "encerramento": (
-            f"Nada mais havendo a tratar, eu, {secretario_nome}, secretário(a), lavrei a "
-            "presente ata, que, lida e aprovada, vai assinada por mim e pelo(a) presidente."
+            f"Nada mais havendo a tratar, eu, {secretario_nome}, que secretariei a reunião, "
+            "lavrei a presente ata, que, lida e aprovada, vai assinada por mim e por quem presidiu "
+            "os trabalhos."
         ),
         "local_data": f"{f.local}, {data_curta_extenso(r.data)}.",
         "presidente": presidente,
@@ -308,7 +331,7 @@ def contexto_presenca(f: Fontes, reuniao_id: int, esperadas: list[Instituicao]) 
     """The lista de presença: one row per expected institution (only the órgão filled) plus
     blank rows; no CPF column, and a privacy note in the footer."""
     r = reuniao_ou_erro(f, reuniao_id)
-    linhas = [{"orgao": inst.rotulo} for inst in esperadas]
+    linhas = [{"orgao": rotulo(inst)} for inst in esperadas]
     linhas += [{"orgao": ""} for _ in range(LINHAS_EM_BRANCO)]
     return {
         **f.comum(f"Lista de presença · {r.titulo}", PRIVACIDADE_PRESENCA),
@@ -343,7 +366,7 @@ def contexto_pauta(f: Fontes, reuniao_id: int) -> dict:
         if minuto is not None:
             fim = minuto + item["minutos"]
             horario = (
-                f"{minuto // 60 % 24:02d}:{minuto % 60:02d}–{fim // 60 % 24:02d}:{fim % 60:02d}"
+                f"{hora_oficial(_hora_do_minuto(minuto))}–{hora_oficial(_hora_do_minuto(fim))}"
             )
             minuto = fim
         itens.append(
@@ -376,7 +399,7 @@ def contexto_pauta(f: Fontes, reuniao_id: int) -> dict:
                 "nome": presidente or LINHA_EM_BRANCO,
                 "cargo": "Coordenação da reunião",
             },
-            "rotulo": coord.rotulo if coord else f.rc.rede.nome,
+            "rotulo": rotulo(coord) if coord else f.rc.rede.nome,
         },
     }
 
@@ -427,7 +450,7 @@ def contexto_sugestoes(f: Fontes, linhas: list[dict], reuniao_id: int | None = N
                 "texto": frase(linha["texto"]),
                 "assunto": linha["assunto"]
                 + (f": {linha['referencia']}" if linha["referencia"] else ""),
-                "origem": linha["reuniao"] or linha["origem"],
+                "origem": titulo_formal(linha["reuniao"]) if linha["reuniao"] else linha["origem"],
                 "autor": linha["autor"] or "—",
                 "decisao": linha["decisao"],
                 "justificativa": linha["justificativa"],

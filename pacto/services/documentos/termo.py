@@ -113,7 +113,10 @@ def contexto_termo(
     t = f.territorio
     return {
         **f.comum(),
-        "titulo": f"TERMO DE ADESÃO AO {f.fluxo.nome.upper()} {t.no.upper()}",
+        # numbered by the coordination when signed, as the extract in the Diário Oficial cites it
+        "titulo": (
+            f"TERMO DE ADESÃO Nº ____/{f.hoje.year} AO {f.fluxo.nome.upper()} {t.no.upper()}"
+        ),
         "aderente": aderente,
         "coordenacao": coordenacao,
         "fluxo": {"nome": f.fluxo.nome},
