@@ -177,3 +177,19 @@ def test_cli_refusal_writes_nothing(caminho_demo, tmp_path):
     assert r.exit_code == 1 and "dado pessoal" in r.output and "Traceback" not in r.output
     with Workspace.abrir(caminho_demo) as ws:
         assert ws.envios_netp() == []
+
+
+@pytest.mark.parametrize(
+    ("valores", "celulas", "total"),
+    [
+        ([7, 6, 0], ["7", "6", "0"], "13"),
+        ([7, 3, 0], ["7", "<5", "0"], "≥ 8"),  # never 10: 10 - 7 would give the 3 away
+        ([0, 3, 0], ["0", "<5", "0"], "<5"),
+        ([2, 3, 0], ["<5", "<5", "0"], "≥ 2"),  # never <5 or ≥5: that would bound the pair
+        ([0, 0, 0], ["0", "0", "0"], "0"),
+    ],
+)
+def test_a_row_total_never_gives_a_hidden_count_away(valores, celulas, total):
+    from pacto.domain.netp import suprimir_linha
+
+    assert suprimir_linha(valores) == (celulas, total)

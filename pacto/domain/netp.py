@@ -83,6 +83,23 @@ def suprimir(valor: int) -> str:
     return str(valor)
 
 
+def suprimir_linha(valores: list[int]) -> tuple[list[str], str]:
+    """A row's cells and its total as published, the total never giving a hidden cell away.
+
+    With the exact total beside “7 | <5 | 0”, anyone could subtract and find the 3. So when a
+    row hides a cell, its total shows only what the visible cells already tell: its minimum,
+    each hidden cell counting as 1 (“≥ 8”); a row whose only count is hidden shows “<5”.
+    """
+    celulas = [suprimir(v) for v in valores]
+    escondidas = sum(1 for v in valores if 0 < v < LIMITE_SUPRESSAO)
+    visiveis = sum(v for v in valores if v >= LIMITE_SUPRESSAO)
+    if not escondidas:
+        return celulas, str(sum(valores))
+    if escondidas == 1 and not visiveis:
+        return celulas, suprimir(sum(valores))
+    return celulas, f"≥ {visiveis + escondidas}"
+
+
 Contagens = dict[tuple[str, str, str], int]  # (bloco, linha, coluna) -> quantidade
 
 

@@ -14,7 +14,7 @@ from pacto.domain.netp import (
     consolidar,
     nome_mes,
     parece_dado_pessoal,
-    suprimir,
+    suprimir_linha,
     validar_mes,
 )
 from pacto.services.arquivos import salvar_planilha, texto_planilha
@@ -244,6 +244,12 @@ def gerar_relatorio(ws: Workspace, mes: str, destino: Path) -> Path:
         [f"Instituições que enviaram ({len(enviaram)}): {', '.join(enviaram) or 'nenhuma'}"]
     )
     folha.append(["Valores de 1 a 4 aparecem como “<5” para que ninguém possa ser identificado."])
+    folha.append(
+        [
+            "Numa linha com “<5”, o total mostra só o mínimo (“≥ 8”), para que o valor "
+            "escondido não possa ser descoberto pela diferença."
+        ]
+    )
     for b in blocos():
         folha.append([])
         folha.append([b.titulo])
@@ -253,9 +259,9 @@ def gerar_relatorio(ws: Workspace, mes: str, destino: Path) -> Path:
             folha.cell(folha.max_row, c).font = Font(bold=True)
         for nome_linha in b.linhas:
             valores = [total.get((b.chave, nome_linha, c), 0) for c in b.colunas]
-            celulas = [suprimir(v) for v in valores]
+            celulas, total_da_linha = suprimir_linha(valores)
             if len(b.colunas) > 1:
-                celulas.append(suprimir(sum(valores)))
+                celulas.append(total_da_linha)
             folha.append([nome_linha, *celulas])
     folha.column_dimensions["A"].width = 52
     for letra in "BCDE":
