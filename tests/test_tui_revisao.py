@@ -1,10 +1,14 @@
 """Defects found walking through the whole interface at 80x24, each driven as a facilitator would."""
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Label, Static
 
+from pacto.tui.alinhamento import FormNotaChecklist
 from pacto.tui.app import criar_app
+from pacto.tui.autodiagnostico import FormNota
+from pacto.tui.pactuacao import FormAjuste
 from pacto.tui.reuniao_listas import TelaPendencias
 from pacto.tui.reuniao_modo import ModoReuniao
+from pacto.tui.versoes import TelaCongelar
 
 from .conftest import HOJE
 
@@ -32,3 +36,72 @@ async def test_pending_actions_enter_continues_and_cursor_stays_on_the_row(camin
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ModoReuniao)
+
+
+async def test_ctrl_s_saves_every_small_form_as_the_help_promises(caminho_demo):
+    """Help: “Ctrl+S — Salvar o formulário aberto”. The note, step and freeze forms obey it."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("2", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, FormNota)
+        app.screen.query_one("#nota-texto", Input).value = "Sala nova em 2027"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormNota)
+        rodada = app.ws.rodadas_autodiagnostico()[-1]
+        assert any(r.nota == "Sala nova em 2027" for r in rodada.respostas.values())
+
+        await pilot.press("5", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, FormAjuste)
+        await pilot.press(*"decidido no GT")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormAjuste)
+        assert [a.justificativa for a in app.ws.ajustes_passos()] == ["decidido no GT"]
+
+        await pilot.press("v", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, TelaCongelar)
+        await pilot.press(*"para assinaturas", "ctrl+s")
+        await pilot.pause()
+        assert [v.nota for v in app.ws.versoes()] == ["para assinaturas"]
+
+
+async def test_checklist_note_is_kept_when_the_acronym_is_unknown(caminho_demo):
+    """A mistyped acronym used to close the form and throw the typed note away."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("8", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormNotaChecklist)
+        await pilot.press(*"Ligar para a PRF", "tab", *"XYZ", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "XYZ" in _texto(form.query_one("#check-erro", Static))
+        assert form.query_one("#check-nota", Input).value == "Ligar para a PRF"
+        form.query_one("#check-sigla", Input).value = "PRF-RR"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        secao = app.query_one("#alinhamento")
+        resposta = secao.linhas[0].resposta
+        assert resposta.nota == "Ligar para a PRF"
+        assert resposta.instituicao_id == app.ws.instituicao_por_sigla("PRF-RR").id
+
+
+async def test_long_question_in_the_note_form_wraps_instead_of_being_cut(caminho_demo):
+    """At 80 columns the question above the note used to end in “controle de aces”."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("2", "down", "down", "o")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormNota)
+        rotulo = form.query(Label).first()
+        caixa = form.query_one(".formulario")
+        assert form.pergunta in str(rotulo.render())
+        assert rotulo.region.right <= caixa.content_region.right
+        assert rotulo.size.height >= 2

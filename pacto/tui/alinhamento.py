@@ -27,7 +27,10 @@ MARCAS = {"ok": "✔ Em dia", "pendente": "! Pendente", "nao_se_aplica": "– N�
 class FormNotaChecklist(ModalScreen[tuple[str, str] | None]):
     """Note and responsible institution for a checklist item."""
 
-    BINDINGS = [Binding("escape", "cancelar", "Cancelar")]
+    BINDINGS = [
+        Binding("escape", "cancelar", "Cancelar"),
+        Binding("ctrl+s", "salvar", "Salvar", priority=True),
+    ]
 
     def __init__(self, linha: LinhaChecklist, sigla: str):
         super().__init__()
@@ -42,19 +45,23 @@ class FormNotaChecklist(ModalScreen[tuple[str, str] | None]):
             yield Input(
                 self.sigla, placeholder="Sigla da instituição responsável", id="check-sigla"
             )
+            yield Static(id="check-erro", classes="erro")
             with Horizontal(classes="botoes"):
-                yield Button("Salvar", variant="primary", id="check-salvar")
-                yield Button("Cancelar", id="check-cancelar")
+                yield Button("Salvar (Ctrl+S)", variant="primary", id="check-salvar")
+                yield Button("Cancelar (Esc)", id="check-cancelar")
 
     @on(Button.Pressed, "#check-salvar")
     @on(Input.Submitted)
-    def _salvar(self) -> None:
-        self.dismiss(
-            (
-                self.query_one("#check-nota", Input).value,
-                self.query_one("#check-sigla", Input).value,
+    def action_salvar(self) -> None:
+        """Return note and acronym; an unknown acronym keeps the form open, the note typed."""
+        sigla = self.query_one("#check-sigla", Input).value
+        if sigla.strip() and self.app.ws.instituicao_por_sigla(sigla) is None:
+            self.query_one("#check-erro", Static).update(
+                marcado("Nenhuma instituição com a sigla “$sigla”.", sigla=sigla)
             )
-        )
+            self.query_one("#check-sigla", Input).focus()
+            return
+        self.dismiss((self.query_one("#check-nota", Input).value, sigla))
 
     @on(Button.Pressed, "#check-cancelar")
     def action_cancelar(self) -> None:

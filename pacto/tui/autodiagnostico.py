@@ -29,7 +29,10 @@ MARCAS = {"sim": "✔ Sim", "parcial": "◐ Parcial", "nao": "✘ Não", "na": "
 class FormNota(ModalScreen[tuple[str, str] | None]):
     """Note and evidence for one answer."""
 
-    BINDINGS = [Binding("escape", "cancelar", "Cancelar")]
+    BINDINGS = [
+        Binding("escape", "cancelar", "Cancelar"),
+        Binding("ctrl+s", "salvar", "Salvar", priority=True),
+    ]
 
     def __init__(self, pergunta: str, resposta: Resposta):
         super().__init__()
@@ -47,12 +50,12 @@ class FormNota(ModalScreen[tuple[str, str] | None]):
                 id="nota-evidencia",
             )
             with Horizontal(classes="botoes"):
-                yield Button("Salvar", variant="primary", id="nota-salvar")
-                yield Button("Cancelar", id="nota-cancelar")
+                yield Button("Salvar (Ctrl+S)", variant="primary", id="nota-salvar")
+                yield Button("Cancelar (Esc)", id="nota-cancelar")
 
     @on(Button.Pressed, "#nota-salvar")
     @on(Input.Submitted)
-    def _salvar(self) -> None:
+    def action_salvar(self) -> None:
         self.dismiss(
             (
                 self.query_one("#nota-texto", Input).value,
