@@ -5,6 +5,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from pacto.tui.alinhamento import FormNotaChecklist
 from pacto.tui.app import criar_app
 from pacto.tui.autodiagnostico import FormNota
+from pacto.tui.formularios import Confirmacao
 from pacto.tui.pactuacao import FormAjuste
 from pacto.tui.reuniao_listas import TelaPendencias
 from pacto.tui.reuniao_modo import ModoReuniao
@@ -105,3 +106,24 @@ async def test_long_question_in_the_note_form_wraps_instead_of_being_cut(caminho
         assert form.pergunta in str(rotulo.render())
         assert rotulo.region.right <= caixa.content_region.right
         assert rotulo.size.height >= 2
+
+
+async def test_new_self_diagnosis_run_asks_first_and_never_stacks_blank_runs(caminho_demo):
+    """Shift+N used to blank 17 answers at once, with no question and no way back."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("2", "N")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirmacao)
+        assert "17 de 17 respondidas" in _texto(app.screen.query_one("#confirmacao-mensagem"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.ws.rodadas_autodiagnostico()) == 1
+        assert app.focused is app.query_one("#auto-tabela", DataTable)
+        await pilot.press("N", "s")
+        await pilot.pause()
+        assert len(app.ws.rodadas_autodiagnostico()) == 2
+        await pilot.press("N")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirmacao)
+        assert len(app.ws.rodadas_autodiagnostico()) == 2
