@@ -1,5 +1,6 @@
 """Defects found walking through the whole interface at 80x24, each driven as a facilitator would."""
 
+from textual.command import CommandList
 from textual.widgets import DataTable, Input, Label, Static
 
 from pacto.tui.alinhamento import FormNotaChecklist
@@ -127,3 +128,18 @@ async def test_new_self_diagnosis_run_asks_first_and_never_stacks_blank_runs(cam
         await pilot.pause()
         assert not isinstance(app.screen, Confirmacao)
         assert len(app.ws.rodadas_autodiagnostico()) == 2
+
+
+async def test_command_palette_says_no_match_in_portuguese(caminho_demo):
+    """Textual's palette printed “No matches found” to a Portuguese-speaking group."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"qqqzz")
+        await pilot.pause(1.0)
+        lista = app.screen.query_one(CommandList)
+        textos = [str(lista.get_option_at_index(i).prompt) for i in range(lista.option_count)]
+        assert textos, "the palette shows a line saying nothing matched"
+        assert not any("No matches" in t for t in textos)
+        assert any("Nenhum comando encontrado" in t for t in textos)
