@@ -143,3 +143,32 @@ async def test_command_palette_says_no_match_in_portuguese(caminho_demo):
         assert textos, "the palette shows a line saying nothing matched"
         assert not any("No matches" in t for t in textos)
         assert any("Nenhum comando encontrado" in t for t in textos)
+
+
+async def test_registering_an_adhesion_keeps_the_cursor_on_that_institution(caminho_demo):
+    """Registering 30 Termos one by one, the cursor used to jump back to the first row."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        app.ws.congelar_versao("Para assinaturas")
+        await pilot.press("7", "f5")
+        await pilot.pause()
+        tabela = app.query_one("#adesoes-tabela", DataTable)
+        await pilot.press("down", "down", "down")
+        sigla = tabela.get_row_at(3)[0]
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert tabela.cursor_row == 3
+        assert tabela.get_row_at(3)[0] == sigla
+        assert "convidada" in str(tabela.get_row_at(3)[1])
+        assert f"({sigla})" in _texto(app.query_one("#adesoes-detalhe", Static))
+
+
+async def test_adhesions_of_an_empty_network_say_where_to_start(caminho_vazio):
+    app = criar_app(caminho_vazio, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        detalhe = _texto(app.query_one("#adesoes-detalhe", Static))
+        assert "Nenhuma instituição atua no fluxo ainda" in detalhe and "3 Rede" in detalhe
