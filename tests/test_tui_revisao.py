@@ -172,3 +172,32 @@ async def test_adhesions_of_an_empty_network_say_where_to_start(caminho_vazio):
         await pilot.pause()
         detalhe = _texto(app.query_one("#adesoes-detalhe", Static))
         assert "Nenhuma instituição atua no fluxo ainda" in detalhe and "3 Rede" in detalhe
+
+
+async def test_rede_tabs_of_an_empty_network_explain_what_to_do_first(caminho_vazio):
+    """A new workspace showed a blank Pontos focais tab and “Nenhuma linha selecionada” on n."""
+    app = criar_app(caminho_vazio, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("3", "p")
+        await pilot.pause()
+        vazio = app.query_one("#pontos-vazio", Static)
+        assert vazio.display and "aba Atores (tecla a)" in _texto(vazio)
+        await pilot.press("n")
+        await pilot.pause()
+        avisos = [n.message for n in app._notifications]
+        assert any("aba Atores (tecla a)" in m for m in avisos)
+        assert not any("Nenhuma linha selecionada" in m for m in avisos)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "aba Atores (tecla a)" in _texto(app.query_one("#atr-detalhe", Static))
+        await pilot.press("m")
+        await pilot.pause()
+        assert "aba Atores (tecla a)" in _texto(app.query_one("#enc-detalhe", Static))
+
+
+async def test_focal_points_tab_hides_the_empty_note_once_there_are_institutions(caminho_demo):
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("3", "p")
+        await pilot.pause()
+        assert not app.query_one("#pontos-vazio", Static).display
