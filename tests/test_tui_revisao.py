@@ -201,3 +201,14 @@ async def test_focal_points_tab_hides_the_empty_note_once_there_are_institutions
         await pilot.press("3", "p")
         await pilot.pause()
         assert not app.query_one("#pontos-vazio", Static).display
+
+
+async def test_monitoring_names_the_month_as_people_say_it(caminho_demo):
+    """“Indicadores até 2026-11” read as a code; the group says “novembro de 2026”."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        assert "Indicadores até novembro de 2026" in _texto(app.query_one("#ind-cabecalho"))
+        assert "NETP em novembro de 2026" in _texto(app.query_one("#netp-envios"))
+        assert "2026-11" not in _texto(app.query_one("#netp-envios"))
