@@ -2,13 +2,14 @@
 
 from textual.command import CommandList
 from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets._footer import FooterKey
 
 from pacto.tui.alinhamento import FormNotaChecklist
 from pacto.tui.app import criar_app
 from pacto.tui.autodiagnostico import FormNota
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.pactuacao import FormAjuste
-from pacto.tui.reuniao_listas import TelaPendencias
+from pacto.tui.reuniao_listas import TelaPendencias, TelaPresenca
 from pacto.tui.reuniao_modo import ModoReuniao
 from pacto.tui.versoes import TelaCongelar
 
@@ -212,3 +213,34 @@ async def test_monitoring_names_the_month_as_people_say_it(caminho_demo):
         assert "Indicadores até novembro de 2026" in _texto(app.query_one("#ind-cabecalho"))
         assert "NETP em novembro de 2026" in _texto(app.query_one("#netp-envios"))
         assert "2026-11" not in _texto(app.query_one("#netp-envios"))
+
+
+async def test_meeting_mode_shows_the_keys_the_footer_cuts_at_80_columns(caminho_demo):
+    """At 80 columns the footer stops at F6: F9 (encerrar) and Esc were nowhere on screen."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ModoReuniao)
+        teclas = app.screen.query_one("#mr-teclas", Static)
+        texto = _texto(teclas)
+        for tecla in ("F7", "F8", "F9", "Esc"):
+            assert tecla in texto
+        assert teclas.region.bottom <= app.screen.query_one("#mr-esquerda").region.bottom
+        assert teclas.region.height >= 2
+
+
+async def test_attendance_footer_names_the_space_bar_in_portuguese(caminho_demo):
+    """The attendance footer read “space Presente”."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, TelaPresenca)
+        teclas = {str(k.render()) for k in app.screen.query(FooterKey)}
+        assert any("Espaço" in t and "Presente" in t for t in teclas)
+        assert not any("space" in t for t in teclas)

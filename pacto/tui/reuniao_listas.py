@@ -53,7 +53,7 @@ class TelaPresenca(ListaModal):
     """Check institutions in with one key; walk-ins from unmapped institutions too."""
 
     BINDINGS = [
-        Binding("space", "rapida", "Presente"),
+        Binding("space", "rapida", "Presente", key_display="Espaço"),
         Binding("enter", "registrar", "Nome e cargo", priority=True),
         Binding("a", "avulso", "Órgão não mapeado"),
         Binding("o", "outro", "Outro representante"),
