@@ -244,3 +244,23 @@ async def test_attendance_footer_names_the_space_bar_in_portuguese(caminho_demo)
         teclas = {str(k.render()) for k in app.screen.query(FooterKey)}
         assert any("Espaço" in t and "Presente" in t for t in teclas)
         assert not any("space" in t for t in teclas)
+
+
+async def test_generating_every_termo_notifies_the_folder_not_thirty_paths(caminho_demo, tmp_path):
+    """Thirty full paths in one notification covered the whole 80x24 screen for 12 seconds."""
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("0")
+        app.query_one("#doc-pasta", Input).value = str(tmp_path)
+        app.query_one("#doc-lista").focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        gravados = sorted(tmp_path.glob("termo-adesao-*.docx"))
+        assert len(gravados) == 30
+        aviso = next(n for n in app._notifications if n.title == "30 arquivos gravados")
+        linhas = aviso.message.splitlines()
+        assert len(linhas) <= 5
+        assert linhas[0] == f"Na pasta {tmp_path}:"
+        assert linhas[-1] == "… e mais 27 arquivos"
+        assert all((tmp_path / nome).exists() for nome in linhas[1:-1])
