@@ -1,6 +1,7 @@
 """Defects found walking through the whole interface at 80x24, each driven as a facilitator would."""
 
 from textual.command import CommandList
+from textual.geometry import Region
 from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets._footer import FooterKey
 
@@ -8,6 +9,7 @@ from pacto.tui.alinhamento import FormNotaChecklist
 from pacto.tui.app import criar_app
 from pacto.tui.autodiagnostico import FormNota
 from pacto.tui.formularios import Confirmacao
+from pacto.tui.help import TelaAjuda
 from pacto.tui.pactuacao import FormAjuste
 from pacto.tui.reuniao_listas import TelaPendencias, TelaPresenca
 from pacto.tui.reuniao_modo import ModoReuniao
@@ -264,3 +266,38 @@ async def test_generating_every_termo_notifies_the_folder_not_thirty_paths(camin
         assert linhas[0] == f"Na pasta {tmp_path}:"
         assert linhas[-1] == "… e mais 27 arquivos"
         assert all((tmp_path / nome).exists() for nome in linhas[1:-1])
+
+
+def _linhas_na_tela(widget) -> str:
+    """The widget's text as drawn at its current size, line by line."""
+    regiao = Region(0, 0, widget.size.width, widget.size.height)
+    return "\n".join(strip.text for strip in widget.render_lines(regiao))
+
+
+async def test_help_lists_every_key_of_every_section_and_wraps_in_its_column(caminho_demo):
+    """The help left out Autodiagnóstico, Pactuação, Reuniões, meeting mode… and, at 80
+    columns, wrapped long descriptions back under the keys."""
+    from pacto.tui.alinhamento import AlinhamentoSecao
+    from pacto.tui.autodiagnostico import AutodiagnosticoSecao
+    from pacto.tui.reunioes import ReunioesSecao
+
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, TelaAjuda)
+        estatico = app.screen.query_one("#ajuda-texto", Static)
+        texto = _linhas_na_tela(estatico)
+        for cls in (AutodiagnosticoSecao, ReunioesSecao, AlinhamentoSecao, ModoReuniao):
+            for binding in cls.BINDINGS:
+                if binding.show and binding.description:
+                    assert binding.description in texto, binding.description
+        assert "Nova rodada" in texto and "Encerrar" in texto and "F9" in texto
+        # a wrapped description continues in its own column, not at the left margin
+        linhas = texto.splitlines()
+        i = next(n for n, linha in enumerate(linhas) if linha.lstrip().startswith("Ctrl+O"))
+        coluna = linhas[i].index("Importar")
+        assert linhas[i + 1][:coluna].strip() == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, TelaAjuda)
