@@ -25,7 +25,7 @@ async def test_checklist_answered_with_keys_and_browsed_by_month(caminho_demo):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("8")
         assert app.focused is app.query_one("#check-tabela", DataTable)
-        assert "Checklist de 2026-11" in _texto(app, "#check-cabecalho")
+        assert "Checklist de novembro de 2026" in _texto(app, "#check-cabecalho")
         await pilot.press("p", "x", "o")
         await pilot.pause()
         respostas = {r.item: r.situacao for r in app.ws.respostas_checklist()}
@@ -34,12 +34,12 @@ async def test_checklist_answered_with_keys_and_browsed_by_month(caminho_demo):
         assert respostas["pontos_focais"] == "ok"
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert "Checklist de 2026-12" in _texto(app, "#check-cabecalho")
+        assert "Checklist de dezembro de 2026" in _texto(app, "#check-cabecalho")
         tabela = app.query_one("#check-tabela", DataTable)
         desde = [tabela.get_row_at(i)[2] for i in range(tabela.row_count)]
-        assert "2026-11" in desde  # the pending item carried over
+        assert "11/2026" in desde  # the pending item carried over
         await pilot.press("left_square_bracket", "left_square_bracket")
-        assert "Checklist de 2026-10" in _texto(app, "#check-cabecalho")
+        assert "Checklist de outubro de 2026" in _texto(app, "#check-cabecalho")
 
 
 async def test_checklist_note_and_responsible_institution(caminho_demo):

@@ -27,7 +27,7 @@ async def test_self_diagnosis_new_run_answered_with_keys_shows_change(caminho_de
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
         assert app.focused is app.query_one("#auto-tabela", DataTable)
-        await pilot.press("N")
+        await pilot.press("N", "s")  # asks first: the new run starts blank
         await pilot.pause()
         assert "0 de 17 respondidas" in _texto(app, "#auto-cabecalho")
         await pilot.press("s", "n")  # first question sim, second não; cursor advances

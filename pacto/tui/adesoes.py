@@ -103,6 +103,11 @@ class AdesoesSecao(Vertical):
             None if etapa == TODAS else etapa,
         )
         tabela = self.query_one("#adesoes-tabela", DataTable)
+        anterior = (
+            tabela.coordinate_to_cell_key((tabela.cursor_row, 0)).row_key.value
+            if tabela.row_count
+            else None
+        )
         tabela.clear()
         for s in self._visiveis:
             tabela.add_row(
@@ -114,8 +119,17 @@ class AdesoesSecao(Vertical):
                 key=str(s.instituicao.id),
             )
         self.border_title = f"Adesões: {tabela.row_count} de {len(self._quadro.lista)}"
+        # after registering a step, stay on that institution instead of jumping to the top
+        chaves = [str(s.instituicao.id) for s in self._visiveis]
+        linha = chaves.index(anterior) if anterior in chaves else 0
         if self._visiveis:
-            self._detalhar(self._visiveis[0])
+            tabela.move_cursor(row=linha)
+            self._detalhar(self._visiveis[linha])
+        elif not self._quadro.lista:
+            self.query_one("#adesoes-detalhe", Static).update(
+                "Nenhuma instituição atua no fluxo ainda. Cadastre as instituições e as suas "
+                "atribuições na seção 3 Rede: cada uma aparece aqui para o Termo de Adesão."
+            )
         else:
             self.query_one("#adesoes-detalhe", Static).update("Nenhuma instituição nesta seleção.")
 

@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from pacto.domain.checklist import SITUACOES, LinhaChecklist, RespostaChecklist
 from pacto.domain.errors import PactoErro
+from pacto.domain.netp import nome_mes
 from pacto.domain.network import RedeCompleta
 from pacto.services.mensal import checklist_do_mes, mes_de, meses_ate
 from pacto.services.pacote_mensal import PacoteMensal, preparar_mes
@@ -27,7 +28,10 @@ MARCAS = {"ok": "✔ Em dia", "pendente": "! Pendente", "nao_se_aplica": "– N�
 class FormNotaChecklist(ModalScreen[tuple[str, str] | None]):
     """Note and responsible institution for a checklist item."""
 
-    BINDINGS = [Binding("escape", "cancelar", "Cancelar")]
+    BINDINGS = [
+        Binding("escape", "cancelar", "Cancelar"),
+        Binding("ctrl+s", "salvar", "Salvar", priority=True),
+    ]
 
     def __init__(self, linha: LinhaChecklist, sigla: str):
         super().__init__()
@@ -42,19 +46,23 @@ class FormNotaChecklist(ModalScreen[tuple[str, str] | None]):
             yield Input(
                 self.sigla, placeholder="Sigla da instituição responsável", id="check-sigla"
             )
+            yield Static(id="check-erro", classes="erro")
             with Horizontal(classes="botoes"):
-                yield Button("Salvar", variant="primary", id="check-salvar")
-                yield Button("Cancelar", id="check-cancelar")
+                yield Button("Salvar (Ctrl+S)", variant="primary", id="check-salvar")
+                yield Button("Cancelar (Esc)", id="check-cancelar")
 
     @on(Button.Pressed, "#check-salvar")
     @on(Input.Submitted)
-    def _salvar(self) -> None:
-        self.dismiss(
-            (
-                self.query_one("#check-nota", Input).value,
-                self.query_one("#check-sigla", Input).value,
+    def action_salvar(self) -> None:
+        """Return note and acronym; an unknown acronym keeps the form open, the note typed."""
+        sigla = self.query_one("#check-sigla", Input).value
+        if sigla.strip() and self.app.ws.instituicao_por_sigla(sigla) is None:
+            self.query_one("#check-erro", Static).update(
+                marcado("Nenhuma instituição com a sigla “$sigla”.", sigla=sigla)
             )
-        )
+            self.query_one("#check-sigla", Input).focus()
+            return
+        self.dismiss((self.query_one("#check-nota", Input).value, sigla))
 
     @on(Button.Pressed, "#check-cancelar")
     def action_cancelar(self) -> None:
@@ -111,12 +119,15 @@ class AlinhamentoSecao(Vertical):
         for linha in self.linhas:
             situacao = MARCAS[linha.resposta.situacao] if linha.resposta else "· sem resposta"
             item = ("▸ " if linha.item.derivado else "") + linha.item.texto
-            tabela.add_row(situacao, item, linha.pendente_desde or "", key=linha.item.chave)
+            desde = linha.pendente_desde
+            tabela.add_row(
+                situacao, item, f"{desde[5:]}/{desde[:4]}" if desde else "", key=linha.item.chave
+            )
         if tabela.row_count:
             tabela.move_cursor(row=min(cursor, tabela.row_count - 1))
         respondidos = sum(1 for li in self.linhas if li.resposta)
         self.query_one("#check-cabecalho", Static).update(
-            f"[b]Checklist de {self.mes}[/b] · {respondidos} de {len(self.linhas)} respondidos · "
+            f"[b]Checklist de {nome_mes(self.mes)}[/b] · {respondidos} de {len(self.linhas)} respondidos · "
             "[b]o[/b] em dia  [b]p[/b] pendente  [b]x[/b] não se aplica  [b]a[/b] observação  "
             "[b]\\[ ][/b] mês  [b]m[/b] preparar a reunião do mês"
         )
@@ -207,7 +218,7 @@ class AlinhamentoSecao(Vertical):
             self.app.notify("Aguarde: a reunião do mês ainda está sendo preparada.")
             return
         self._preparando = True
-        self.app.notify(f"Preparando a reunião de alinhamento de {self.mes}…")
+        self.app.notify(f"Preparando a reunião de alinhamento de {nome_mes(self.mes)}…")
         self._preparar(self.mes, pasta_de_saida(self.app))
 
     @work(thread=True, exclusive=True, group="preparar-mes")

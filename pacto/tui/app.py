@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from pacto.domain.errors import PactoErro
 from pacto.services.progresso import situacao
 from pacto.store import Workspace
-from pacto.tui.commands import ComandosPacto
+from pacto.tui.commands import ComandosPacto, PaletaPacto
 from pacto.tui.help import TelaAjuda
 from pacto.tui.sections import POR_ID, SECOES
 from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
@@ -93,7 +93,7 @@ class PactoApp(App[None]):
     def action_command_palette(self) -> None:
         """Open the command palette with a Portuguese prompt."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Buscar comandos…", id="--command-palette"))
+            self.push_screen(PaletaPacto(placeholder="Buscar comandos…", id="--command-palette"))
 
     # -- actions --------------------------------------------------------
 

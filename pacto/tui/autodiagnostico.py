@@ -21,6 +21,7 @@ from pacto.domain.autodiagnostico import (
 )
 from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
+from pacto.tui.formularios import Confirmacao
 from pacto.tui.texto import TabelaLiteral
 
 MARCAS = {"sim": "✔ Sim", "parcial": "◐ Parcial", "nao": "✘ Não", "na": "– Não se aplica"}
@@ -29,7 +30,10 @@ MARCAS = {"sim": "✔ Sim", "parcial": "◐ Parcial", "nao": "✘ Não", "na": "
 class FormNota(ModalScreen[tuple[str, str] | None]):
     """Note and evidence for one answer."""
 
-    BINDINGS = [Binding("escape", "cancelar", "Cancelar")]
+    BINDINGS = [
+        Binding("escape", "cancelar", "Cancelar"),
+        Binding("ctrl+s", "salvar", "Salvar", priority=True),
+    ]
 
     def __init__(self, pergunta: str, resposta: Resposta):
         super().__init__()
@@ -47,12 +51,12 @@ class FormNota(ModalScreen[tuple[str, str] | None]):
                 id="nota-evidencia",
             )
             with Horizontal(classes="botoes"):
-                yield Button("Salvar", variant="primary", id="nota-salvar")
-                yield Button("Cancelar", id="nota-cancelar")
+                yield Button("Salvar (Ctrl+S)", variant="primary", id="nota-salvar")
+                yield Button("Cancelar (Esc)", id="nota-cancelar")
 
     @on(Button.Pressed, "#nota-salvar")
     @on(Input.Submitted)
-    def _salvar(self) -> None:
+    def action_salvar(self) -> None:
         self.dismiss(
             (
                 self.query_one("#nota-texto", Input).value,
@@ -166,7 +170,7 @@ class AutodiagnosticoSecao(Vertical):
         if item is None:
             return
         if self.rodada is None:
-            self.action_nova_rodada()
+            self._criar_rodada()
         anterior = self.rodada.respostas.get(item.chave)
         resposta = Resposta(
             item.chave,
@@ -202,7 +206,37 @@ class AutodiagnosticoSecao(Vertical):
         self.app.push_screen(FormNota(item.pergunta, resposta), salvar)
 
     def action_nova_rodada(self) -> None:
-        """Start a new run; the previous one is kept for comparison."""
+        """Start a new run after asking; the previous one is kept for comparison.
+
+        A stray Shift+N (or Caps Lock on while answering “n”) must not blank the answers on
+        screen and turn roadmap step 1 back to “not started”.
+        """
+        if self.rodada is None:
+            self._criar_rodada()
+            return
+        feitas, total = progresso(self.rodada)
+        if not feitas:
+            self.app.notify(
+                "A rodada atual ainda está em branco: responda-a antes de começar outra.",
+                severity="warning",
+            )
+            return
+
+        def responder(sim: bool | None) -> None:
+            if sim:
+                self._criar_rodada()
+
+        self.app.push_screen(
+            Confirmacao(
+                "Começar uma nova rodada?",
+                f"A rodada de {self.rodada.realizada_em:%d/%m/%Y} ({feitas} de {total} "
+                "respondidas) fica guardada para comparação; a nova começa em branco.",
+                rotulo_sim="Começar",
+            ),
+            responder,
+        )
+
+    def _criar_rodada(self) -> None:
         self.rodada = self.app.ws.nova_rodada_autodiagnostico()
         self.app.notify("Nova rodada de autodiagnóstico iniciada.")
         self.app.action_recarregar()

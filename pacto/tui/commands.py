@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from pacto.domain.text import sem_acentos
 from pacto.tui.rede import ABAS
@@ -63,3 +66,26 @@ class ComandosPacto(Provider):
             pontos = comparador.match(sem_acentos(nome))
             if pontos > 0:
                 yield Hit(pontos, destaque.highlight(nome), acao, help=ajuda)
+
+
+class PaletaPacto(CommandPalette):
+    """Textual's command palette, saying “Nenhum comando encontrado” instead of English."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """Same as Textual's (8.x), with the message in Portuguese."""
+        self._stop_no_matches_countdown()
+
+        def _mostrar_nenhum() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text("Nenhum comando encontrado", style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _mostrar_nenhum)

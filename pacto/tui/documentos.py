@@ -50,11 +50,20 @@ def pasta_de_saida(app) -> Path:
     return Path(valor).expanduser() if valor else app.ws.caminho.parent / "documentos"
 
 
+ARQUIVOS_NO_AVISO = 4  # past this, a notification names the folder and a few files
+
+
 def descrever_lote(lote: Lote) -> tuple[str, str]:
     """A notification's title and text: how many files and where."""
     n = len(lote.arquivos)
     titulo = "1 arquivo gravado" if n == 1 else f"{n} arquivos gravados"
-    return titulo, "\n".join(str(a) for a in lote.arquivos) or "Nenhum arquivo gravado."
+    pastas = {a.parent for a in lote.arquivos}
+    if n <= ARQUIVOS_NO_AVISO or len(pastas) != 1:
+        return titulo, "\n".join(str(a) for a in lote.arquivos) or "Nenhum arquivo gravado."
+    # thirty Termos listed one by one would cover the whole screen: the folder and a sample
+    nomes = [a.name for a in lote.arquivos[: ARQUIVOS_NO_AVISO - 1]]
+    resto = n - len(nomes)
+    return titulo, "\n".join([f"Na pasta {pastas.pop()}:", *nomes, f"… e mais {resto} arquivos"])
 
 
 def avisar_lote(app, lote: Lote) -> None:

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from pacto.domain.indicadores import sparkline
+from pacto.domain.netp import nome_mes
 from pacto.domain.network import RedeCompleta
 from pacto.services.mensal import medir, mes_de, painel_indicadores
 from pacto.tui.texto import TabelaLiteral
@@ -41,13 +42,13 @@ class MonitoramentoSecao(Vertical):
             tendencia = sparkline(linha.valores).strip() or "—"
             tabela.add_row(marca, item.formatar(linha.atual), meta, tendencia, item.nome)
         self.query_one("#ind-cabecalho", Static).update(
-            f"[b]Indicadores até {mes}[/b] · ✔ meta atingida  ! abaixo da meta  · sem meta ou dado · "
+            f"[b]Indicadores até {nome_mes(mes)}[/b] · ✔ meta atingida  ! abaixo da meta  · sem meta ou dado · "
             "[b]m[/b] calcular os automáticos"
         )
         enviaram = {e.instituicao_id for e in self.app.ws.envios_netp(mes)}
         no_fluxo = [rc.instituicao_por_id[i] for i in rc.etapas_por_instituicao]
         faltam = sorted(i.sigla for i in no_fluxo if i.id not in enviaram)
-        texto = Text(f"Informações ao NETP em {mes}: ", style="bold")
+        texto = Text(f"Informações ao NETP em {nome_mes(mes)}: ", style="bold")
         texto.append(f"{len(enviaram)} de {len(no_fluxo)} instituições enviaram.")
         if faltam:
             texto.append(f"\nFaltam: {', '.join(faltam[:15])}{' …' if len(faltam) > 15 else ''}")
@@ -57,5 +58,5 @@ class MonitoramentoSecao(Vertical):
         """Compute the automatic indicators now and record them for the month."""
         mes = mes_de(self.app.hoje or date.today())
         registrados = medir(self.app.ws, mes, self.app.hoje)
-        self.app.notify(f"{len(registrados)} indicadores calculados para {mes}.")
+        self.app.notify(f"{len(registrados)} indicadores calculados para {nome_mes(mes)}.")
         self.app.action_recarregar()

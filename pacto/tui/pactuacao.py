@@ -42,7 +42,10 @@ def linha_pactuacao(passos: list[Passo]) -> Text:
 class FormAjuste(ModalScreen[Ajuste | None]):
     """Ask the state and the justification for a step set by hand."""
 
-    BINDINGS = [Binding("escape", "cancelar", "Cancelar")]
+    BINDINGS = [
+        Binding("escape", "cancelar", "Cancelar"),
+        Binding("ctrl+s", "salvar", "Salvar", priority=True),
+    ]
 
     def __init__(self, tipo: str, passo: Passo):
         super().__init__()
@@ -62,15 +65,15 @@ class FormAjuste(ModalScreen[Ajuste | None]):
             yield Input(placeholder="Justificativa (obrigatória)", id="ajuste-justificativa")
             yield Static(id="ajuste-erro", classes="erro")
             with Horizontal(classes="botoes"):
-                yield Button("Salvar", variant="primary", id="ajuste-salvar")
-                yield Button("Cancelar", id="ajuste-cancelar")
+                yield Button("Salvar (Ctrl+S)", variant="primary", id="ajuste-salvar")
+                yield Button("Cancelar (Esc)", id="ajuste-cancelar")
 
     def on_mount(self) -> None:
         self.query_one("#ajuste-justificativa", Input).focus()
 
     @on(Input.Submitted, "#ajuste-justificativa")
     @on(Button.Pressed, "#ajuste-salvar")
-    def _salvar(self) -> None:
+    def action_salvar(self) -> None:
         ajuste = Ajuste(
             self.tipo,
             self.passo.numero,

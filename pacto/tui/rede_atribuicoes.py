@@ -171,7 +171,13 @@ class AtribuicoesAba(AbaRede):
         detalhe = self.query_one("#atr-detalhe", Static)
         celula = self._celula()
         if celula is None:
-            detalhe.update("Nenhuma instituição encontrada.")
+            if self.rc is not None and not self.rc.instituicoes:
+                detalhe.update(
+                    "Nenhuma instituição ainda. Cadastre-as na aba Atores (tecla a); a matriz "
+                    "mostra então o que cada uma faz em cada etapa."
+                )
+            else:
+                detalhe.update("Nenhuma instituição encontrada.")
             return
         inst, etapa = celula
         texto = Text()

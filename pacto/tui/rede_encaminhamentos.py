@@ -111,7 +111,13 @@ class EncaminhamentosAba(AbaRede):
         detalhe = self.query_one("#enc-detalhe", Static)
         enc = self._atual(avisar=False)
         if enc is None:
-            detalhe.update("Nenhum encaminhamento. Tecle n para cadastrar.")
+            if self.rc is not None and len(self.rc.instituicoes) < 2:
+                detalhe.update(
+                    "Nenhum encaminhamento. Um encaminhamento liga duas instituições: "
+                    "cadastre-as primeiro na aba Atores (tecla a)."
+                )
+            else:
+                detalhe.update("Nenhum encaminhamento. Tecle n para cadastrar.")
             return
         por_id = self.rc.instituicao_por_id
         texto = Text()

@@ -7,7 +7,7 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from pacto.domain.checks import DIAS_CONFIRMACAO
 from pacto.domain.models import Instituicao, PontoFocal
@@ -19,6 +19,10 @@ from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
 from pacto.tui.texto import TabelaLiteral
 
 VAGO = "— vago —"
+SEM_INSTITUICOES = (
+    "Nenhuma instituição ainda. Cadastre-as na aba Atores (tecla a); cada uma ganha aqui "
+    "as linhas do ponto focal titular e do suplente."
+)
 
 
 def situacao_da_confirmacao(ponto: PontoFocal, hoje) -> str:
@@ -58,6 +62,7 @@ class PontosFocaisAba(AbaRede):
         tabela = TabelaLiteral(id="pontos-tabela", cursor_type="row", zebra_stripes=True)
         tabela.add_columns("Instituição", "Papel", "Nome", "Confirmado", "Contato", "Cargo")
         yield tabela
+        yield Static(SEM_INSTITUICOES, id="pontos-vazio")
 
     def desenhar(self, rc: RedeCompleta) -> None:
         """One row per focal point, plus a vacant row where titular or suplente is missing."""
@@ -96,6 +101,7 @@ class PontosFocaisAba(AbaRede):
         self.query_one("#pontos-tabela", DataTable).focus()
 
     def _filtrar(self, termo: str) -> None:
+        self.query_one("#pontos-vazio", Static).display = not self.rc.instituicoes
         self.carga.encher(self._linhas.filtrar(termo))
         vagas_titular = sum(1 for _, papel in self._vagas.values() if papel == "titular")
         total = len(self.rc.pontos_focais)
@@ -112,6 +118,9 @@ class PontosFocaisAba(AbaRede):
     def _linha_atual(self) -> tuple[Instituicao, PontoFocal | None, str] | None:
         """The highlighted row: its institution, its focal point (None when vacant) and role."""
         chave = chave_do_cursor(self.query_one("#pontos-tabela", DataTable))
+        if self.rc is not None and not self.rc.instituicoes:
+            self.notify(SEM_INSTITUICOES, severity="warning")
+            return None
         if chave is None or self.rc is None:
             self.notify("Nenhuma linha selecionada.", severity="warning")
             return None

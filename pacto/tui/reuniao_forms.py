@@ -297,7 +297,7 @@ class FormAcao(Formulario[Acao]):
         yield from campo("O que deve ser feito", Input(a.descricao if a else "", id="f-descricao"))
         yield lado_a_lado(
             (
-                "Instituição responsável (digite a sigla)",
+                "Responsável (digite a sigla)",
                 Select(
                     opcoes_instituicoes(self.instituicoes),
                     prompt="Escolha a instituição",

@@ -53,7 +53,7 @@ class TelaPresenca(ListaModal):
     """Check institutions in with one key; walk-ins from unmapped institutions too."""
 
     BINDINGS = [
-        Binding("space", "rapida", "Presente"),
+        Binding("space", "rapida", "Presente", key_display="Espaço"),
         Binding("enter", "registrar", "Nome e cargo", priority=True),
         Binding("a", "avulso", "Órgão não mapeado"),
         Binding("o", "outro", "Outro representante"),
@@ -216,7 +216,8 @@ class TelaPendencias(ListaModal):
     """Open action items from earlier meetings, shown when a meeting starts."""
 
     BINDINGS = [
-        Binding("escape,enter", "voltar", "Continuar"),
+        # priority: the table would otherwise take Enter, and the hint promises it continues
+        Binding("escape,enter", "voltar", "Continuar", priority=True),
         Binding("c", "concluir", "Concluída"),
         Binding("x", "cancelar", "Cancelar ação"),
     ]
@@ -232,6 +233,7 @@ class TelaPendencias(ListaModal):
                 classes="titulo-lista",
             )
             yield TabelaLiteral(id="pd-tabela", cursor_type="row", zebra_stripes=True)
+            yield Static(id="pd-detalhe", classes="detalhe")
             yield Static(
                 "c marca como concluída · x cancela · Enter ou Esc segue para a pauta",
                 classes="nota",
@@ -246,6 +248,7 @@ class TelaPendencias(ListaModal):
 
     def _preencher(self) -> None:
         tabela = self.query_one("#pd-tabela", DataTable)
+        linha = tabela.cursor_row
         tabela.clear()
         for a in self.acoes:
             if a.situacao == "concluida":
@@ -257,6 +260,22 @@ class TelaPendencias(ListaModal):
             else:
                 marca = Text("· aberta")
             tabela.add_row(marca, formatar_data(a.prazo), a.responsavel, a.descricao, key=str(a.id))
+        if tabela.row_count:
+            tabela.move_cursor(row=min(linha, tabela.row_count - 1))
+        self._detalhar()
+
+    @on(DataTable.RowHighlighted, "#pd-tabela")
+    def _detalhar(self) -> None:
+        """The highlighted action in full: the table cuts long descriptions at 80 columns."""
+        chave = self.linha_atual()
+        acao = next((a for a in self.acoes if str(a.id) == chave), None)
+        texto = Text()
+        if acao is not None:
+            texto.append(f"{acao.responsavel}", "bold")
+            if acao.prazo:
+                texto.append(f" · prazo {formatar_data(acao.prazo)}")
+            texto.append(f"\n{acao.descricao}")
+        self.query_one("#pd-detalhe", Static).update(texto)
 
     def _mudar(self, situacao: str) -> None:
         chave = self.linha_atual()

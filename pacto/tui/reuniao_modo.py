@@ -31,6 +31,7 @@ from pacto.tui.sugestao_forms import FormSugestao
 PULSO_S = 0.25  # how often the screen checks the timer and unsaved minutes
 OCIOSO_S = 0.5  # save when typing pauses this long…
 ESPERA_MAXIMA_S = 1.0  # …or when the oldest unsaved keystroke is this old
+TECLAS_FORA_DO_RODAPE = "F7 pendências  F8 sugestões\nF9 encerra  Esc sai do modo"
 
 
 class AreaAta(TextArea, inherit_bindings=False):
@@ -87,6 +88,8 @@ class ModoReuniao(Screen[None]):
             with Vertical(id="mr-esquerda"):
                 yield OptionList(id="mr-pauta")
                 yield Static(id="mr-presenca")
+                # the footer cuts these at 80 columns: the keys that end the meeting stay in view
+                yield Static(TECLAS_FORA_DO_RODAPE, id="mr-teclas")
             with Vertical(id="mr-direita"):
                 yield Static(id="mr-item")
                 yield AreaAta(id="mr-ata", soft_wrap=True)

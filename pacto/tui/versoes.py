@@ -43,7 +43,10 @@ class TelaCongelar(ModalScreen[str | None]):
     """Ask for the note that explains a new version; returns the note, or None when cancelled."""
 
     CSS_PATH = "versoes.tcss"
-    BINDINGS = [Binding("escape", "cancelar", "Cancelar")]
+    BINDINGS = [
+        Binding("escape", "cancelar", "Cancelar"),
+        Binding("ctrl+s", "salvar", "Congelar", priority=True),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="congelar-caixa"):
@@ -56,14 +59,17 @@ class TelaCongelar(ModalScreen[str | None]):
                 placeholder="Ex.: Aprovada na reunião ampliada de 26/11", id="congelar-nota"
             )
             yield Static("", id="congelar-erro")
-            yield Static("[b]Enter[/b] congela · [b]Esc[/b] cancela", id="congelar-dica")
+            yield Static(
+                "[b]Enter[/b] ou [b]Ctrl+S[/b] congela · [b]Esc[/b] cancela", id="congelar-dica"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#congelar-nota", Input).focus()
 
     @on(Input.Submitted, "#congelar-nota")
-    def _confirmar(self, evento: Input.Submitted) -> None:
-        nota = evento.value.strip()
+    def action_salvar(self) -> None:
+        """Freeze with the note typed; an empty note is refused with the reason."""
+        nota = self.query_one("#congelar-nota", Input).value.strip()
         if not nota:
             self.query_one("#congelar-erro", Static).update(
                 "Escreva uma nota: ela diz ao grupo o que esta versão representa."
