@@ -103,3 +103,21 @@ def test_import_substituir_keeps_a_backup_and_warns_about_sections_the_bundle_la
     assert "antes-de-importar" in resultado.output
     copia = next(caminho_demo.parent.glob("*.backups/*antes-de-importar.db"))
     assert len(_linhas(copia, "adesoes")) == 1
+
+
+# -- status ---------------------------------------------------------------------------------
+
+
+def test_status_json_next_step_has_the_keys_of_a_step(runner, caminho_demo, tmp_path):
+    dados = json.loads(_ok(runner, caminho_demo, "status", "--json").output)
+    proximo = dados["proximo_passo"]
+    assert {"numero", "titulo", "situacao", "motivo", "acao"} <= set(proximo)
+    passo = dados["passos_pactuacao"][proximo["numero"] - 1]
+    assert (proximo["titulo"], proximo["situacao"]) == (passo["titulo"], passo["situacao"])
+    assert proximo["motivo"] == "3 instituições não têm ponto focal titular."
+
+    vazio = tmp_path / "vazio.db"
+    _ok(runner, vazio, "init", "--rede", "Rede Teste", "--uf", "PA")
+    proximo = json.loads(_ok(runner, vazio, "status", "--json").output)["proximo_passo"]
+    assert proximo["numero"] is None and proximo["situacao"] == "não iniciado"
+    assert proximo["titulo"] == proximo["acao"] and proximo["motivo"]
