@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import types
 import typing
 from collections.abc import Iterable
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pacto import __version__
-from pacto.domain.errors import ErroImportacao, ErroValidacao
+from pacto.domain.errors import ErroImportacao, ErroValidacao, motivo_os
 from pacto.domain.models import (
     Atribuicao,
     Encaminhamento,
@@ -112,7 +113,7 @@ def _ler_json(origem: str | Path) -> Any:
     except UnicodeDecodeError as erro:
         raise ErroImportacao(f"{origem} não é um arquivo de texto UTF-8.") from erro
     except OSError as erro:
-        raise ErroImportacao(f"Não foi possível ler {origem}: {erro.strerror}.") from erro
+        raise ErroImportacao(f"Não foi possível ler {origem}: {motivo_os(erro)}.") from erro
     try:
         dados = json.loads(texto)
     except json.JSONDecodeError as erro:
@@ -134,6 +135,8 @@ def extras(dados: dict) -> dict[str, list[dict]]:
         for n, linha in enumerate(linhas, start=1):
             if any(isinstance(v, (dict, list)) for v in linha.values()):
                 raise ErroImportacao(f"{secao}[{n}]: valores deveriam ser textos ou números.")
+            if any(isinstance(v, float) and not math.isfinite(v) for v in linha.values()):
+                raise ErroImportacao(f"{secao}[{n}]: NaN e Infinity não são números válidos.")
         resultado[secao] = linhas
     return resultado
 
