@@ -81,11 +81,15 @@ def instalar() -> None:
         if hasattr(modulo, "ngettext"):
             modulo.ngettext = traduzir_plural
     click.types.INT.name = "inteiro"
+    click.types.FLOAT.name = "número"
+    click.types.STRING.name = "texto"
+    click.types.IntRange.name = "inteiro"
+    click.types.FloatRange.name = "número"
     _usar_metavar_portugues()
 
 
 def _usar_metavar_portugues() -> None:
-    """Show '[OPÇÕES]' instead of click's English usage placeholder."""
+    """Show '[OPÇÕES]' and 'COMANDO [ARGS]...' instead of click's English usage placeholders."""
     original = click.Command.__init__
     if getattr(original, "_pacto", False):
         return
@@ -97,3 +101,12 @@ def _usar_metavar_portugues() -> None:
 
     iniciar._pacto = True
     click.Command.__init__ = iniciar
+
+    original_grupo = click.Group.__init__
+
+    def iniciar_grupo(self, *args, **kwargs):
+        original_grupo(self, *args, **kwargs)
+        if self.subcommand_metavar == "COMMAND [ARGS]...":
+            self.subcommand_metavar = "COMANDO [ARGS]..."
+
+    click.Group.__init__ = iniciar_grupo

@@ -2,6 +2,7 @@
 refusals that name the problem in Portuguese, and nothing written when the input is wrong."""
 
 import json
+import re
 import sqlite3
 
 import pytest
@@ -121,3 +122,180 @@ def test_status_json_next_step_has_the_keys_of_a_step(runner, caminho_demo, tmp_
     proximo = json.loads(_ok(runner, vazio, "status", "--json").output)["proximo_passo"]
     assert proximo["numero"] is None and proximo["situacao"] == "não iniciado"
     assert proximo["titulo"] == proximo["acao"] and proximo["motivo"]
+
+
+# -- bad input: a Portuguese message, a failure code, no traceback, nothing written -----------
+
+
+def _retrato(pasta) -> dict[str, bytes]:
+    """Every file under the folder with its bytes (SQLite's -wal and -shm side files aside)."""
+    return {
+        str(p.relative_to(pasta)): p.read_bytes()
+        for p in sorted(pasta.rglob("*"))
+        if p.is_file() and not p.name.endswith(("-wal", "-shm"))
+    }
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "mensagem"),
+    [
+        (["gerar", "monitoramento", "--mes", "2026-13"], "Mês inválido: “2026-13”"),
+        (["indicadores", "listar", "--mes", "2026-13"], "Mês inválido: “2026-13”"),
+        (
+            ["indicadores", "valor", "profissionais_capacitados", "--mes", "2026-10"]
+            + ["--valor", "nan"],
+            "Valor inválido",
+        ),
+        (
+            ["indicadores", "valor", "profissionais_capacitados", "--mes", "2026-10"]
+            + ["--valor", "-3"],
+            "zero ou maior",
+        ),
+        (
+            ["indicadores", "meta", "adesao", "--periodo", "2027", "--valor", "inf"],
+            "Valor inválido",
+        ),
+        (["indicadores", "meta", "adesao", "--periodo", "2027", "--valor", "abc"], "número"),
+        (["adesao", "listar", "--etapa", "Inexistente"], "Etapa não encontrada"),
+        (["passo", "reabrir", "9"], "Passo inexistente: 9"),
+        (["passo", "reabrir", "15", "--elaboracao"], "Passo inexistente: 15"),
+        (["restaurar", "--sim", "nao-existe.db"], "Arquivo não encontrado: nao-existe.db"),
+        (["historico", "--desde", "2026-13-01"], "use DD/MM/AAAA"),
+        (
+            ["mensal", "preparar", "--mes", "2027-01", "--saida", "arquivo.txt/sub"],
+            "parte do caminho é um arquivo",
+        ),
+        (["reuniao", "convite", "99", "--saida", "x.ics"], "Reunião inexistente: 99"),
+        (["gerar", "ata", "--reuniao", "99"], "Reunião inexistente: 99"),
+        (["adesao", "registrar", "XYZ", "--situacao", "assinado"], "XYZ"),
+    ],
+)
+def test_bad_input_is_refused_in_portuguese_and_writes_nothing(
+    runner, caminho_demo, tmp_path, monkeypatch, argumentos, mensagem
+):
+    pasta = tmp_path / "trabalho"
+    pasta.mkdir()
+    caminho = pasta / "pacto.db"
+    caminho.write_bytes(caminho_demo.read_bytes())
+    (pasta / "arquivo.txt").write_text("não é uma pasta", "utf-8")
+    monkeypatch.chdir(pasta)
+    antes = _retrato(pasta)
+
+    resultado = _rodar(runner, caminho, *argumentos)
+
+    _recusa(resultado, mensagem)
+    assert "Error" not in resultado.output and "Not a directory" not in resultado.output
+    assert _retrato(pasta) == antes, "something was written"
+
+
+def test_netp_import_of_several_forms_writes_none_when_one_is_refused(
+    runner, caminho_demo, tmp_path, monkeypatch
+):
+    from openpyxl import load_workbook
+
+    monkeypatch.chdir(tmp_path)
+    _ok(
+        runner,
+        caminho_demo,
+        "gerar",
+        "formulario-netp",
+        "--mes",
+        "2026-10",
+        "--instituicao",
+        "PF-RR",
+    )
+    _ok(
+        runner,
+        caminho_demo,
+        "gerar",
+        "formulario-netp",
+        "--mes",
+        "2026-10",
+        "--instituicao",
+        "MPRR",
+    )
+    bom, ruim = (tmp_path / f"formulario-netp-2026-10-{s}.xlsx" for s in ("PF-RR", "MPRR"))
+    for arquivo, extra in ((bom, None), (ruim, "Nome da vítima")):
+        livro = load_workbook(arquivo)
+        livro["Formulário"]["B12"] = 7
+        if extra:
+            livro["Formulário"]["E12"] = extra
+        livro.save(arquivo)
+
+    resultado = _rodar(runner, caminho_demo, "netp", "importar", str(bom), str(ruim))
+
+    _recusa(resultado, "dado pessoal")
+    assert _linhas(caminho_demo, "netp_envios") == []
+    assert (
+        "2026-10: 0 enviaram"
+        in _ok(runner, caminho_demo, "netp", "envios", "--mes", "2026-10").output
+    )
+
+    recusa = _rodar(runner, caminho_demo, "netp", "importar", str(bom), "--mes", "2026-13")
+    _recusa(recusa, "Mês inválido: “2026-13”")
+
+    _ok(runner, caminho_demo, "netp", "importar", str(bom), "--mes", "2026-10")
+    assert len(_linhas(caminho_demo, "netp_envios")) == 1
+
+
+def test_adesao_listar_finds_a_stage_without_accents(runner, caminho_demo):
+    _ok(runner, caminho_demo, "versao", "congelar", "--nota", "Versão pactuada")
+    com = json.loads(
+        _ok(runner, caminho_demo, "adesao", "listar", "--json", "--etapa", "Denúncia").output
+    )
+    sem = json.loads(
+        _ok(runner, caminho_demo, "adesao", "listar", "--json", "--etapa", "denuncia").output
+    )
+    assert com["instituicoes"] and com["instituicoes"] == sem["instituicoes"]
+
+
+def test_historico_names_meeting_records_in_portuguese(runner, caminho_demo):
+    _ok(
+        runner,
+        caminho_demo,
+        "reuniao",
+        "sugestao",
+        "2",
+        "--autor",
+        "MPRR",
+        "--texto",
+        "Incluir o MPT",
+    )
+    _ok(
+        runner,
+        caminho_demo,
+        "reuniao",
+        "acao",
+        "2",
+        "--descricao",
+        "Convidar",
+        "--instituicao",
+        "MPRR",
+    )
+    saida = _ok(runner, caminho_demo, "historico", "--limite", "2").output
+    assert "incluiu sugestão de MPRR" in saida and "incluiu ação de MPRR" in saida
+    assert "sugestoes" not in saida and "acoes" not in saida
+
+
+# -- help -----------------------------------------------------------------------------------
+
+
+def _ajudas(grupo, caminho=()):
+    import click
+
+    yield caminho, grupo
+    if isinstance(grupo, click.Group):
+        contexto = click.Context(grupo)
+        for nome in grupo.list_commands(contexto):
+            yield from _ajudas(grupo.get_command(contexto, nome), (*caminho, nome))
+
+
+def test_every_help_screen_is_in_portuguese(runner):
+    for caminho, _comando in _ajudas(pacto):
+        resultado = runner.invoke(pacto, [*caminho, "--help"])
+        assert resultado.exit_code == 0, caminho
+        ingles = re.findall(
+            r"\b(?:Usage|Options|COMMAND|TEXT|FLOAT|INTEGER|OPTIONS)\b", resultado.output
+        )
+        assert not ingles, (caminho, ingles, resultado.output)
+    assert "[NOME]" in runner.invoke(pacto, ["config", "usuario", "--help"]).output

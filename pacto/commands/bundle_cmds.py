@@ -88,8 +88,11 @@ def restaurar(arquivo: Path, confirmado: bool) -> None:
 
     Antes, guarda uma cópia do conteúdo atual na pasta de cópias automáticas.
     """
+    from pacto.domain.errors import ErroWorkspace
     from pacto.store.opening import inspecionar
 
+    if not arquivo.exists():
+        raise ErroWorkspace(f"Arquivo não encontrado: {arquivo}. Nada foi alterado.")
     inspecionar(arquivo)
     caminho = caminho_workspace()
     if not confirmado and not confirmar(
