@@ -299,3 +299,104 @@ def test_every_help_screen_is_in_portuguese(runner):
         )
         assert not ingles, (caminho, ingles, resultado.output)
     assert "[NOME]" in runner.invoke(pacto, ["config", "usuario", "--help"]).output
+
+
+# -- a folder the user cannot write to ------------------------------------------------------
+
+
+@pytest.fixture
+def somente_leitura(tmp_path, monkeypatch):
+    """A folder where every write fails as on a read-only share (EACCES); the tests run as root
+    in CI, where chmod cannot stop a write, so the refusal is simulated at the system calls."""
+    import builtins
+    import errno
+    import io
+    import os
+
+    pasta = tmp_path / "somente-leitura"
+    pasta.mkdir()
+    raiz = str(pasta)
+
+    def dentro(caminho) -> bool:
+        try:
+            return os.path.abspath(os.fsdecode(caminho)).startswith(raiz)
+        except TypeError:
+            return False
+
+    def negar(caminho):
+        raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(caminho))
+
+    abrir, abrir_os = builtins.open, os.open
+    criar_pasta, trocar, renomear = os.mkdir, os.replace, os.rename
+
+    def open_(arquivo, modo="r", *args, **kwargs):
+        if isinstance(arquivo, (str, bytes, os.PathLike)) and dentro(arquivo):
+            if any(c in modo for c in "wax+"):
+                negar(arquivo)
+        return abrir(arquivo, modo, *args, **kwargs)
+
+    def os_open(caminho, flags, *args, **kwargs):
+        if dentro(caminho) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            negar(caminho)
+        return abrir_os(caminho, flags, *args, **kwargs)
+
+    def mkdir(caminho, *args, **kwargs):
+        if dentro(caminho):
+            negar(caminho)
+        return criar_pasta(caminho, *args, **kwargs)
+
+    def replace(origem, destino, *args, **kwargs):
+        if dentro(destino):
+            negar(destino)
+        return trocar(origem, destino, *args, **kwargs)
+
+    def rename(origem, destino, *args, **kwargs):
+        if dentro(destino):
+            negar(destino)
+        return renomear(origem, destino, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", open_)
+    monkeypatch.setattr(io, "open", open_)
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "rename", rename)
+    return pasta
+
+
+@pytest.mark.parametrize(
+    "argumentos",
+    [
+        ["exportar", "{ro}/pacote.json"],
+        ["backup", "{ro}/copia.db"],
+        ["backup", "{ro}"],
+        ["atores", "exportar", "{ro}/atores.xlsx"],
+        ["atores", "exportar", "{ro}/atores.csv"],
+        ["reuniao", "convite", "1", "--saida", "{ro}/convite.ics"],
+        ["gerar", "diagrama", "--formato", "dot", "--saida", "{ro}/fluxo.dot"],
+        ["gerar", "termo", "--instituicao", "PF-RR", "--saida", "{ro}"],
+        ["gerar", "ata", "--reuniao", "1", "--saida", "{ro}"],
+        ["gerar", "ficha", "--instituicao", "PF-RR", "--saida", "{ro}"],
+        ["gerar", "formulario-netp", "--mes", "2026-10", "--saida", "{ro}"],
+        ["gerar", "monitoramento", "--mes", "2026-10", "--saida", "{ro}"],
+        ["gerar", "termo", "--todas", "--saida", "{ro}/nova"],
+        ["modelos", "exportar", "{ro}/modelos"],
+        ["gerar", "fluxo", "--saida", "{ro}"],
+        ["gerar", "checklist", "--mes", "2026-10", "--em-branco", "--saida", "{ro}"],
+        ["mensal", "preparar", "--mes", "2027-01", "--saida", "{ro}"],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_read_only_folder_gets_a_portuguese_error_and_nothing_half_written(
+    runner, caminho_demo, somente_leitura, argumentos
+):
+    argumentos = [a.format(ro=somente_leitura) for a in argumentos]
+    antes = _retrato(caminho_demo.parent)
+
+    resultado = _rodar(runner, caminho_demo, *argumentos)
+
+    _recusa(resultado, "em permissão")  # “sem permissão” or “Sem permissão para gravar…”
+    assert "Permission denied" not in resultado.output
+    assert list(somente_leitura.iterdir()) == []
+    depois = _retrato(caminho_demo.parent)
+    assert {k: v for k, v in depois.items() if "somente-leitura" not in k} == antes
