@@ -81,6 +81,10 @@ def instalar() -> None:
         if hasattr(modulo, "ngettext"):
             modulo.ngettext = traduzir_plural
     click.types.INT.name = "inteiro"
+    click.types.FLOAT.name = "número"
+    click.types.STRING.name = "texto"
+    click.types.IntRange.name = "inteiro"
+    click.types.FloatRange.name = "número"
     _usar_metavar_portugues()
 
 

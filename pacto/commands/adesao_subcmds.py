@@ -29,7 +29,12 @@ def listar(como_json: bool, situacao: str | None, etapa: str | None) -> None:
     from pacto.domain.redacao import data_curta
     from pacto.services.adesoes import filtrar, panorama
 
-    quadro = panorama(workspace())
+    ws = workspace()
+    if etapa:
+        from pacto.commands.reuniao_registro_cmds import etapa_ou_erro
+
+        etapa = etapa_ou_erro(ws, etapa).chave
+    quadro = panorama(ws)
     lista = filtrar(quadro.lista, situacao.replace("-", "_") if situacao else None, etapa)
     if como_json:
         dados = quadro.como_dict()

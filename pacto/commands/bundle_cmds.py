@@ -22,7 +22,9 @@ def exportar(arquivo: Path) -> None:
 @click.command()
 @click.argument("arquivo", metavar="ARQUIVO.json", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "--substituir", is_flag=True, help="Troca todo o conteúdo do workspace pelo do pacote."
+    "--substituir",
+    is_flag=True,
+    help="Troca todo o conteúdo do workspace pelo do pacote (antes, guarda uma cópia de segurança).",
 )
 def importar(arquivo: Path, substituir: bool) -> None:
     """Importa um pacote JSON do pacto para o workspace.
@@ -30,17 +32,15 @@ def importar(arquivo: Path, substituir: bool) -> None:
     Se o workspace ainda não existir, ele é criado com a rede do pacote.
     """
     from pacto.domain.models import Rede
-    from pacto.services.bundle import importar as carregar
-    from pacto.services.bundle import ler
+    from pacto.services.bundle import importar_com_avisos, ler
     from pacto.store import Workspace
 
     caminho = caminho_workspace()
     if not caminho.exists():
-        rc = ler(arquivo)
-        rede = rc.rede
+        rede = ler(arquivo).rede
         ws = Workspace.criar(caminho, Rede(rede.nome, rede.uf, rede.municipio))
         try:
-            carregar(ws, arquivo)
+            resultado = importar_com_avisos(ws, arquivo)
         except BaseException:
             ws.fechar()
             for sufixo in ("", "-wal", "-shm"):
@@ -48,11 +48,16 @@ def importar(arquivo: Path, substituir: bool) -> None:
             raise
         ws.fechar()
     else:
-        rc = carregar(workspace(), arquivo, substituir=substituir)
+        resultado = importar_com_avisos(workspace(), arquivo, substituir=substituir)
+    rc = resultado.rc
     click.echo(
         f"Pacote importado: {len(rc.instituicoes)} instituições, {len(rc.atribuicoes)} atribuições, "
         f"{len(rc.encaminhamentos)} encaminhamentos."
     )
+    if resultado.copia_anterior:
+        click.echo(f"O conteúdo anterior foi guardado em {resultado.copia_anterior}.")
+    for aviso in resultado.avisos:
+        click.secho(f"Aviso: {aviso}", fg="yellow", err=True)
 
 
 @click.command()
@@ -83,8 +88,11 @@ def restaurar(arquivo: Path, confirmado: bool) -> None:
 
     Antes, guarda uma cópia do conteúdo atual na pasta de cópias automáticas.
     """
+    from pacto.domain.errors import ErroWorkspace
     from pacto.store.opening import inspecionar
 
+    if not arquivo.exists():
+        raise ErroWorkspace(f"Arquivo não encontrado: {arquivo}. Nada foi alterado.")
     inspecionar(arquivo)
     caminho = caminho_workspace()
     if not confirmado and not confirmar(

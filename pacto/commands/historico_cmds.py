@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.documentos_cmds import DataBR
 
 
 @click.command()
 @click.option(
     "--desde",
-    type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
+    type=DataBR(),
     metavar="DATA",
     help="A partir desta data (AAAA-MM-DD ou DD/MM/AAAA).",
 )
@@ -34,8 +33,7 @@ def historico(desde, sigla: str | None, limite: int, como_json: bool) -> None:
     if sigla:
         inst = instituicao_por_sigla(ws, sigla)
         inst_id = inst.id
-    dia: date | None = desde.date() if desde else None
-    registros = ws.historico(desde=dia, instituicao_id=inst_id, limite=limite)
+    registros = ws.historico(desde=desde, instituicao_id=inst_id, limite=limite)
     if como_json:
         imprimir_json(
             [
@@ -70,7 +68,7 @@ def config() -> None:
 
 
 @config.command("usuario")
-@click.argument("nome", required=False, metavar="NOME")
+@click.argument("nome", required=False, metavar="[NOME]")
 def usuario(nome: str | None) -> None:
     """Define (ou mostra) o nome que assina as suas alterações no histórico."""
     from pacto.services import config as preferencias

@@ -76,12 +76,14 @@ def netp() -> None:
 )
 @click.option("--mes", metavar="AAAA-MM", help="Confere se o formulário é deste mês.")
 def importar(arquivos, mes: str | None) -> None:
-    """Importa formulários preenchidos; recusa o que parecer dado pessoal."""
-    from pacto.services.netp_planilhas import importar_formulario
+    """Importa formulários preenchidos; recusa o que parecer dado pessoal.
+
+    Todos os arquivos são conferidos antes: se um for recusado, nada é gravado.
+    """
+    from pacto.services.netp_planilhas import importar_formularios
 
     ws = workspace()
-    for arquivo in arquivos:
-        envio, substituiu, avisos = importar_formulario(ws, arquivo, mes)
+    for arquivo, envio, substituiu, avisos in importar_formularios(ws, list(arquivos), mes):
         sigla = ws.instituicao(envio.instituicao_id).sigla
         acao = "substituiu o envio anterior" if substituiu else "importado"
         click.echo(

@@ -1,5 +1,35 @@
 """Error types whose messages are written for the user, in Portuguese."""
 
+import errno
+
+# Why a file operation failed, in the user's words (the system's own text is in English).
+MOTIVOS_OS = {
+    errno.ENOSPC: "disco cheio",
+    errno.EDQUOT: "cota de disco esgotada",
+    errno.EACCES: "sem permissão",
+    errno.EPERM: "sem permissão",
+    errno.EROFS: "disco somente leitura",
+    errno.ENOENT: "a pasta não existe",
+    errno.ENAMETOOLONG: "nome de arquivo longo demais",
+    errno.ENOTDIR: "parte do caminho é um arquivo, não uma pasta",
+    errno.EISDIR: "é uma pasta",
+    errno.EEXIST: "o arquivo já existe",
+    errno.EBUSY: "o arquivo está em uso",
+    errno.ETXTBSY: "o arquivo está em uso",
+    errno.EIO: "erro de leitura ou gravação no disco",
+    errno.ELOOP: "o caminho tem atalhos (links) em ciclo",
+    errno.EMFILE: "arquivos abertos demais",
+    errno.EXDEV: "origem e destino estão em discos diferentes",
+}
+
+
+def motivo_os(erro: OSError) -> str:
+    """A short Portuguese reason for a failed file operation, such as 'sem permissão'."""
+    if erro.errno in MOTIVOS_OS:
+        return MOTIVOS_OS[erro.errno]
+    codigo = errno.errorcode.get(erro.errno) if erro.errno is not None else None
+    return f"erro do sistema operacional ({codigo})" if codigo else "erro do sistema operacional"
+
 
 class PactoErro(Exception):
     """Base error: its message is shown to the user as is."""

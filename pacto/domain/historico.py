@@ -24,6 +24,13 @@ NOMES_TABELAS = {
     "checklist_respostas": "resposta do checklist",
     "indicador_metas": "meta de indicador",
     "indicador_valores": "valor de indicador",
+    "reunioes": "reunião",
+    "pauta_itens": "item de pauta",
+    "presencas": "presença",
+    "deliberacoes": "deliberação",
+    "acoes": "ação",
+    "sugestoes": "sugestão",
+    "adesoes": "adesão",
 }
 OPERACOES = {"inclusao": "incluiu", "alteracao": "alterou", "exclusao": "excluiu"}
 IGNORAR_CAMPOS = {"id"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -112,8 +113,17 @@ def atingiu(item: Indicador, valor: float | None, meta: Meta | None) -> bool | N
     return valor >= meta.valor if item.sentido == "maior" else valor <= meta.valor
 
 
+def validar_valor(valor: float) -> float:
+    """Check a target or a reported value: indicators are shares, counts or averages, so a
+    finite number, zero or more."""
+    if not math.isfinite(valor) or valor < 0:
+        raise ErroValidacao(f"Valor inválido: “{valor}”. Informe um número, zero ou maior.")
+    return valor
+
+
 def sparkline(valores: list[float | None]) -> str:
-    """A text trend such as '▁▃▅█' for the TUI; gaps shown as spaces."""
+    """A text trend such as '▁▃▅█' for the TUI; gaps (and values no number can draw) as spaces."""
+    valores = [v if v is not None and math.isfinite(v) else None for v in valores]
     conhecidos = [v for v in valores if v is not None]
     if not conhecidos:
         return ""

@@ -115,13 +115,18 @@ class Passo:
         return dados
 
 
+def validar_passo(tipo: str, numero: int) -> None:
+    """Check a step exists: 1 to 6 among the pact steps, 1 to 14 in the roadmap."""
+    if tipo not in ("pactuacao", "elaboracao"):
+        raise ErroValidacao("Tipo de passo desconhecido.")
+    limite = 6 if tipo == "pactuacao" else 14
+    if not 1 <= numero <= limite:
+        raise ErroValidacao(f"Passo inexistente: {numero}. Use um número de 1 a {limite}.")
+
+
 def validar_ajuste(ajuste: Ajuste) -> Ajuste:
     """Check an override names an existing step, a known state and gives a reason."""
-    limite = 6 if ajuste.tipo == "pactuacao" else 14
-    if ajuste.tipo not in ("pactuacao", "elaboracao"):
-        raise ErroValidacao("Tipo de passo desconhecido.")
-    if not 1 <= ajuste.numero <= limite:
-        raise ErroValidacao(f"Passo inexistente: {ajuste.numero}. Use um número de 1 a {limite}.")
+    validar_passo(ajuste.tipo, ajuste.numero)
     if ajuste.situacao not in SITUACOES:
         raise ErroValidacao(f"Situação inválida: “{ajuste.situacao}”.")
     ajuste.justificativa = (ajuste.justificativa or "").strip()

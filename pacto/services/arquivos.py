@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
-from pacto.domain.errors import PactoErro
+from pacto.domain.errors import PactoErro, motivo_os
 from pacto.domain.text import sem_caracteres_proibidos
-
-_MOTIVOS = {
-    errno.ENOSPC: " (disco cheio)",
-    errno.EACCES: " (sem permissão)",
-    errno.EPERM: " (sem permissão)",
-    errno.EROFS: " (disco somente leitura)",
-    errno.ENOENT: " (a pasta não existe)",
-    errno.ENAMETOOLONG: " (nome de arquivo longo demais)",
-    errno.ENOTDIR: " (parte do caminho é um arquivo, não uma pasta)",
-    errno.EISDIR: " (é uma pasta)",
-}
 
 
 def temporario_para(destino: Path) -> Path:
@@ -27,7 +15,7 @@ def temporario_para(destino: Path) -> Path:
 
 def motivo(erro: OSError) -> str:
     """A short Portuguese reason for a failed write, in parentheses, or ''."""
-    return _MOTIVOS.get(erro.errno, f" ({erro.strerror})" if erro.strerror else "")
+    return f" ({motivo_os(erro)})"
 
 
 def texto_planilha(valor):

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import math
 import types
 import typing
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pacto import __version__
-from pacto.domain.errors import ErroImportacao, ErroValidacao
+from pacto.domain.errors import ErroImportacao, ErroValidacao, motivo_os
 from pacto.domain.models import (
     Atribuicao,
     Encaminhamento,
@@ -111,7 +113,7 @@ def _ler_json(origem: str | Path) -> Any:
     except UnicodeDecodeError as erro:
         raise ErroImportacao(f"{origem} não é um arquivo de texto UTF-8.") from erro
     except OSError as erro:
-        raise ErroImportacao(f"Não foi possível ler {origem}: {erro.strerror}.") from erro
+        raise ErroImportacao(f"Não foi possível ler {origem}: {motivo_os(erro)}.") from erro
     try:
         dados = json.loads(texto)
     except json.JSONDecodeError as erro:
@@ -133,6 +135,8 @@ def extras(dados: dict) -> dict[str, list[dict]]:
         for n, linha in enumerate(linhas, start=1):
             if any(isinstance(v, (dict, list)) for v in linha.values()):
                 raise ErroImportacao(f"{secao}[{n}]: valores deveriam ser textos ou números.")
+            if any(isinstance(v, float) and not math.isfinite(v) for v in linha.values()):
+                raise ErroImportacao(f"{secao}[{n}]: NaN e Infinity não são números válidos.")
         resultado[secao] = linhas
     return resultado
 
@@ -367,16 +371,66 @@ def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
     return sorted(versoes, key=lambda v: v.numero)
 
 
+# How the refusal and warning messages name a table of the workspace.
+NOMES_SECOES = {
+    "instituicoes": "instituições",
+    "reunioes": "reuniões",
+    "sugestoes": "sugestões",
+    "versoes": "versões congeladas",
+    "configuracoes": "configurações dos documentos",
+    "grupo_trabalho": "grupo de trabalho",
+    "autodiagnostico_rodadas": "autodiagnóstico",
+    "autodiagnostico_respostas": "respostas do autodiagnóstico",
+    "ajustes_passos": "ajustes dos passos",
+    "netp_envios": "envios ao NETP",
+    "netp_contagens": "contagens enviadas ao NETP",
+    "checklist_respostas": "respostas do checklist mensal",
+    "indicador_metas": "metas dos indicadores",
+    "indicador_valores": "valores dos indicadores",
+    "adesoes": "adesões",
+}
+
+
+@dataclass
+class ResultadoImportacao:
+    """What a bundle import did: the network it brought, warnings, and the backup it kept."""
+
+    rc: RedeCompleta
+    avisos: list[str] = field(default_factory=list)
+    copia_anterior: Path | None = None
+
+
 def importar(ws: Workspace, origem: str | Path, substituir: bool = False) -> RedeCompleta:
     """Replace the workspace's network, versions and extra sections with a bundle's;
-    refuses a non-empty workspace unless asked."""
+    refuses a workspace that holds any data unless asked."""
+    return importar_com_avisos(ws, origem, substituir).rc
+
+
+def importar_com_avisos(
+    ws: Workspace, origem: str | Path, substituir: bool = False
+) -> ResultadoImportacao:
+    """`importar`, keeping an automatic backup of what it replaces and warning about data the
+    workspace had and the bundle lacks (a bundle from an older pacto has no section for it)."""
     dados = _ler_json(origem)
     rc = desmontar(dados)
     versoes = desmontar_versoes(dados)
     adicionais = extras(dados)
-    if not substituir and not (ws.esta_vazio() and not ws.versoes()):
+    com_dados = ws.tabelas_com_dados()
+    if com_dados and not substituir:
+        nomes = ", ".join(NOMES_SECOES[t] for t in com_dados)
         raise ErroImportacao(
-            "O workspace já tem dados. Use --substituir para trocar todo o conteúdo pelo do pacote."
+            f"O workspace já tem dados ({nomes}). Use --substituir para trocar todo o "
+            "conteúdo pelo do pacote."
         )
+    resultado = ResultadoImportacao(rc)
+    resultado.avisos = [
+        f"O pacote não traz a seção “{tabela}” (talvez tenha sido gerado por uma versão "
+        f"anterior do pacto): o que este workspace tinha em {NOMES_SECOES[tabela]} foi "
+        "descartado."
+        for tabela in com_dados
+        if tabela not in dados
+    ]
+    if com_dados:
+        resultado.copia_anterior = ws.backup_automatico("antes-de-importar")
     ws.substituir(rc, versoes, adicionais)
-    return rc
+    return resultado

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from pacto.domain.diagram import gerar_dot, gerar_mermaid
-from pacto.domain.errors import PactoErro
+from pacto.domain.errors import PactoErro, motivo_os
 from pacto.domain.network import RedeCompleta
 
 # format -> file extension
@@ -53,7 +53,9 @@ def renderizar(texto_dot: str, formato: str) -> bytes:
             f"O Graphviz não terminou o desenho em {TEMPO_LIMITE_S} segundos."
         ) from erro
     except OSError as erro:
-        raise ErroGraphviz(f"Não foi possível executar o Graphviz: {erro.strerror}.") from erro
+        raise ErroGraphviz(
+            f"Não foi possível executar o Graphviz: {_motivo_execucao(erro)}."
+        ) from erro
     if resultado.returncode != 0 or not resultado.stdout:
         detalhe = resultado.stderr.decode("utf-8", "replace").strip()
         raise ErroGraphviz(f"O Graphviz não conseguiu desenhar o diagrama: {detalhe}")
@@ -94,5 +96,10 @@ def gravar_diagrama(
         temporario.replace(destino)
     except OSError as erro:
         temporario.unlink(missing_ok=True)
-        raise PactoErro(f"Não foi possível gravar {destino}: {erro.strerror}.") from erro
+        raise PactoErro(f"Não foi possível gravar {destino}: {motivo_os(erro)}.") from erro
     return destino
+
+
+def _motivo_execucao(erro: OSError) -> str:
+    """Why a program could not be started: not found, or the file system's reason."""
+    return "programa não encontrado" if isinstance(erro, FileNotFoundError) else motivo_os(erro)

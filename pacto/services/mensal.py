@@ -163,6 +163,7 @@ class LinhaIndicador:
 
 def painel_indicadores(ws: Workspace, ate_mes: str, meses: int = 12) -> list[LinhaIndicador]:
     """Every indicator's values over the last months and its current target."""
+    validar_mes(ate_mes)
     periodo = meses_ate(ate_mes, meses)
     valores: dict[tuple[str, str], float] = {
         (m.indicador, m.periodo): m.valor for m in ws.medicoes()

@@ -128,6 +128,8 @@ def ler_formulario(
 ) -> tuple[EnvioNetp, list[str]]:
     """Read a filled form into counts, refusing personal data; returns the send and warnings."""
     origem = Path(origem)
+    if mes:
+        validar_mes(mes)
     livro = _abrir(origem)
     if ABA_META not in livro.sheetnames or ABA not in livro.sheetnames:
         raise ErroImportacao(f"{origem.name} não é um formulário NETP gerado pelo pacto.")
@@ -222,6 +224,21 @@ def importar_formulario(
     envio, avisos = ler_formulario(ws, origem, mes)
     substituiu = ws.registrar_envio_netp(envio)
     return envio, substituiu, avisos
+
+
+def importar_formularios(
+    ws: Workspace, origens: list[Path], mes: str | None = None
+) -> list[tuple[Path, EnvioNetp, bool, list[str]]]:
+    """Read every form first and store them all in one transaction: one refused form (personal
+    data, wrong month, bad values) means nothing from the batch is written.
+
+    Returns, per file, the send, whether it replaced an earlier one, and warnings."""
+    lidos = [(Path(origem), *ler_formulario(ws, origem, mes)) for origem in origens]
+    resultado = []
+    with ws.transacao():
+        for origem, envio, avisos in lidos:
+            resultado.append((origem, envio, ws.registrar_envio_netp(envio), avisos))
+    return resultado
 
 
 def gerar_relatorio(ws: Workspace, mes: str, destino: Path) -> Path:

@@ -40,8 +40,21 @@ class SituacaoProcesso:
         return {
             "passos_pactuacao": [p.como_dict() for p in self.passos],
             "etapas_elaboracao": [p.como_dict() for p in self.etapas],
-            "proximo_passo": self.proximo,
+            "proximo_passo": self._proximo_como_dict(),
         }
+
+    def _proximo_como_dict(self) -> dict:
+        """The next action with the same keys as a step (`numero`, `titulo`, `situacao`,
+        `motivo`) plus `acao`, `secao` and `passo`; `numero` is null when no pact step is due."""
+        passo = next((p for p in self.passos if p.numero == self.proximo["passo"]), None)
+        if passo is not None:
+            titulo, situacao = passo.titulo, passo.situacao
+        else:
+            titulo = self.proximo["acao"]
+            situacao = "concluído" if self.passo_atual is None else "não iniciado"
+        return {"numero": self.proximo["passo"], "titulo": titulo, "situacao": situacao} | (
+            self.proximo
+        )
 
 
 def _resumos(rc: RedeCompleta, tipo: str) -> list[ReuniaoResumo]:

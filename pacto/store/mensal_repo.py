@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pacto.domain.checklist import RespostaChecklist, validar_resposta
-from pacto.domain.indicadores import Medicao, Meta, indicador, validar_periodo
+from pacto.domain.indicadores import Medicao, Meta, indicador, validar_periodo, validar_valor
 from pacto.domain.netp import validar_mes
 
 
@@ -52,6 +52,7 @@ class MensalRepo:
         """Set the target of an indicator for a year or semester."""
         indicador(meta.indicador)
         validar_periodo(meta.periodo, aceitar_mes=False)
+        validar_valor(meta.valor)
         with self.transacao():
             self.con.execute(
                 "INSERT OR REPLACE INTO indicador_metas (indicador, periodo, valor) VALUES (?, ?, ?)",
@@ -74,6 +75,7 @@ class MensalRepo:
         """Record an indicator's value for a month (computed or reported by the network)."""
         indicador(medicao.indicador)
         validar_mes(medicao.periodo)
+        validar_valor(medicao.valor)
         with self.transacao():
             self.con.execute(
                 "INSERT OR REPLACE INTO indicador_valores (indicador, periodo, valor, origem) "

@@ -7,7 +7,7 @@ import sqlite3
 import struct
 from typing import TYPE_CHECKING
 
-from pacto.domain.errors import ErroWorkspace
+from pacto.domain.errors import ErroWorkspace, motivo_os
 from pacto.store.schema_info import APPLICATION_ID, nomes_conhecidos
 from pacto.store.schema_info import aplicadas as migracoes_aplicadas
 
@@ -51,7 +51,7 @@ def inspecionar(caminho: str | os.PathLike) -> None:
         with open(caminho, "rb") as arquivo:
             cabecalho = arquivo.read(100)
     except OSError as erro:
-        raise ErroWorkspace(f"Não foi possível ler {caminho}: {erro.strerror}.") from erro
+        raise ErroWorkspace(f"Não foi possível ler {caminho}: {motivo_os(erro)}.") from erro
     if len(cabecalho) < 100 or not cabecalho.startswith(SQLITE_MAGIC):
         raise ErroWorkspace(f"{caminho} não é um workspace do pacto (nem um banco SQLite).")
     (app_id,) = struct.unpack(">I", cabecalho[68:72])
@@ -131,5 +131,5 @@ def criar_arquivo_privado(caminho: Path) -> None:
             f"Já existe um arquivo em {caminho}; o pacto não o sobrescreve."
         ) from erro
     except OSError as erro:
-        raise ErroWorkspace(f"Não foi possível criar {caminho}: {erro.strerror}.") from erro
+        raise ErroWorkspace(f"Não foi possível criar {caminho}: {motivo_os(erro)}.") from erro
     os.close(descritor)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pacto.domain.autodiagnostico import Resposta, Rodada, validar_resposta
 from pacto.domain.errors import ErroValidacao
-from pacto.domain.processo import Ajuste, validar_ajuste
+from pacto.domain.processo import Ajuste, validar_ajuste, validar_passo
 from pacto.domain.validation import validar_campo_curto, validar_texto
 
 CHAVE_ATO_GT = "ato_gt"
@@ -133,6 +133,7 @@ class ProcessRepo:
 
     def reabrir_passo(self, tipo: str, numero: int) -> bool:
         """Drop the override of a step so its derived state shows again; True if there was one."""
+        validar_passo(tipo, numero)
         with self.transacao():
             cursor = self.con.execute(
                 "DELETE FROM ajustes_passos WHERE tipo = ? AND numero = ?", [tipo, numero]

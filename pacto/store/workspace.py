@@ -45,7 +45,10 @@ TABELAS_EXTRAS = (
     "checklist_respostas",
     "indicador_metas",
     "indicador_valores",
+    "adesoes",
 )
+# Tables a freshly created workspace leaves empty: rows in any of them are the user's work.
+TABELAS_DO_USUARIO = ("instituicoes", "reunioes", "sugestoes", "versoes", *TABELAS_EXTRAS)
 
 
 def usuario_padrao() -> str:
@@ -351,6 +354,14 @@ class Workspace(
     def esta_vazio(self) -> bool:
         """True when no institution has been recorded yet."""
         return self.con.execute("SELECT count(*) FROM instituicoes").fetchone()[0] == 0
+
+    def tabelas_com_dados(self) -> list[str]:
+        """The user-data tables that hold at least one row (empty for a fresh workspace)."""
+        return [
+            tabela
+            for tabela in TABELAS_DO_USUARIO
+            if self.con.execute(f"SELECT 1 FROM {tabela} LIMIT 1").fetchone()
+        ]
 
     def linhas_extras(self) -> dict[str, list[dict]]:
         """Rows of the tables beyond the network itself, for the portable bundle."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from pacto.domain.errors import ErroDocumento, PactoErro
+from pacto.domain.errors import ErroDocumento, PactoErro, motivo_os
 from pacto.services.documentos.termo import Lote, Representante
 
 
@@ -112,7 +112,7 @@ def _pasta(saida: Path) -> Path:
     try:
         saida.mkdir(parents=True, exist_ok=True)
     except OSError as erro:
-        raise ErroDocumento(f"Não foi possível criar a pasta {saida}: {erro.strerror}.") from erro
+        raise ErroDocumento(f"Não foi possível criar a pasta {saida}: {motivo_os(erro)}.") from erro
     return saida
 
 

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pacto.domain.errors import ErroDocumento
+from pacto.domain.errors import ErroDocumento, motivo_os
 
 SEM_LIBREOFFICE = (
     "O LibreOffice não está instalado, então os PDFs não foram gerados (os .docx foram). "
@@ -63,7 +63,7 @@ def converter(arquivos: list[Path]) -> list[Path]:
             ) from erro
         except OSError as erro:
             raise ErroDocumento(
-                f"Não foi possível executar o LibreOffice: {erro.strerror}."
+                f"Não foi possível executar o LibreOffice: {_motivo_execucao(erro)}."
             ) from erro
         gerados, faltaram = [], []
         for original, arquivo in zip(originais, arquivos, strict=True):
@@ -78,3 +78,8 @@ def converter(arquivos: list[Path]) -> list[Path]:
             f"O LibreOffice não converteu em PDF: {', '.join(faltaram)}. Os .docx estão prontos."
         )
     return gerados
+
+
+def _motivo_execucao(erro: OSError) -> str:
+    """Why a program could not be started: not found, or the file system's reason."""
+    return "programa não encontrado" if isinstance(erro, FileNotFoundError) else motivo_os(erro)

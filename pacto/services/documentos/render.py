@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
-from pacto.domain.errors import ErroDocumento
+from pacto.domain.errors import ErroDocumento, motivo_os
 from pacto.domain.redacao import data_por_extenso, numero_por_extenso
 
 # characters XML 1.0 (and so Word) refuses; tab and line feed are kept
@@ -51,7 +51,7 @@ class Modelo:
             dados = caminho.read_bytes()
         except OSError as erro:
             raise ErroDocumento(
-                f"Não foi possível ler o modelo {caminho}: {erro.strerror}."
+                f"Não foi possível ler o modelo {caminho}: {motivo_os(erro)}."
             ) from erro
         if not zipfile.is_zipfile(BytesIO(dados)):
             raise ErroDocumento(f"O modelo {caminho} não é um documento do Word (.docx) válido.")
@@ -217,7 +217,7 @@ def gravar_atomico(destino: Path, conteudo: bytes) -> Path:
         )
     except OSError as erro:
         raise ErroDocumento(
-            f"Não foi possível gravar em {destino.parent}: {erro.strerror or erro}."
+            f"Não foi possível gravar em {destino.parent}: {motivo_os(erro)}."
         ) from erro
     try:
         with os.fdopen(descritor, "wb") as arquivo:
@@ -226,9 +226,7 @@ def gravar_atomico(destino: Path, conteudo: bytes) -> Path:
         os.replace(temporario, destino)
     except OSError as erro:
         Path(temporario).unlink(missing_ok=True)
-        raise ErroDocumento(
-            f"Não foi possível gravar {destino}: {erro.strerror or erro}."
-        ) from erro
+        raise ErroDocumento(f"Não foi possível gravar {destino}: {motivo_os(erro)}.") from erro
     except BaseException:
         Path(temporario).unlink(missing_ok=True)
         raise
