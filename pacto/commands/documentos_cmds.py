@@ -27,39 +27,59 @@ class DataBR(click.ParamType):
         self.fail(f"“{valor}” não é uma data; use DD/MM/AAAA, como 26/11/2026.", param, ctx)
 
 
-def opcoes_de_saida(funcao):
-    """Options every `pacto gerar` document command shares."""
-    opcoes = [
-        click.option(
-            "--saida",
-            type=click.Path(file_okay=False, path_type=Path),
-            default=Path("."),
-            show_default="pasta atual",
-            metavar="PASTA",
-            help="Pasta onde gravar os documentos (criada se não existir).",
-        ),
-        click.option("--pdf", is_flag=True, help="Converte também em PDF com o LibreOffice."),
-        click.option(
-            "--modelos",
-            "pasta_modelos",
-            type=click.Path(file_okay=False, path_type=Path),
-            metavar="PASTA",
-            help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
-        ),
-        click.option(
-            "--data", type=DataBR(), metavar="DD/MM/AAAA", help="Data do documento (padrão: hoje)."
-        ),
-        click.option(
-            "--fluxo",
-            "fluxo_id",
-            type=int,
-            metavar="N",
-            help="Número do fluxo, se a rede tiver mais de um (padrão: o primeiro).",
-        ),
-    ]
+def _aplicar(funcao, opcoes: list):
+    """Decorate a command with options, in the order they are listed in its help."""
     for opcao in reversed(opcoes):
         funcao = opcao(funcao)
     return funcao
+
+
+def opcoes_basicas(funcao):
+    """--saida, --pdf and --modelos, as every `pacto gerar` document command has them."""
+    return _aplicar(
+        funcao,
+        [
+            click.option(
+                "--saida",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=Path("."),
+                show_default="pasta atual",
+                metavar="PASTA",
+                help="Pasta onde gravar os documentos (criada se não existir).",
+            ),
+            click.option("--pdf", is_flag=True, help="Converte também em PDF com o LibreOffice."),
+            click.option(
+                "--modelos",
+                "pasta_modelos",
+                type=click.Path(file_okay=False, path_type=Path),
+                metavar="PASTA",
+                help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
+            ),
+        ],
+    )
+
+
+def opcoes_de_saida(funcao):
+    """The basic options plus the document date and the flow, for the acts and the Termos."""
+    funcao = _aplicar(
+        funcao,
+        [
+            click.option(
+                "--data",
+                type=DataBR(),
+                metavar="DD/MM/AAAA",
+                help="Data do documento (padrão: hoje).",
+            ),
+            click.option(
+                "--fluxo",
+                "fluxo_id",
+                type=int,
+                metavar="N",
+                help="Número do fluxo, se a rede tiver mais de um (padrão: o primeiro).",
+            ),
+        ],
+    )
+    return opcoes_basicas(funcao)
 
 
 def _fontes(fluxo_id, data):

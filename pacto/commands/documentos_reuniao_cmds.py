@@ -3,38 +3,10 @@ meetings and of the follow-up, from the same templates and renderer as the Termo
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from pacto.commands.common import workspace
-from pacto.commands.documentos_cmds import relatar
-
-
-def opcoes_basicas(funcao):
-    """--saida, --pdf and --modelos, as every `pacto gerar` document command has them."""
-    opcoes = [
-        click.option(
-            "--saida",
-            type=click.Path(file_okay=False, path_type=Path),
-            default=Path("."),
-            show_default="pasta atual",
-            metavar="PASTA",
-            help="Pasta onde gravar os documentos (criada se não existir).",
-        ),
-        click.option("--pdf", is_flag=True, help="Converte também em PDF com o LibreOffice."),
-        click.option(
-            "--modelos",
-            "pasta_modelos",
-            type=click.Path(file_okay=False, path_type=Path),
-            metavar="PASTA",
-            help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
-        ),
-    ]
-    for opcao in reversed(opcoes):
-        funcao = opcao(funcao)
-    return funcao
-
+from pacto.commands.documentos_cmds import opcoes_basicas, relatar
 
 _REUNIAO = click.option(
     "--reuniao",
