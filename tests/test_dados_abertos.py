@@ -97,7 +97,9 @@ def test_a_second_export_after_an_edit_keeps_every_unchanged_uuid(caminho_demo, 
 
 def test_open_data_comes_from_the_latest_frozen_version(caminho_demo, tmp_path):
     runner = CliRunner()
-    congelar = runner.invoke(main, ["--db", str(caminho_demo), "versao", "congelar", "--nota", "v1"])
+    congelar = runner.invoke(
+        main, ["--db", str(caminho_demo), "versao", "congelar", "--nota", "v1"]
+    )
     assert congelar.exit_code == 0, congelar.output
     with Workspace.abrir(caminho_demo) as ws:
         rc = ws.carregar()
@@ -129,7 +131,16 @@ def test_csv_for_a_data_portal_has_one_row_per_institution_and_stage(caminho_dem
 def test_unknown_version_is_refused_in_portuguese(caminho_demo, tmp_path):
     resultado = CliRunner().invoke(
         main,
-        ["--db", str(caminho_demo), "exportar", "--formato", "hsds", str(tmp_path), "--versao", "7"],
+        [
+            "--db",
+            str(caminho_demo),
+            "exportar",
+            "--formato",
+            "hsds",
+            str(tmp_path),
+            "--versao",
+            "7",
+        ],
     )
     assert resultado.exit_code == 1
     assert "versão 7" in resultado.output and "Traceback" not in resultado.output
