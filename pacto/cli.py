@@ -48,6 +48,7 @@ SUBCOMANDOS = {
     "ficha": "pacto.commands.ficha_cmds:ficha",
     "mensal": "pacto.commands.mensal_pacote_cmds:mensal",
     "publicar": "pacto.commands.alcance_cmds:publicar",
+    "web": "pacto.commands.alcance_cmds:web",
 }
 
 

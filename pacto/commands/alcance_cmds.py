@@ -57,3 +57,57 @@ def publicar(saida: Path, versao: int | None, rascunho: bool, pontos_focais: boo
             fg="yellow",
             err=True,
         )
+
+
+@click.command()
+@click.option(
+    "--porta",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    metavar="N",
+    help="Porta do servidor (0: uma porta livre).",
+)
+@click.option(
+    "--host",
+    "endereco",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ENDEREÇO",
+    help="Endereço em que o servidor escuta. Fora de 127.0.0.1, qualquer pessoa da rede com o "
+    "endereço e o código pode editar o workspace.",
+)
+@click.option("--sem-navegador", is_flag=True, help="Não abre o navegador; só mostra o endereço.")
+def web(porta: int, endereco: str, sem_navegador: bool) -> None:
+    """Abre a interface do pacto no navegador (para quem não usa o terminal).
+
+    Cada aba do navegador abre a mesma interface sobre este workspace. O endereço traz um
+    código de acesso aleatório: sem ele, o servidor recusa. Ctrl+C encerra.
+    """
+    import socket
+
+    from pacto.commands.common import caminho_workspace
+
+    workspace()  # refuses, in Portuguese, a missing, foreign or damaged workspace before serving
+    if porta == 0:
+        with socket.socket() as sonda:
+            sonda.bind((endereco, 0))
+            porta = sonda.getsockname()[1]
+    if endereco not in ("127.0.0.1", "localhost", "::1"):
+        click.secho(
+            f"Atenção: o servidor escuta em {endereco}. Qualquer pessoa dessa rede que tenha o "
+            "endereço com o código de acesso pode ver e editar o workspace, inclusive os "
+            "contatos dos pontos focais.",
+            fg="yellow",
+            err=True,
+        )
+    from pacto.tui.servidor_web import ServidorPacto
+
+    servidor = ServidorPacto(caminho_workspace(), endereco, porta)
+    if not sem_navegador:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(servidor.url,)).start()
+    servidor.serve()
+    click.echo("Servidor encerrado.")
