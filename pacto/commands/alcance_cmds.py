@@ -78,7 +78,14 @@ def publicar(saida: Path, versao: int | None, rascunho: bool, pontos_focais: boo
     "endereço e o código pode editar o workspace.",
 )
 @click.option("--sem-navegador", is_flag=True, help="Não abre o navegador; só mostra o endereço.")
-def web(porta: int, endereco: str, sem_navegador: bool) -> None:
+@click.option(
+    "--fonte",
+    type=click.IntRange(8, 64),
+    default=None,
+    metavar="N",
+    help="Tamanho da letra em pixels (padrão 16; 24 ou mais para projetar).",
+)
+def web(porta: int, endereco: str, sem_navegador: bool, fonte: int | None) -> None:
     """Abre a interface do pacto no navegador (para quem não usa o terminal).
 
     Cada aba do navegador abre a mesma interface sobre este workspace. O endereço traz um
@@ -103,7 +110,7 @@ def web(porta: int, endereco: str, sem_navegador: bool) -> None:
         )
     from pacto.tui.servidor_web import ServidorPacto
 
-    servidor = ServidorPacto(caminho_workspace(), endereco, porta)
+    servidor = ServidorPacto(caminho_workspace(), endereco, porta, fonte=fonte)
     if not sem_navegador:
         import threading
         import webbrowser

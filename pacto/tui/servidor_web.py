@@ -34,7 +34,14 @@ def comando_tui(caminho_db: Path) -> str:
 class ServidorPacto(Server):
     """textual-serve with a token on every route and an Origin check on the WebSocket."""
 
-    def __init__(self, caminho_db: Path, host: str, porta: int, token: str | None = None):
+    def __init__(
+        self,
+        caminho_db: Path,
+        host: str,
+        porta: int,
+        token: str | None = None,
+        fonte: int | None = None,
+    ):
         import textual_serve
 
         estaticos = Path(textual_serve.__file__).resolve().parent / "static"
@@ -48,11 +55,13 @@ class ServidorPacto(Server):
         )
         self.token = token or secrets.token_urlsafe(24)
         self.caminho_db = caminho_db
+        self.fonte = fonte
 
     @property
     def url(self) -> str:
         """The address to open, token included."""
-        return f"{self.public_url}/?token={self.token}"
+        extra = f"&fontsize={self.fonte}" if self.fonte else ""
+        return f"{self.public_url}/?token={self.token}{extra}"
 
     def origens_aceitas(self) -> set[str]:
         """The page's own origins: the public URL, and localhost/127.0.0.1 for a local bind."""
