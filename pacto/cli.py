@@ -47,6 +47,8 @@ SUBCOMANDOS = {
     "reuniao": "pacto.commands.reuniao_cmds:reuniao",
     "ficha": "pacto.commands.ficha_cmds:ficha",
     "mensal": "pacto.commands.mensal_pacote_cmds:mensal",
+    "publicar": "pacto.commands.alcance_cmds:publicar",
+    "web": "pacto.commands.alcance_cmds:web",
 }
 
 

@@ -147,7 +147,12 @@ def test_export_import_round_trip_through_cli(runner, caminho_demo, tmp_path):
     assert status["contagens"]["instituicoes"] == 33
     recusa = _rodar(runner, "--db", str(nova), "importar", str(pacote))
     assert recusa.exit_code == 1 and "--substituir" in recusa.output
-    assert _rodar(runner, "--db", str(nova), "importar", str(pacote), "--substituir").exit_code == 0
+    assert (
+        _rodar(
+            runner, "--db", str(nova), "importar", str(pacote), "--substituir", "--sim"
+        ).exit_code
+        == 0
+    )
 
 
 def test_import_of_malformed_bundle_into_new_path_leaves_no_file(runner, tmp_path):

@@ -65,7 +65,7 @@ def test_bundle_round_trip_carries_adhesions(runner, caminho_demo, tmp_path):
     assert situacoes["PF-RR"] == "assinado" and situacoes["MPRR"] == "convidada"
 
     # replacing a workspace with the same bundle keeps its adhesions too
-    _ok(runner, caminho_demo, "importar", "--substituir", str(pacote))
+    _ok(runner, caminho_demo, "importar", "--substituir", "--sim", str(pacote))
     assert len(_linhas(caminho_demo, "adesoes")) == 2
 
 
@@ -98,7 +98,7 @@ def test_import_substituir_keeps_a_backup_and_warns_about_sections_the_bundle_la
     del antigo["adesoes"]  # as an older pacto wrote it
     pacote.write_text(json.dumps(antigo, ensure_ascii=False), "utf-8")
 
-    resultado = _ok(runner, caminho_demo, "importar", "--substituir", str(pacote))
+    resultado = _ok(runner, caminho_demo, "importar", "--substituir", "--sim", str(pacote))
 
     assert "Aviso:" in resultado.output and "adesões" in resultado.output
     assert "antes-de-importar" in resultado.output

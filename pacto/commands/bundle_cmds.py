@@ -10,13 +10,54 @@ from pacto.commands.common import caminho_workspace, confirmar, workspace
 
 
 @click.command()
-@click.argument("arquivo", metavar="ARQUIVO.json", type=click.Path(dir_okay=False, path_type=Path))
-def exportar(arquivo: Path) -> None:
-    """Exporta todo o workspace para um pacote JSON portátil."""
-    from pacto.services.bundle import exportar as gravar
+@click.argument("destino", metavar="DESTINO", type=click.Path(path_type=Path))
+@click.option(
+    "--formato",
+    type=click.Choice(["json", "hsds", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: todo o workspace num pacote (DESTINO é o arquivo); hsds: o diretório da rede "
+    "em Open Referral HSDS 3.0; csv: a tabela da cartilha para um portal de dados abertos "
+    "(nesses dois, DESTINO é uma pasta).",
+)
+@click.option(
+    "--versao",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="hsds/csv: a versão congelada N (padrão: a última).",
+)
+@click.option("--rascunho", is_flag=True, help="hsds/csv: o rascunho, em vez da versão congelada.")
+def exportar(destino: Path, formato: str, versao: int | None, rascunho: bool) -> None:
+    """Exporta o workspace: pacote JSON portátil ou dados abertos (HSDS, CSV).
 
-    gravar(workspace(), arquivo)
-    click.echo(f"Pacote gravado em {arquivo}.")
+    Os dados abertos saem da última versão congelada do fluxo e nunca levam os pontos focais.
+    """
+    if formato == "json":
+        from pacto.services.bundle import exportar as gravar
+
+        if destino.is_dir():
+            raise click.UsageError(f"{destino} é uma pasta; informe o nome do arquivo .json.")
+        gravar(workspace(), destino)
+        click.echo(f"Pacote gravado em {destino}.")
+        return
+    from pacto.services.dados_abertos import conteudo_publicado, exportar_csv, exportar_hsds
+
+    ws = workspace()
+    publicado = conteudo_publicado(ws, versao, rascunho)
+    if formato == "hsds":
+        arquivos = exportar_hsds(ws, destino, publicado)
+    else:
+        arquivos = exportar_csv(destino, publicado)
+    click.echo(f"Dados abertos ({publicado.rotulo}) gravados em {destino}:")
+    for arquivo in arquivos:
+        click.echo(f"  {arquivo.name}")
+    if publicado.minuta:
+        click.secho(
+            "Aviso: o fluxo nunca foi congelado (ou você pediu o rascunho); publique dados "
+            "abertos de uma versão pactuada (“pacto versao congelar”).",
+            fg="yellow",
+            err=True,
+        )
 
 
 @click.command()
@@ -24,9 +65,17 @@ def exportar(arquivo: Path) -> None:
 @click.option(
     "--substituir",
     is_flag=True,
-    help="Troca todo o conteúdo do workspace pelo do pacote (antes, guarda uma cópia de segurança).",
+    help="Troca todo o conteúdo do workspace pelo do pacote (mostra o que muda, pergunta e "
+    "guarda antes uma cópia de segurança).",
 )
-def importar(arquivo: Path, substituir: bool) -> None:
+@click.option(
+    "--comparar",
+    is_flag=True,
+    help="Só mostra o que mudaria (o fluxo, como em “versao diff”, e os outros registros); "
+    "não grava nada.",
+)
+@click.option("--sim", is_flag=True, help="Com --substituir, não pergunta antes de trocar.")
+def importar(arquivo: Path, substituir: bool, comparar: bool, sim: bool) -> None:
     """Importa um pacote JSON do pacto para o workspace.
 
     Se o workspace ainda não existir, ele é criado com a rede do pacote.
@@ -36,6 +85,21 @@ def importar(arquivo: Path, substituir: bool) -> None:
     from pacto.store import Workspace
 
     caminho = caminho_workspace()
+    if comparar or (substituir and caminho.exists()):
+        from pacto.services.comparar_pacote import comparar_pacote, linhas_resumo
+
+        if not caminho.exists():
+            raise click.ClickException(
+                f"Nenhum workspace em {caminho} para comparar; sem --comparar, o pacote cria um."
+            )
+        comparacao = comparar_pacote(workspace(), arquivo)
+        for linha in linhas_resumo(comparacao):
+            click.echo(linha)
+        if comparar:
+            return
+        if not sim and not confirmar("Trocar todo o conteúdo do workspace pelo do pacote?"):
+            click.echo("Nada foi alterado (use --sim para não perguntar).")
+            raise SystemExit(1)
     if not caminho.exists():
         rede = ler(arquivo).rede
         ws = Workspace.criar(caminho, Rede(rede.nome, rede.uf, rede.municipio))

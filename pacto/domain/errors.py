@@ -23,8 +23,18 @@ MOTIVOS_OS = {
 }
 
 
+# Windows refuses to replace or delete a file another program holds open (a Termo open in Word):
+# ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33) arrive as PermissionError.
+ABERTO_EM_OUTRO_PROGRAMA = (
+    "o arquivo está aberto em outro programa (por exemplo, no Word): feche-o e tente de novo"
+)
+_WINERROR_EM_USO = {32, 33}
+
+
 def motivo_os(erro: OSError) -> str:
     """A short Portuguese reason for a failed file operation, such as 'sem permissão'."""
+    if getattr(erro, "winerror", None) in _WINERROR_EM_USO:
+        return ABERTO_EM_OUTRO_PROGRAMA
     if erro.errno in MOTIVOS_OS:
         return MOTIVOS_OS[erro.errno]
     codigo = errno.errorcode.get(erro.errno) if erro.errno is not None else None

@@ -12,14 +12,45 @@ from pacto.domain.errors import ErroDocumento, motivo_os
 
 SEM_LIBREOFFICE = (
     "O LibreOffice não está instalado, então os PDFs não foram gerados (os .docx foram). "
-    "Instale o pacote libreoffice-writer (ou libreoffice-writer-nogui) e rode de novo com --pdf."
+    "Instale-o (no Linux, o pacote libreoffice-writer ou libreoffice-writer-nogui; no Windows "
+    "e no macOS, o instalador do LibreOffice) e rode de novo com --pdf. Se ele estiver numa "
+    "pasta fora do comum, indique o programa soffice na variável PACTO_SOFFICE."
 )
 SEGUNDOS_POR_ARQUIVO = 20
 
 
-def caminho_soffice() -> str | None:
-    """Where LibreOffice's `soffice` is, or None when it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+def _candidatos(plataforma: str, ambiente: dict) -> list[Path]:
+    """Where LibreOffice's installer puts `soffice` on Windows and macOS, which PATH lacks."""
+    if plataforma == "win32":
+        pastas = {
+            ambiente.get("ProgramFiles", r"C:\Program Files"),
+            ambiente.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+            ambiente.get("ProgramW6432", r"C:\Program Files"),
+        }
+        return [Path(p) / "LibreOffice" / "program" / "soffice.exe" for p in sorted(pastas)]
+    if plataforma == "darwin":
+        return [
+            Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+            Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice",
+        ]
+    return []
+
+
+def caminho_soffice(plataforma: str | None = None, ambiente: dict | None = None) -> str | None:
+    """Where LibreOffice's `soffice` is (PACTO_SOFFICE, PATH, the usual install folders), or None."""
+    import sys
+
+    ambiente = os.environ if ambiente is None else ambiente
+    escolhido = ambiente.get("PACTO_SOFFICE")
+    if escolhido and Path(escolhido).is_file():
+        return escolhido
+    achado = shutil.which("soffice") or shutil.which("libreoffice")
+    if achado:
+        return achado
+    for candidato in _candidatos(plataforma or sys.platform, ambiente):
+        if candidato.is_file():
+            return str(candidato)
+    return None
 
 
 def converter(arquivos: list[Path]) -> list[Path]:
