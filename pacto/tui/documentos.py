@@ -257,10 +257,8 @@ class DocumentosSecao(Vertical):
     @work(thread=True, exclusive=True, group="documentos")
     def _gerar(self, pedido: Pedido) -> None:
         """Generate with a connection of its own; only posts messages."""
-        from pacto.store import Workspace
-
         try:
-            with Workspace.abrir(self.app.ws.caminho, self.app.ws.usuario) as ws:
+            with self.app.ws.irma() as ws:
                 total = passos(ws, pedido)
                 feitos = 0
                 self.post_message(self.Progresso(0, total))
