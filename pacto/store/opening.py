@@ -170,9 +170,7 @@ def inspecionar(
     if not os.access(caminho, os.R_OK):
         raise ErroWorkspace(f"Não foi possível ler {caminho}: sem permissão.")
     try:
-        conexao = sqlite3.connect(
-            uri_somente_leitura(caminho), uri=True, timeout=espera_ms() / 1000
-        )
+        conexao = conectar_leitura(caminho)
     except sqlite3.Error as erro:
         raise traduzir_erro_sqlite(erro, caminho) or ErroWorkspace(
             f"Não foi possível ler {caminho}."
@@ -238,6 +236,33 @@ def verificar_integridade(conexao: sqlite3.Connection, caminho, completa: bool =
         raise ErroDanificado(mensagem_danificado(caminho, "; ".join(linhas[:3])))
 
 
+def _sem_escrita(erro: sqlite3.Error) -> bool:
+    """True for the errors SQLite gives when it may not create or write the -wal/-shm files."""
+    codigo = getattr(erro, "sqlite_errorcode", None)
+    return isinstance(codigo, int) and codigo & 0xFF in (_READONLY, _CANTOPEN)
+
+
+def conectar_leitura(caminho: str | os.PathLike, **opcoes) -> sqlite3.Connection:
+    """A read-only connection; on a read-only folder with no `-wal`, an immutable one.
+
+    SQLite needs to create the `-shm` to read a WAL file; where nobody may write (a read-only
+    folder, a CD, a colleague's share) and no `-wal` exists, no process can be writing it, so
+    reading it as immutable is safe and lets the group consult the workspace.
+    """
+    opcoes.setdefault("timeout", espera_ms() / 1000)
+    conexao = sqlite3.connect(uri_somente_leitura(caminho), uri=True, **opcoes)
+    try:
+        conexao.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as erro:
+        conexao.close()
+        if _sem_escrita(erro) and not os.path.exists(f"{os.fspath(caminho)}-wal"):
+            return sqlite3.connect(
+                uri_somente_leitura(caminho) + "&immutable=1", uri=True, **opcoes
+            )
+        conexao = sqlite3.connect(uri_somente_leitura(caminho), uri=True, **opcoes)
+    return conexao
+
+
 def conectar(caminho: Path) -> sqlite3.Connection:
     """Open a read-write connection with WAL, foreign keys and a busy timeout.
 
@@ -257,9 +282,14 @@ def conectar(caminho: Path) -> sqlite3.Connection:
         conexao.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
     except sqlite3.Error as erro:
         conexao.close()
-        raise traduzir_erro_sqlite(erro, caminho) or ErroWorkspace(
-            f"Não foi possível abrir {caminho} ({erro})."
-        ) from erro
+        if not _sem_escrita(erro):
+            raise traduzir_erro_sqlite(erro, caminho) or ErroWorkspace(
+                f"Não foi possível abrir {caminho} ({erro})."
+            ) from erro
+        # a workspace this user may read but not write: open it for reading; a write then
+        # fails with SQLite's "readonly" error, reported as "sem permissão de escrita"
+        conexao = conectar_leitura(caminho, check_same_thread=False, isolation_level=None)
+        conexao.execute("PRAGMA foreign_keys = ON")
     return conexao
 
 
