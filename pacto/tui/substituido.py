@@ -29,9 +29,10 @@ class AvisoSubstituido(ModalScreen[bool]):
     """Tell that the workspace changed under the interface; True means reload it."""
 
     CSS_PATH = CSS_REUNIOES
+    # no letter keys: the dialog may pop up while the facilitator is typing the minutes
     BINDINGS = [
-        Binding("r", "responder(True)", "Recarregar"),
-        Binding("escape,c", "responder(False)", "Continuar vendo"),
+        Binding("f5", "responder(True)", "Recarregar"),
+        Binding("escape", "responder(False)", "Continuar vendo"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -39,11 +40,11 @@ class AvisoSubstituido(ModalScreen[bool]):
             yield Static("! O workspace mudou", classes="titulo-aviso")
             yield Static(MENSAGEM)
             with Horizontal(classes="botoes"):
-                yield Button("Recarregar (R)", variant="primary", id="recarregar")
-                yield Button("Continuar vendo (C)", id="continuar")
+                yield Button("Recarregar (F5)", variant="primary", id="recarregar")
+                yield Button("Continuar vendo (Esc)", id="continuar")
 
     def on_mount(self) -> None:
-        self.query_one("#recarregar", Button).focus()
+        self.query_one("#continuar", Button).focus()  # a stray Enter discards nothing
 
     def action_responder(self, recarregar: bool) -> None:
         self.dismiss(recarregar)
