@@ -1,7 +1,8 @@
 """The Documentos section: every document pacto generates, generated with Enter in a worker thread.
 
-The worker opens its own connection to the workspace, only posts messages (progress, result,
-error) and never touches widgets; the section turns them into the progress bar and notifications.
+The worker borrows a sibling connection from the app's workspace (`Workspace.irma`, never a
+second opening of the file), only posts messages (progress, result, error) and never touches
+widgets; the section turns them into the progress bar and notifications.
 """
 
 from __future__ import annotations
