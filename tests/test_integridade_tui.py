@@ -82,6 +82,7 @@ async def test_replacing_the_workspace_mid_meeting_stops_writes_and_offers_reloa
         modo = await _abrir_modo(app, pilot)
         await pilot.press(*"Abertura. ")
         await pilot.pause(1.2)
+        assert modo.item.ata == "Abertura. "
         resultado = pacto("--db", str(caminho_demo), "restaurar", "--sim", str(copia))
         assert resultado.returncode == 0, resultado.stderr
         conexao = sqlite3.connect(caminho_demo)

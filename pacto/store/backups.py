@@ -42,9 +42,7 @@ def copiar_banco(origem: sqlite3.Connection, destino: Path) -> Path:
             alvo.close()
     except BaseException as erro:
         destino.unlink(missing_ok=True)
-        if isinstance(erro, sqlite3.Error) and (
-            traduzido := traduzir_erro_sqlite(erro, destino)
-        ):
+        if isinstance(erro, sqlite3.Error) and (traduzido := traduzir_erro_sqlite(erro, destino)):
             raise traduzido from erro
         raise
     return destino

@@ -65,4 +65,3 @@ def recusar_se_em_uso(caminho: str | os.PathLike, papel: str = "arquivo de entra
             f"{caminho} é o próprio workspace aberto, não pode servir de {papel}. "
             "Nada foi alterado."
         )
-

@@ -60,9 +60,7 @@ def ultimo_backup(caminho: str | os.PathLike) -> str | None:
     pasta = pasta_backups(caminho)
     prefixo = os.path.splitext(os.path.basename(caminho))[0] + "-"
     try:
-        nomes = sorted(
-            n for n in os.listdir(pasta) if n.startswith(prefixo) and n.endswith(".db")
-        )
+        nomes = sorted(n for n in os.listdir(pasta) if n.startswith(prefixo) and n.endswith(".db"))
     except OSError:
         return None
     return os.path.join(pasta, nomes[-1]) if nomes else None
@@ -82,9 +80,7 @@ def mensagem_danificado(caminho: str | os.PathLike, detalhe: str = "") -> str:
             f"Não há cópias automáticas em {pasta_backups(caminho)}; restaure uma cópia de "
             f"segurança sua com “pacto --db {caminho} restaurar ARQUIVO”."
         )
-    return (
-        f"O workspace {caminho} está danificado{achado}. Nada foi gravado no arquivo. {conselho}"
-    )
+    return f"O workspace {caminho} está danificado{achado}. Nada foi gravado no arquivo. {conselho}"
 
 
 def traduzir_erro_sqlite(erro: sqlite3.Error, caminho: str | os.PathLike) -> ErroWorkspace | None:
@@ -145,9 +141,7 @@ def _limite_de_tamanho() -> bool:
     return flexivel != resource.RLIM_INFINITY
 
 
-def inspecionar(
-    caminho: str | os.PathLike, completa: bool = False, danos: bool = True
-) -> None:
+def inspecionar(caminho: str | os.PathLike, completa: bool = False, danos: bool = True) -> None:
     """Raise a clear error unless the file is a usable pacto workspace; never writes to the file.
 
     Only SQLite touches the file. `completa` runs the full `integrity_check` instead of

@@ -225,6 +225,7 @@ class AlinhamentoSecao(Vertical):
     def _preparar(self, mes: str, saida) -> None:
         """Same as `pacto mensal preparar`, with a connection of its own; only posts messages."""
         from pacto.services.documentos.modelos import pasta_escolhida
+
         try:
             with self.app.ws.irma() as ws:
                 pacote = preparar_mes(
