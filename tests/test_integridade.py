@@ -30,7 +30,7 @@ def _arquivos_do_workspace(caminho: Path) -> set[str]:
     return {real, f"{real}-wal", f"{real}-shm", f"{real}-journal"}
 
 
-@pytest.fixture
+@pytest.fixture(name="aberturas_brutas")
 def aberturas_brutas(monkeypatch):
     """Record every open()/os.open() of any path, with Python's own functions wrapped."""
     vistos: list[str] = []
@@ -351,3 +351,14 @@ def test_a_replaced_workspace_refuses_the_old_writer(caminho_demo, tmp_path, sub
         geracoes.append(conexao.execute("SELECT valor FROM _geracao").fetchone()[0])
         conexao.close()
     assert geracoes[0] not in geracoes[1:]  # never the backup's (or its origin's) own mark
+
+
+def test_the_open_workspace_is_never_read_as_an_input_file(ws_demo):
+    """Importing the workspace itself as a spreadsheet or bundle would open and close it raw."""
+    from pacto.domain.errors import PactoErro
+    from pacto.services.bundle import importar
+    from pacto.services.planilha_leitura import abrir_grades
+
+    for ler in (lambda: importar(ws_demo, ws_demo.caminho), lambda: abrir_grades(ws_demo.caminho)):
+        with pytest.raises(PactoErro, match="próprio workspace aberto"):
+            ler()

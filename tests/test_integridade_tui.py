@@ -15,6 +15,8 @@ from pacto.tui.reuniao_modo import ModoReuniao
 from pacto.tui.substituido import AvisoSubstituido
 from tests.conftest import HOJE, nova_instituicao
 from tests.danos import pacto
+from tests.test_integridade import _arquivos_do_workspace
+from tests.test_integridade import aberturas_brutas as _aberturas_brutas  # noqa: F401
 from tests.test_reuniao_tui import TAMANHO, _abrir_modo
 
 CPF = "123.456.789-09"
@@ -103,3 +105,19 @@ async def test_replacing_the_workspace_mid_meeting_stops_writes_and_offers_reloa
     with Workspace.abrir(caminho_demo) as ws:
         assert {i.sigla for i in ws.instituicoes()} == {"OUTRA", "NOVA"}
         assert not any("Texto digitado" in item.ata for item in ws.itens_pauta())
+
+
+async def test_generating_a_document_never_opens_the_workspace_outside_sqlite(
+    caminho_demo, tmp_path, aberturas_brutas
+):
+    from tests.test_documentos_tui import _escolher, _gerar
+
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        for chave in ("presenca", "fluxo"):
+            await _escolher(app, pilot, chave, tmp_path / "docs")
+            await _gerar(app, pilot)
+        nova_instituicao(app.ws, "DEPOIS")
+    assert len(list((tmp_path / "docs").iterdir())) >= 2
+    brutas = set(aberturas_brutas) & _arquivos_do_workspace(caminho_demo)
+    assert not brutas, f"raw open() of the workspace: {brutas}"
