@@ -236,3 +236,44 @@ class Workspace_ro:
 
     def __exit__(self, *exc) -> None:
         self.conexao.close()
+
+
+def test_killed_right_after_typing_a_cpf_keeps_only_the_redacted_minutes(tmp_path):
+    banco = tmp_path / "rede.db"
+    criar_demo(banco).fechar()
+    terminal = Terminal(tmp_path / "tmux.sock", f"exec {sys.executable} -m pacto --db {banco}")
+    cpf = "123.456.789-09"
+    antes = f"A vítima de CPF {cpf} foi atendida. "
+    try:
+        terminal.esperar("Painel")
+        pid = terminal.pid()
+        terminal.teclas("F2")
+        terminal.esperar("Pendências de reuniões anteriores")
+        terminal.teclas("Escape")
+        terminal.esperar("Ata deste item")
+        terminal.teclas(antes, literal=True)
+        time.sleep(2.5)  # typed more than 2 s before the kill: saved, redacted
+        continua = "O NETP-RR acompanhou o encaminhamento."
+        enviado_em = []
+        for letra in continua:
+            terminal.teclas(letra, literal=True)
+            enviado_em.append(time.monotonic())
+            time.sleep(0.04)
+        os.kill(pid, signal.SIGKILL)
+        morto_em = time.monotonic()
+    finally:
+        terminal.encerrar()
+    bruto = b"".join(
+        Path(f"{banco}{s}").read_bytes() for s in ("", "-wal") if Path(f"{banco}{s}").exists()
+    )
+    assert cpf.encode() not in bruto
+    conexao = _integro(banco)
+    atas = [a for (a,) in conexao.execute("SELECT ata FROM pauta_itens") if a]
+    conexao.close()
+    redigido = "A vítima de CPF [dado ocultado] foi atendida. "
+    ata = next(a for a in atas if a.startswith(redigido))
+    salvo = ata[len(redigido) :]
+    assert continua.startswith(salvo), (ata, salvo)
+    perdidos = len(continua) - len(salvo)
+    if perdidos:
+        assert morto_em - enviado_em[len(salvo)] <= 2.0, f"{perdidos} caracteres perdidos"
