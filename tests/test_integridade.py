@@ -362,3 +362,25 @@ def test_the_open_workspace_is_never_read_as_an_input_file(ws_demo):
     for ler in (lambda: importar(ws_demo, ws_demo.caminho), lambda: abrir_grades(ws_demo.caminho)):
         with pytest.raises(PactoErro, match="próprio workspace aberto"):
             ler()
+
+
+def test_restoring_a_backup_of_the_same_workspace_still_renews_the_mark(caminho_vazio, tmp_path):
+    """The backup carries the very mark the open process holds: the restore must not reuse it."""
+    copia = tmp_path / "copia.db"
+    ws = Workspace.abrir(caminho_vazio)
+    try:
+        with ws.irma() as irma:  # a worker's connection shares the mark it was lent
+            assert irma.ler_geracao() == ws.ler_geracao()
+        assert pacto("--db", str(caminho_vazio), "backup", str(copia)).returncode == 0
+        nova_instituicao(ws, "DEPOIS-DA-COPIA")
+        resultado = pacto("--db", str(caminho_vazio), "restaurar", "--sim", str(copia))
+        assert resultado.returncode == 0, resultado.stderr
+        with pytest.raises(ErroSubstituido):
+            nova_instituicao(ws, "ESCRITA-VELHA")
+        with ws.irma() as irma, pytest.raises(ErroSubstituido):
+            nova_instituicao(irma, "WORKER-VELHO")
+        ws.aceitar_geracao()  # what "Recarregar" does: adopt the new content, then write
+        nova_instituicao(ws, "DEPOIS-DE-RECARREGAR")
+        assert {i.sigla for i in ws.instituicoes()} == {"DEPOIS-DE-RECARREGAR"}
+    finally:
+        ws.fechar()
