@@ -82,12 +82,16 @@ class GrupoPacto(GrupoPreguicoso):
                 sqlite3.OperationalError,
             ):
                 raise
-            click.secho(
-                f"Erro: o workspace não pôde ser lido ({para_terminal(str(erro))}). Ele pode "
-                "estar danificado; restaure uma cópia de segurança com “pacto restaurar”.",
-                fg="red",
-                err=True,
+            from pacto.store.opening import traduzir_erro_sqlite
+
+            caminho = getattr(ctx.obj, "texto", "") or "o workspace"
+            traduzido = traduzir_erro_sqlite(erro, caminho)
+            mensagem = (
+                traduzido.mensagem
+                if traduzido
+                else f"o workspace {caminho} não pôde ser usado ({erro}). Nada foi alterado."
             )
+            click.secho(f"Erro: {para_terminal(mensagem)}", fg="red", err=True)
             ctx.exit(1)
 
 

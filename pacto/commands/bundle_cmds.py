@@ -153,17 +153,27 @@ def restaurar(arquivo: Path, confirmado: bool) -> None:
     Antes, guarda uma cópia do conteúdo atual na pasta de cópias automáticas.
     """
     from pacto.domain.errors import ErroWorkspace
-    from pacto.store.opening import inspecionar
+    from pacto.services.config import usuario
+    from pacto.store import Workspace
+    from pacto.store.opening import ErroDanificado, inspecionar
 
     if not arquivo.exists():
         raise ErroWorkspace(f"Arquivo não encontrado: {arquivo}. Nada foi alterado.")
-    inspecionar(arquivo)
+    try:
+        inspecionar(arquivo, completa=True)
+    except ErroDanificado as erro:
+        raise ErroWorkspace(
+            f"A cópia {arquivo} está danificada e não pode ser restaurada; nada foi alterado. "
+            "Escolha outra cópia de segurança."
+        ) from erro
     caminho = caminho_workspace()
     if not confirmado and not confirmar(
         f"Substituir todo o conteúdo de {caminho} pelo de {arquivo}?"
     ):
         click.echo("Nada foi alterado.")
         return
-    anterior = workspace().restaurar(arquivo)
+    # a damaged workspace opens here (restoring is its cure); its content is kept aside first
+    with Workspace.abrir(caminho, usuario(), danos=False) as ws:
+        anterior = ws.restaurar(arquivo)
     click.echo(f"Workspace restaurado a partir de {arquivo}.")
     click.echo(f"O conteúdo anterior foi guardado em {anterior}.")

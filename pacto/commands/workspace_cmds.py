@@ -169,12 +169,12 @@ def tui() -> None:
 
 
 def abrir_tui(caminho: Path) -> None:
-    """Check the workspace, then run the Textual app on it."""
+    """Check the workspace in full (before loading Textual), then run the app on it."""
     from pathlib import Path
 
     from pacto.store.opening import inspecionar
 
-    inspecionar(caminho)
+    inspecionar(caminho, completa=True)
     from pacto.tui.app import criar_app
 
-    criar_app(Path(caminho)).run()
+    criar_app(Path(caminho), completa=False).run()

@@ -138,6 +138,32 @@ def _sem_sobreposicao(alertas: list[AlertaPrivacidade]) -> list[AlertaPrivacidad
     return sorted(escolhidos, key=lambda a: a.inicio)
 
 
+OCULTADO = "[dado ocultado]"
+
+
+def ocultar(texto: str, alertas: list[AlertaPrivacidade] | None = None) -> str:
+    """The text with every suspicious passage replaced by "[dado ocultado]".
+
+    What an autosave may write before the facilitator decides: the passages found by
+    `verificar_privacidade` (or the `alertas` given, computed on this same text) never reach
+    the file as typed.
+    """
+    texto = texto or ""
+    if alertas is None:
+        alertas = verificar_privacidade(texto)
+    partes: list[str] = []
+    posicao = 0
+    for alerta in sorted(alertas, key=lambda a: a.inicio):
+        if alerta.inicio < posicao:  # overlapping spans: the earlier one already covers it
+            posicao = max(posicao, alerta.fim)
+            continue
+        partes.append(texto[posicao : alerta.inicio])
+        partes.append(OCULTADO)
+        posicao = alerta.fim
+    partes.append(texto[posicao:])
+    return "".join(partes)
+
+
 AVISO_PRIVACIDADE = (
     "A ata e as sugestões tratam da rede, nunca de casos: não registre nome, documento, "
     "contato, nascimento ou relato de vítimas (Lei 13.344/2016, art. 6º, IV; LGPD)."

@@ -87,6 +87,9 @@ def sha256_do_arquivo(caminho: Path) -> str:
     """The SHA-256 of a file, read in blocks, so a signed scan can be checked later."""
     import hashlib  # here, not at the top: loading OpenSSL slows `pacto status`
 
+    from pacto.store.conexoes import recusar_se_em_uso
+
+    recusar_se_em_uso(caminho, "documento digitalizado")
     resumo_ = hashlib.sha256()
     with caminho.open("rb") as arquivo:
         for bloco in iter(lambda: arquivo.read(1 << 20), b""):

@@ -44,7 +44,7 @@ from pacto.domain.text import caracteres_proibidos
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
 from pacto.domain.versions import VersaoFluxo, hash_conteudo, problemas_do_conteudo
 from pacto.services.arquivos import gravar_atomico
-from pacto.store import Workspace
+from pacto.store import Workspace, conexoes
 from pacto.store.workspace import TABELAS_EXTRAS
 
 FORMATO = "pacto"
@@ -104,6 +104,7 @@ def ler(origem: str | Path) -> RedeCompleta:
 def _ler_json(origem: str | Path) -> Any:
     """The parsed JSON of a bundle file, with clear messages for unreadable files."""
     origem = Path(origem)
+    conexoes.recusar_se_em_uso(origem, "pacote a importar")
     try:
         texto = origem.read_text(encoding="utf-8")
     except FileNotFoundError as erro:

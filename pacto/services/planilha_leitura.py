@@ -83,6 +83,9 @@ def abrir_grades(
         raise ErroImportacao(f"Arquivo não encontrado: {caminho}")
     if caminho.is_dir():
         raise ErroImportacao(f"{caminho} é uma pasta; informe o arquivo da planilha.")
+    from pacto.store.conexoes import recusar_se_em_uso
+
+    recusar_se_em_uso(caminho, "planilha")  # its close() would drop the workspace's locks
     try:
         with caminho.open("rb") as arquivo:
             inicio = arquivo.read(8)

@@ -16,7 +16,7 @@ import sqlite3
 from datetime import date
 
 from pacto import __version__
-from pacto.store.opening import inspecionar, uri_somente_leitura
+from pacto.store.opening import conectar_leitura, inspecionar
 from pacto.store.schema_info import ha_pendentes
 
 _PACOTE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -56,7 +56,7 @@ def ler(caminho: str | os.PathLike, nome: str) -> dict | None:
     """
     inspecionar(caminho)
     try:
-        conexao = sqlite3.connect(uri_somente_leitura(caminho), uri=True)
+        conexao = conectar_leitura(caminho)
     except sqlite3.Error:
         return None
     try:

@@ -429,3 +429,24 @@ def m009_cache(db: Database) -> None:
             valor TEXT NOT NULL
         )"""
     )
+
+
+@migracao
+def m010_geracao(db: Database) -> None:
+    """The generation mark: one random value, renewed whenever the whole content is replaced.
+
+    A restore copies into the same file and `importar --substituir` rewrites rows, so neither
+    changes the file's identity; a long-lived process compares this mark before each write and
+    refuses to write into a network that is no longer the one it loaded. Not audited: it is
+    not part of the network.
+    """
+    import secrets
+
+    db.execute(
+        """
+        CREATE TABLE _geracao (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            valor TEXT NOT NULL
+        )"""
+    )
+    db.execute("INSERT INTO _geracao (id, valor) VALUES (1, ?)", [secrets.token_hex(16)])

@@ -17,6 +17,7 @@ from pacto.domain.models import Etapa, Fluxo, Rede, como_dict
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import problema_de_caracteres, validar_rede
 from pacto.domain.versions import VersaoFluxo
+from pacto.store import conexoes
 from pacto.store.adesoes_repo import AdesoesRepo
 from pacto.store.backups import BackupsRepo
 from pacto.store.history_repo import HistoryRepo
@@ -25,7 +26,14 @@ from pacto.store.meetings_repo import MeetingsRepo
 from pacto.store.mensal_repo import MensalRepo
 from pacto.store.netp_repo import NetpRepo
 from pacto.store.network_repo import NetworkRepo
-from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
+from pacto.store.opening import (
+    ErroSubstituido,
+    conectar,
+    criar_arquivo_privado,
+    inspecionar,
+    traduzir_erro_sqlite,
+    verificar_integridade,
+)
 from pacto.store.process_repo import ProcessRepo
 from pacto.store.schema_info import APPLICATION_ID, ha_pendentes
 from pacto.store.versions_repo import VersionsRepo
@@ -86,6 +94,9 @@ class Workspace(
         self._db: Database | None = None
         self._profundidade = 0
         self._usuario = usuario
+        self._geracao: str | None = None  # the generation mark this process loaded
+        self._aberto = True
+        conexoes.registrar(caminho)
 
     @property
     def usuario(self) -> str:
@@ -106,22 +117,47 @@ class Workspace(
     # -- lifecycle -------------------------------------------------------
 
     @classmethod
-    def abrir(cls, caminho: str | Path, usuario: str | None = None) -> Workspace:
-        """Open an existing workspace, upgrading its schema; refuse foreign, damaged or newer files."""
+    def abrir(
+        cls,
+        caminho: str | Path,
+        usuario: str | None = None,
+        completa: bool = False,
+        danos: bool = True,
+    ) -> Workspace:
+        """Open an existing workspace, upgrading its schema; refuse foreign, damaged or newer files.
+
+        `completa` runs the full integrity check (the interface's start); a migration always
+        runs it first, whatever was asked. `danos=False` opens a damaged file, only to restore it.
+        """
         caminho = Path(caminho)
-        inspecionar(caminho)
+        inspecionar(caminho, completa=completa, danos=danos)
         ws = cls(caminho, conectar(caminho), usuario)
         try:
             with ws._traduzir_erros():
                 if ha_pendentes(ws.con):
                     from pacto.store.schema import migracoes
 
-                    ws.backup_automatico("antes-da-atualizacao")
+                    if danos and not completa:
+                        verificar_integridade(ws.con, caminho, completa=True)
+                    ws.backup_automatico("antes-da-atualizacao", verificar=False)
                     migracoes.apply(ws.db)
+                ws._geracao = ws.ler_geracao()
         except BaseException:
             ws.fechar()
             raise
         return ws
+
+    def irma(self) -> Workspace:
+        """Another connection on the same file, for a worker thread, sharing this generation.
+
+        Opened through the same registry, without re-reading the file outside SQLite, so a
+        worker never drops the locks of the connection the interface keeps.
+        """
+        if not self._aberto:
+            raise ErroWorkspace("O workspace já foi fechado.")
+        outra = type(self)(self.caminho, conectar(self.caminho), self._usuario)
+        outra._geracao = self._geracao
+        return outra
 
     @classmethod
     def criar(
@@ -162,9 +198,12 @@ class Workspace(
                 )
                 todas = [f.chave for f in finalidades()]
                 ws.db["fluxos"].insert({"nome": nome, "finalidades": json.dumps(todas)})
+            ws._geracao = ws.ler_geracao()
         except BaseException:
             with contextlib.suppress(Exception):
                 conexao.close()
+            if "ws" in locals():
+                conexoes.liberar(caminho)
             for sufixo in ("", "-wal", "-shm"):
                 Path(f"{caminho}{sufixo}").unlink(missing_ok=True)
             raise
@@ -173,6 +212,51 @@ class Workspace(
     def fechar(self) -> None:
         """Close the connection; SQLite checkpoints the WAL when the last one closes."""
         self.con.close()
+        if self._aberto:
+            self._aberto = False
+            conexoes.liberar(self.caminho)
+
+    # -- generation mark -------------------------------------------------
+
+    def ler_geracao(self) -> str | None:
+        """The generation mark now in the file (None for a file without one)."""
+        try:
+            linha = self.con.execute("SELECT valor FROM _geracao WHERE id = 1").fetchone()
+        except sqlite3.OperationalError as erro:
+            if "no such table" in str(erro):
+                return None
+            raise
+        return linha[0] if linha else None
+
+    def foi_substituido(self) -> bool:
+        """True when another process replaced the content since this one loaded it."""
+        if self._geracao is None:
+            return False
+        try:
+            return self.ler_geracao() != self._geracao
+        except sqlite3.Error:
+            return False  # busy or unreadable now: the write itself will check again
+
+    def aceitar_geracao(self) -> None:
+        """Adopt the file's current content (after the interface reloaded it)."""
+        self._geracao = self.ler_geracao()
+
+    def _renovar_geracao(self) -> None:
+        """Write a fresh generation mark: the content was replaced as a whole."""
+        import secrets
+
+        novo = secrets.token_hex(16)
+        self.con.execute("INSERT OR REPLACE INTO _geracao (id, valor) VALUES (1, ?)", [novo])
+        self._geracao = novo
+
+    def _conferir_geracao(self) -> None:
+        """Refuse to write into content that another process replaced (inside the write lock)."""
+        if self._geracao is not None and self.ler_geracao() != self._geracao:
+            raise ErroSubstituido(
+                f"O workspace {self.caminho} foi substituído por outro processo (restauração ou "
+                "importação) depois de aberto aqui. Nada foi gravado: recarregue os dados "
+                "(F5 na interface) antes de continuar."
+            )
 
     def __enter__(self) -> Workspace:
         return self
@@ -191,6 +275,7 @@ class Workspace(
                 return
             conexao.execute("BEGIN IMMEDIATE")
             try:
+                self._conferir_geracao()
                 conexao.execute(
                     "INSERT OR REPLACE INTO _sessao (id, usuario) VALUES (1, ?)", [self.usuario]
                 )
@@ -241,16 +326,13 @@ class Workspace(
             raise ErroValidacao(
                 "O texto tem caracteres inválidos (bytes que não são UTF-8) e não foi gravado."
             ) from erro
-        except sqlite3.OperationalError as erro:
-            texto = str(erro)
-            if "locked" in texto or "busy" in texto:
-                raise ErroWorkspace(
-                    "O workspace está ocupado por outro processo do pacto e a gravação não "
-                    "pôde ser feita. Tente de novo em alguns segundos."
-                ) from erro
-            if "readonly" in texto:
-                raise ErroWorkspace(f"Sem permissão para gravar em {self.caminho}.") from erro
+        except sqlite3.IntegrityError:
             raise
+        except sqlite3.DatabaseError as erro:
+            traduzido = traduzir_erro_sqlite(erro, self.caminho)
+            if traduzido is None:
+                raise
+            raise traduzido from erro
 
     # -- network, flows, stages ----------------------------------------
 
@@ -427,6 +509,7 @@ class Workspace(
                 self._trocar_versoes(versoes)
             if extras is not None:
                 self._trocar_extras(extras)
+            self._renovar_geracao()
 
     def _trocar_extras(self, extras: dict[str, list[dict]]) -> None:
         """Insert the bundle's extra rows, refusing columns the tables do not have."""

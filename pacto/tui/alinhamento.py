@@ -225,10 +225,9 @@ class AlinhamentoSecao(Vertical):
     def _preparar(self, mes: str, saida) -> None:
         """Same as `pacto mensal preparar`, with a connection of its own; only posts messages."""
         from pacto.services.documentos.modelos import pasta_escolhida
-        from pacto.store import Workspace
 
         try:
-            with Workspace.abrir(self.app.ws.caminho, self.app.ws.usuario) as ws:
+            with self.app.ws.irma() as ws:
                 pacote = preparar_mes(
                     ws, mes, saida, hoje=self.app.hoje, pasta_modelos=pasta_escolhida(ws)
                 )

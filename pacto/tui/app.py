@@ -21,10 +21,11 @@ from pacto.store import Workspace
 from pacto.tui.commands import ComandosPacto, PaletaPacto
 from pacto.tui.help import TelaAjuda
 from pacto.tui.sections import POR_ID, SECOES
+from pacto.tui.substituido import VigiaGeracao
 from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
 
 
-class PactoApp(App[None]):
+class PactoApp(VigiaGeracao, App[None]):
     """The facilitator's interface on one workspace."""
 
     CSS_PATH = ["app.tcss", "rede.tcss"]
@@ -75,6 +76,7 @@ class PactoApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
+        self.vigiar_geracao()
         self.action_recarregar()
         self.query_one("#navegacao", OptionList).highlighted = 0
         self.query_one("#painel").focus()
@@ -99,6 +101,9 @@ class PactoApp(App[None]):
 
     def action_recarregar(self) -> None:
         """Read the workspace again and redraw every section."""
+        if self.ws.foi_substituido() and self._avisado_substituicao:
+            self.recarregar_substituido()  # F5 after a replacement adopts the new content
+            return
         try:
             rc = self.ws.carregar()
         except PactoErro as erro:
@@ -190,8 +195,12 @@ class PactoApp(App[None]):
             self.ir_para(evento.option_id)
 
 
-def criar_app(caminho: Path, hoje: date | None = None) -> PactoApp:
-    """Open the workspace and build the app; the one factory for the CLI and the tests."""
+def criar_app(caminho: Path, hoje: date | None = None, completa: bool = True) -> PactoApp:
+    """Open the workspace and build the app; the one factory for the CLI and the tests.
+
+    The interface stays open for hours, so it starts with SQLite's full integrity check
+    (`completa`; the CLI runs it before loading Textual and passes False).
+    """
     from pacto.services.config import usuario
 
-    return PactoApp(Workspace.abrir(caminho, usuario()), hoje=hoje)
+    return PactoApp(Workspace.abrir(caminho, usuario(), completa=completa), hoje=hoje)

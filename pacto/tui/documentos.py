@@ -1,7 +1,8 @@
 """The Documentos section: every document pacto generates, generated with Enter in a worker thread.
 
-The worker opens its own connection to the workspace, only posts messages (progress, result,
-error) and never touches widgets; the section turns them into the progress bar and notifications.
+The worker borrows a sibling connection from the app's workspace (`Workspace.irma`, never a
+second opening of the file), only posts messages (progress, result, error) and never touches
+widgets; the section turns them into the progress bar and notifications.
 """
 
 from __future__ import annotations
@@ -257,10 +258,8 @@ class DocumentosSecao(Vertical):
     @work(thread=True, exclusive=True, group="documentos")
     def _gerar(self, pedido: Pedido) -> None:
         """Generate with a connection of its own; only posts messages."""
-        from pacto.store import Workspace
-
         try:
-            with Workspace.abrir(self.app.ws.caminho, self.app.ws.usuario) as ws:
+            with self.app.ws.irma() as ws:
                 total = passos(ws, pedido)
                 feitos = 0
                 self.post_message(self.Progresso(0, total))

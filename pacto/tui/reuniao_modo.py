@@ -2,6 +2,9 @@
 
 Agenda with time boxes and a running timer, attendance, minutes per item that save themselves
 (at most about a second of typing is ever at risk), decisions, action items and suggestions.
+Minutes that look like a victim's personal data are saved with those passages replaced by
+"[dado ocultado]"; the text as typed stays on screen (in memory only) and reaches the file only
+when the facilitator chooses to keep it.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from textual.widgets.option_list import Option
 
 from pacto.domain.calendario import formatar_data, formatar_hora
 from pacto.domain.errors import PactoErro
-from pacto.domain.privacidade import descrever_alertas, verificar_privacidade
+from pacto.domain.privacidade import descrever_alertas, ocultar, verificar_privacidade
 from pacto.domain.reunioes import ItemPauta, Reuniao, acoes_pendentes_antes
 from pacto.domain.text import plural
+from pacto.store.opening import ErroSubstituido
 from pacto.tui.reuniao_dialogos import CSS_REUNIOES, AvisoPrivacidade, Confirmar
 from pacto.tui.reuniao_forms import FormAcao, FormDeliberacao
 from pacto.tui.reuniao_listas import TelaPendencias, TelaPresenca, TelaSugestoes
@@ -72,6 +76,8 @@ class ModoReuniao(Screen[None]):
         self.itens: list[ItemPauta] = []
         self.atual: int = 0
         self._salvo = ""  # the current item's minutes as last written to the workspace
+        self._tela_salva = ""  # the on-screen text whose (possibly redacted) version was saved
+        self._descartado = False  # the workspace was replaced: never write this screen again
         self._salvo_em: float | None = None
         self._primeira_pendente: float | None = None
         self._ultima_tecla = 0.0
@@ -132,7 +138,7 @@ class ModoReuniao(Screen[None]):
         """Show an item's minutes in the text area and start its timer."""
         self.atual = indice
         self._inicio_item = time.monotonic()
-        self._salvo = self.item.ata
+        self._salvo = self._tela_salva = self.item.ata
         self._salvo_em = None
         self._primeira_pendente = None
         area = self.query_one("#mr-ata", TextArea)
@@ -182,10 +188,13 @@ class ModoReuniao(Screen[None]):
         self._confirmar_privacidade(ir)
 
     def _confirmar_privacidade(self, seguir) -> None:
-        """Before leaving an item whose minutes look like a victim's data, ask to edit or keep."""
+        """Before leaving an item whose minutes look like a victim's data, ask to edit or keep.
+
+        Until then only the redacted text was saved; "manter" writes the text as typed.
+        """
         self._salvar_ata()
-        alertas = verificar_privacidade(self._salvo)
-        chave = "|".join(str(a) for a in alertas)
+        alertas = verificar_privacidade(self._area.text)
+        chave = _chave(alertas)
         if not alertas or chave in self._alertas_aceitos:
             seguir()
             return
@@ -193,7 +202,8 @@ class ModoReuniao(Screen[None]):
         def decidir(manter: bool | None) -> None:
             if manter:
                 self._alertas_aceitos.add(chave)
-                seguir()
+                if self._salvar_ata(forcar=True):
+                    seguir()
             else:
                 self.query_one("#mr-ata", TextArea).focus()
 
@@ -208,26 +218,48 @@ class ModoReuniao(Screen[None]):
 
     @on(TextArea.Changed, "#mr-ata")
     def _ao_digitar(self, evento: TextArea.Changed) -> None:
-        if evento.text_area.text == self._salvo:
+        if evento.text_area.text == self._tela_salva:
             return
         agora = time.monotonic()
         self._ultima_tecla = agora
         if self._primeira_pendente is None:
             self._primeira_pendente = agora
 
-    def _salvar_ata(self, atualizar_tela: bool = True) -> bool:
-        """Write the current item's minutes if they changed; False when the write failed."""
+    def descartar(self) -> None:
+        """The workspace was replaced under this screen: write nothing more from it."""
+        self._descartado = True
+
+    def _texto_a_gravar(self, texto: str) -> str:
+        """The minutes as they may reach the file: suspicious passages redacted until kept."""
+        alertas = verificar_privacidade(texto)
+        if not alertas or _chave(alertas) in self._alertas_aceitos:
+            return texto
+        return ocultar(texto, alertas)
+
+    def _salvar_ata(self, atualizar_tela: bool = True, forcar: bool = False) -> bool:
+        """Write the current item's minutes if they changed; False when the write failed.
+
+        Writes the redacted text while the facilitator has not chosen to keep the original,
+        which stays on screen only.
+        """
+        if self._descartado:
+            return False
         texto = self._area.text
-        if texto == self._salvo:
+        if texto == self._tela_salva and not forcar:
             self._primeira_pendente = None
             return True
-        try:
-            self.app.ws.salvar_ata_item(self.item.id, texto)
-        except PactoErro as erro:  # keep the text on screen and retry on the next pulse
-            self._area.border_subtitle = f"! não salvo: {erro.mensagem}"
-            return False
-        self._salvo = texto
-        self.item.ata = texto
+        gravar = self._texto_a_gravar(texto)
+        if gravar != self._salvo:
+            try:
+                self.app.ws.salvar_ata_item(self.item.id, gravar)
+            except PactoErro as erro:  # keep the text on screen and retry on the next pulse
+                self._area.border_subtitle = f"! não salvo: {erro.mensagem}"
+                if isinstance(erro, ErroSubstituido):
+                    self.app.conferir_geracao()
+                return False
+        self._salvo = gravar
+        self._tela_salva = texto
+        self.item.ata = gravar
         self._area.border_subtitle = ""
         self._salvo_em = time.monotonic()
         self._primeira_pendente = None
@@ -250,6 +282,8 @@ class ModoReuniao(Screen[None]):
             estado = "salva automaticamente"
         else:
             estado = f"salvo há {int(agora - self._salvo_em)} s"
+            if self._salvo != self._tela_salva:
+                estado += ", com dados ocultados"
         area.border_title = f"Ata deste item ({estado})"
         decorrido = self._tempo_do_item()
         previsto = self.item.minutos * 60
@@ -262,7 +296,7 @@ class ModoReuniao(Screen[None]):
         )
 
     def _mostrar_privacidade(self) -> None:
-        alertas = verificar_privacidade(self._salvo)
+        alertas = verificar_privacidade(self._area.text)
         aviso = self.query_one("#mr-privacidade", Static)
         aviso.update(
             Text("! Possível dado de vítima na ata:\n" + descrever_alertas(alertas, 2), "bold")
@@ -393,6 +427,11 @@ class ModoReuniao(Screen[None]):
     def on_unmount(self) -> None:
         """Last chance: whatever is on screen goes to the workspace."""
         self._salvar_ata(atualizar_tela=False)
+
+
+def _chave(alertas) -> str:
+    """What identifies a set of warnings the facilitator chose to keep."""
+    return "|".join(str(a) for a in alertas)
 
 
 def _confirmacao(registro) -> str:
