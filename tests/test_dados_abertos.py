@@ -144,3 +144,50 @@ def test_unknown_version_is_refused_in_portuguese(caminho_demo, tmp_path):
     )
     assert resultado.exit_code == 1
     assert "versão 7" in resultado.output and "Traceback" not in resultado.output
+
+
+def test_importar_comparar_shows_the_changes_and_writes_nothing(caminho_demo, tmp_path):
+    runner = CliRunner()
+    pacote = tmp_path / "outra.json"
+    assert runner.invoke(main, ["--db", str(caminho_demo), "exportar", str(pacote)]).exit_code == 0
+    with Workspace.abrir(caminho_demo) as ws:
+        inst = next(i for i in ws.carregar().instituicoes if i.sigla == "PF-RR")
+        inst.telefone = "(95) 3000-7777"
+        ws.salvar_instituicao(inst)
+    antes = caminho_demo.read_bytes()
+    resultado = runner.invoke(
+        main, ["--db", str(caminho_demo), "importar", str(pacote), "--comparar"]
+    )
+    assert resultado.exit_code == 0, resultado.output
+    assert "PF-RR" in resultado.output and "3000-7777" in resultado.output
+    assert caminho_demo.read_bytes() == antes
+    igual = runner.invoke(main, ["--db", str(caminho_demo), "importar", str(pacote), "--comparar"])
+    assert "Do workspace para o pacote" in igual.output
+
+
+def test_substituir_in_a_terminal_asks_and_a_no_keeps_everything(
+    caminho_demo, tmp_path, monkeypatch
+):
+    runner = CliRunner()
+    pacote = tmp_path / "outra.json"
+    runner.invoke(main, ["--db", str(caminho_vazio_de(tmp_path)), "exportar", str(pacote)])
+    antes = Workspace.abrir(caminho_demo)
+    n = len(antes.carregar().instituicoes)
+    antes.fechar()
+    monkeypatch.setattr("pacto.commands.bundle_cmds._interativo", lambda: True)
+    resultado = runner.invoke(
+        main, ["--db", str(caminho_demo), "importar", str(pacote), "--substituir"], input="n\n"
+    )
+    assert resultado.exit_code == 1 and "Nada foi alterado" in resultado.output
+    assert "Trocar todo o conteúdo" in resultado.output
+    with Workspace.abrir(caminho_demo) as ws:
+        assert len(ws.carregar().instituicoes) == n
+
+
+def caminho_vazio_de(pasta):
+    """A new empty workspace in the folder (a network with no institution)."""
+    from pacto.domain.models import Rede
+
+    caminho = pasta / "vazio.db"
+    Workspace.criar(caminho, Rede("Rede Municipal de Teste", "SP", "Campinas")).fechar()
+    return caminho

@@ -74,7 +74,11 @@ def exportar(destino: Path, formato: str, versao: int | None, rascunho: bool) ->
     help="Só mostra o que mudaria (o fluxo, como em “versao diff”, e os outros registros); "
     "não grava nada.",
 )
-@click.option("--sim", is_flag=True, help="Com --substituir, não pergunta antes de trocar.")
+@click.option(
+    "--sim",
+    is_flag=True,
+    help="Com --substituir, não pergunta antes de trocar (sem terminal, nunca pergunta).",
+)
 def importar(arquivo: Path, substituir: bool, comparar: bool, sim: bool) -> None:
     """Importa um pacote JSON do pacto para o workspace.
 
@@ -97,7 +101,13 @@ def importar(arquivo: Path, substituir: bool, comparar: bool, sim: bool) -> None
             click.echo(linha)
         if comparar:
             return
-        if not sim and not confirmar("Trocar todo o conteúdo do workspace pelo do pacote?"):
+        # In a terminal, ask; in a script (no terminal to answer), --substituir is the consent.
+        interativo = _interativo()
+        if (
+            interativo
+            and not sim
+            and not confirmar("Trocar todo o conteúdo do workspace pelo do pacote?")
+        ):
             click.echo("Nada foi alterado (use --sim para não perguntar).")
             raise SystemExit(1)
     if not caminho.exists():
@@ -122,6 +132,13 @@ def importar(arquivo: Path, substituir: bool, comparar: bool, sim: bool) -> None
         click.echo(f"O conteúdo anterior foi guardado em {resultado.copia_anterior}.")
     for aviso in resultado.avisos:
         click.secho(f"Aviso: {aviso}", fg="yellow", err=True)
+
+
+def _interativo() -> bool:
+    """True when someone at a terminal can answer a question."""
+    import sys
+
+    return bool(sys.stdin and sys.stdin.isatty())
 
 
 @click.command()
