@@ -97,3 +97,17 @@ def test_restore_cli_asks_first_and_refuses_foreign_files(caminho_demo, tmp_path
     falso.write_bytes(b"nada" * 100)
     r = runner.invoke(pacto, ["--db", str(caminho_demo), "restaurar", str(falso), "--sim"])
     assert r.exit_code == 1 and "não é um workspace do pacto" in r.output
+
+
+def test_a_backup_from_an_older_pacto_is_restored_up_to_date(ws_demo, tmp_path):
+    """Migrated in memory before it lands: the open workspace never sees the old schema."""
+    copia = ws_demo.backup(tmp_path / "antiga.db")
+    _envelhecer(copia, "m008_historico")
+    ws_demo.restaurar(copia)
+    assert not ws_demo.foi_substituido()  # this process did the restore and took the new mark
+    nova_instituicao(ws_demo, "DEPOIS")
+    assert ws_demo.historico(limite=1)[0].depois["sigla"] == "DEPOIS"
+    conexao = sqlite3.connect(ws_demo.caminho)
+    assert conexao.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conexao.execute("SELECT count(*) FROM _geracao").fetchone() == (1,)
+    conexao.close()

@@ -172,6 +172,7 @@ class Workspace(
         caminho = Path(caminho)
         rede = validar_rede(rede)
         criar_arquivo_privado(caminho)
+        ws: Workspace | None = None
         try:
             conexao = conectar(caminho)
             conexao.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -202,7 +203,7 @@ class Workspace(
         except BaseException:
             with contextlib.suppress(Exception):
                 conexao.close()
-            if "ws" in locals():
+            if ws is not None:
                 conexoes.liberar(caminho)
             for sufixo in ("", "-wal", "-shm"):
                 Path(f"{caminho}{sufixo}").unlink(missing_ok=True)
