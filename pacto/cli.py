@@ -47,6 +47,10 @@ SUBCOMANDOS = {
     "reuniao": "pacto.commands.reuniao_cmds:reuniao",
     "ficha": "pacto.commands.ficha_cmds:ficha",
     "mensal": "pacto.commands.mensal_pacote_cmds:mensal",
+    "rede": "pacto.commands.rede_cmds:rede",
+    "ponto-focal": "pacto.commands.ponto_focal_cmds:ponto_focal",
+    "atribuicao": "pacto.commands.encaminhamento_cmds:atribuicao",
+    "encaminhamento": "pacto.commands.encaminhamento_cmds:encaminhamento",
 }
 
 
@@ -132,7 +136,7 @@ class Contexto:
     help="Arquivo do workspace da rede (também pela variável PACTO_DB).",
 )
 @click.version_option(
-    __version__, "--versao", "-V", prog_name="pacto", message="%(prog)s %(version)s"
+    __version__, "--versao", "--version", "-V", prog_name="pacto", message="%(prog)s %(version)s"
 )
 @click.pass_context
 def pacto(ctx: click.Context, caminho_db: str) -> None:

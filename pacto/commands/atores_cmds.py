@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from pacto.commands.atores_edicao_cmds import COMANDOS
 from pacto.commands.common import workspace
 
 LIMITE_LISTA = 20
@@ -13,7 +14,7 @@ LIMITE_LISTA = 20
 
 @click.group(subcommand_metavar="COMANDO [ARGS]...")
 def atores() -> None:
-    """Lista de atores da rede: importar e exportar planilhas (.xlsx ou .csv)."""
+    """Instituições da rede: cadastrar, alterar, remover, listar, importar e exportar planilhas."""
 
 
 @atores.command()
@@ -128,3 +129,7 @@ def exportar(arquivo: Path) -> None:
 
     destino = exportar_atores(workspace().carregar(), arquivo)
     click.echo(f"Tabela de atores gravada em {destino}.")
+
+
+for _comando in COMANDOS:
+    atores.add_command(_comando)
