@@ -1,0 +1,72 @@
+"""The working group and the coordination, reached from the palette by the words a user types."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, SelectionList
+
+from pacto.store import Workspace
+from pacto.tui.app import criar_app
+from pacto.tui.rede_dados import FormGrupoTrabalho, FormRede
+from tests.conftest import nova_instituicao
+
+
+async def _paleta(pilot, texto: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*texto)
+    await pilot.pause(0.4)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_gt_members_and_act_from_the_palette(caminho_vazio):
+    with Workspace.abrir(caminho_vazio) as ws:
+        nova_instituicao(ws, "SEMAS", "Secretaria de Assistência Social")
+        nova_instituicao(ws, "PC", "Polícia Civil")
+    app = criar_app(caminho_vazio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _paleta(pilot, "grupo de trabalho")
+        assert isinstance(app.screen, FormGrupoTrabalho)
+        await pilot.press(*"Portaria nº 45/2026")
+        await pilot.press("tab")
+        assert isinstance(app.focused, SelectionList)
+        await pilot.press("space", "down", "space", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormGrupoTrabalho)
+        assert len(app.ws.membros_gt()) == 2
+        assert app.ws.ato_gt() == "Portaria nº 45/2026"
+        assert "Registrar o grupo de trabalho" not in app.processo.proximo["acao"]
+        await _paleta(pilot, "GT")
+        assert isinstance(app.screen, FormGrupoTrabalho), "“GT” finds the working group too"
+        assert app.screen.query_one("#gt-ato", Input).value == "Portaria nº 45/2026"
+
+
+async def test_coordination_from_the_palette_with_keys_only(caminho_vazio):
+    with Workspace.abrir(caminho_vazio) as ws:
+        nova_instituicao(ws, "AAA", "Associação")
+        semas = nova_instituicao(ws, "SEMAS", "Secretaria de Assistência Social")
+    app = criar_app(caminho_vazio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _paleta(pilot, "coordenacao")
+        assert isinstance(app.screen, FormRede)
+        seletor = app.screen.query_one("#rede-coordenacao", Select)
+        assert app.focused is seletor
+        await pilot.press("enter", "down", "down", "enter")
+        await pilot.pause()
+        assert seletor.value == semas.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormRede)
+        assert app.ws.rede().coordenacao_id == semas.id
+
+
+async def test_network_form_shows_problems_and_stays_open(caminho_vazio):
+    app = criar_app(caminho_vazio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _paleta(pilot, "dados da rede")
+        assert isinstance(app.screen, FormRede)
+        app.screen.query_one("#rede-nome", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormRede)
+        assert "Informe o nome da rede" in str(app.screen.query_one("#form-erros").render())
