@@ -161,7 +161,8 @@ CAMPOS = (
     CampoAtor(
         "personalidade_juridica", "Personalidade jurídica",
         "Comitês e conselhos não têm e não assinam Termo de Adesão", tipo="sim_nao",
-        padrao=True, omitir_se_padrao=True,
+        padrao=True, na_versao=False,  # a trait of the body, not of the flow: the upgrade sets
+        # it for collegiate bodies, which must not make every older version look outdated
         sinonimos=("personalidade jurídica", "tem personalidade jurídica", "pessoa jurídica"),
     ),
 )

@@ -441,14 +441,17 @@ def m013_campos_ator(db: Database) -> None:
     if auditada:  # the history triggers list the columns: rebuilt below with the new ones
         for sufixo in ("ins", "upd", "del"):
             db.execute(f"DROP TRIGGER hist_instituicoes_{sufixo}")
-    db.execute(
-        "ALTER TABLE instituicoes ADD COLUMN papel TEXT NOT NULL DEFAULT 'fluxo' "
-        "CHECK (papel IN ('fluxo', 'apoio'))"
-    )
-    db.execute(
-        "ALTER TABLE instituicoes ADD COLUMN personalidade_juridica INTEGER NOT NULL DEFAULT 1 "
-        "CHECK (personalidade_juridica IN (0, 1))"
-    )
+    colunas = db["instituicoes"].columns_dict
+    if "papel" not in colunas:  # a file aged by hand (tests) may keep the columns
+        db.execute(
+            "ALTER TABLE instituicoes ADD COLUMN papel TEXT NOT NULL DEFAULT 'fluxo' "
+            "CHECK (papel IN ('fluxo', 'apoio'))"
+        )
+    if "personalidade_juridica" not in colunas:
+        db.execute(
+            "ALTER TABLE instituicoes ADD COLUMN personalidade_juridica INTEGER NOT NULL "
+            "DEFAULT 1 CHECK (personalidade_juridica IN (0, 1))"
+        )
     tipos = [linha[0] for linha in db.execute("SELECT DISTINCT tipo FROM instituicoes")]
     sem = [t for t in tipos if not personalidade_padrao(t)]
     if sem:
