@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
+from sqlite_utils import Database
 
 from pacto.cli import pacto
 from pacto.domain.campos_ator import CAMPOS, POR_CHAVE
@@ -16,7 +17,6 @@ from pacto.domain.validation import validar_instituicao
 from pacto.domain.versions import conteudo_canonico, diferencas, hash_conteudo
 from pacto.store import Workspace
 from pacto.store.history import auditar
-from sqlite_utils import Database
 
 from .conftest import nova_instituicao
 
@@ -37,7 +37,9 @@ def test_length_limit_and_label_come_from_the_registry(campo):
 def test_role_in_the_flow_is_checked():
     with pytest.raises(ErroValidacao, match="Participação inválida"):
         validar_instituicao(Instituicao(nome="Comitê", sigla="CM", papel="talvez"))
-    assert validar_instituicao(Instituicao(nome="Comitê", sigla="CM", papel="apoio")).papel == "apoio"
+    assert (
+        validar_instituicao(Instituicao(nome="Comitê", sigla="CM", papel="apoio")).papel == "apoio"
+    )
 
 
 def _envelhecer_sem_campos_ator(caminho) -> None:

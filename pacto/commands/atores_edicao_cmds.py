@@ -17,18 +17,24 @@ from pacto.commands.common import (
 )
 from pacto.domain.campos_ator import CAMPOS, PAPEIS_ATOR
 
+_AJUDAS = {
+    "nome": "Nome completo da instituição.",
+    "sigla": "Sigla, única na rede (ex.: PF-RR).",
+    "tipo": "Tipo do catálogo, pela chave, nome ou sigla (ex.: policia_federal, CREAS).",
+    "esfera": "Esfera: federal, estadual, municipal, nacional, sociedade_civil ou internacional.",
+    "papel": "Participação: fluxo (membro do fluxo final, o padrão) ou apoio (ponto de apoio, "
+    "mapeado mas fora do fluxo final).",
+    "personalidade_juridica": "Se o órgão tem personalidade jurídica. Sem a opção, vale o tipo: "
+    "comitês e conselhos não têm e não assinam Termo de Adesão.",
+}
+
 
 def _ajuda(campo) -> str:
-    partes = [campo.rotulo + (f" ({campo.dica})" if campo.dica and campo.tipo != "escolha" else "")]
-    if campo.chave == "tipo":
-        partes.append("chave, nome ou sigla de um tipo do catálogo (pacto modelos tipos)")
-    elif campo.chave == "esfera":
-        partes.append("federal, estadual, municipal, nacional, sociedade_civil ou internacional")
-    elif campo.chave == "papel":
-        partes.append("fluxo (membro do fluxo final) ou apoio (ponto de apoio, fora do fluxo)")
-    elif campo.tipo == "sim_nao":
-        partes.append(f"padrão pelo tipo: colegiados não têm; {campo.dica.lower()}")
-    return "; ".join(partes) + "."
+    """The help of a field's option: written above for a few, else its label and hint."""
+    if campo.chave in _AJUDAS:
+        return _AJUDAS[campo.chave]
+    dica = campo.dica.removeprefix("Ex.: ")
+    return f"{campo.rotulo} (ex.: {dica})." if dica else f"{campo.rotulo}."
 
 
 def opcoes_dos_campos(obrigatorias: bool):
@@ -78,8 +84,9 @@ def _valores(opcoes: dict) -> dict:
         tipo = normalizar_tipo(valores["tipo"])
         if tipo not in tipos_instituicao():
             problemas.append(
-                f"Tipo desconhecido: “{valores['tipo']}”. Veja os tipos com “pacto modelos "
-                "tipos” (chave, nome ou sigla)."
+                f"Tipo desconhecido: “{valores['tipo']}”. Tipos do catálogo: "
+                + ", ".join(sorted(tipos_instituicao()))
+                + "."
             )
         valores["tipo"] = tipo
     if valores.get("esfera"):

@@ -54,8 +54,10 @@ def mostrar(como_json: bool) -> None:
             else "não definida (use “pacto rede coordenacao SIGLA”)"
         )
     )
+    from pacto.domain.text import plural
+
     click.echo(
-        f"Grupo de trabalho: {dados['membros_gt']} membro(s); ato: "
+        f"Grupo de trabalho: {plural(dados['membros_gt'], 'membro', 'membros')}; ato: "
         f"{para_terminal(dados['ato_gt']) or 'não registrado'}"
     )
     for fluxo in dados["fluxos"]:
