@@ -98,6 +98,10 @@ class AtoresAba(AbaRede):
             return
         texto = Text()
         texto.append(f"{inst.nome} ({inst.sigla})\n", style="bold")
+        if inst.papel == "apoio":
+            texto.append("Ponto de apoio: mapeado, fora do fluxo final\n")
+        if not inst.personalidade_juridica:
+            texto.append("Sem personalidade jurídica: não assina Termo de Adesão\n")
         contatos = inst.formas_de_contato()
         texto.append(
             "Contato: " + (" · ".join(contatos) if contatos else "nenhum registrado") + "\n"
