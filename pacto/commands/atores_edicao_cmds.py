@@ -24,8 +24,8 @@ _AJUDAS = {
     "esfera": "Esfera: federal, estadual, municipal, nacional, sociedade_civil ou internacional.",
     "papel": "Participação: fluxo (membro do fluxo final, o padrão) ou apoio (ponto de apoio, "
     "mapeado mas fora do fluxo final).",
-    "personalidade_juridica": "Se o órgão tem personalidade jurídica. Sem a opção, vale o tipo: "
-    "comitês e conselhos não têm e não assinam Termo de Adesão.",
+    "personalidade_juridica": "Se o órgão tem personalidade jurídica. Ao cadastrar sem a opção, "
+    "vale o tipo: comitês e conselhos não têm e não assinam Termo de Adesão.",
 }
 
 
