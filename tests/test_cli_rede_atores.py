@@ -115,3 +115,13 @@ def test_version_options(caminho_vazio):
     for opcao in ("--version", "--versao", "-V"):
         r = CliRunner().invoke(pacto, [opcao])
         assert r.exit_code == 0 and r.output.startswith("pacto ")
+
+
+def test_removing_says_adhesions_go_too(caminho_vazio):
+    with Workspace.abrir(caminho_vazio) as ws:
+        nova_instituicao(ws, "PF", "Polícia Federal")
+    assert _rodar(caminho_vazio, "versao", "congelar", "--nota", "Primeira").exit_code == 0
+    r = _rodar(caminho_vazio, "adesao", "registrar", "PF", "--situacao", "convidada")
+    assert r.exit_code == 0, r.output
+    r = _rodar(caminho_vazio, "atores", "remover", "PF", entrada="n\n")
+    assert "Também vão: 1 registro de adesão." in r.output

@@ -134,24 +134,9 @@ def editar(sigla_atual: str, **opcoes) -> None:
 
 def descrever_o_que_vai_junto(ws, inst) -> list[str]:
     """What goes along with an institution when it is removed, in sentences."""
-    from pacto.domain.text import plural
+    from pacto.domain.text import o_que_vai_junto
 
-    dep = ws.dependencias_da_instituicao(inst.id)
-    linhas = []
-    if any(dep.values()):
-        linhas.append(
-            "Vão junto com ela: "
-            + ", ".join(
-                (
-                    plural(dep["pontos_focais"], "ponto focal", "pontos focais"),
-                    plural(dep["atribuicoes"], "atribuição", "atribuições"),
-                    plural(dep["encaminhamentos"], "encaminhamento", "encaminhamentos"),
-                )
-            )
-            + "."
-        )
-    else:
-        linhas.append("Ela não tem pontos focais, atribuições nem encaminhamentos.")
+    linhas = o_que_vai_junto(ws.dependencias_da_instituicao(inst.id))
     if inst.id in ws.membros_gt():
         linhas.append("Ela sai do grupo de trabalho.")
     if ws.rede().coordenacao_id == inst.id:

@@ -73,7 +73,8 @@ class NetworkRepo:
         return inst
 
     def dependencias_da_instituicao(self, id_: int) -> dict[str, int]:
-        """What goes away with an institution: counts of its focal points, duties and referrals."""
+        """What goes away with an institution: counts of its focal points, duties, referrals,
+        adhesion records and NETP submissions."""
 
         def contar(sql: str) -> int:
             return self.con.execute(sql, [id_] * sql.count("?")).fetchone()[0]
@@ -84,6 +85,8 @@ class NetworkRepo:
             "encaminhamentos": contar(
                 "SELECT count(*) FROM encaminhamentos WHERE origem_id = ? OR destino_id = ?"
             ),
+            "adesoes": contar("SELECT count(*) FROM adesoes WHERE instituicao_id = ?"),
+            "envios_netp": contar("SELECT count(*) FROM netp_envios WHERE instituicao_id = ?"),
         }
 
     def remover_instituicao(self, id_: int) -> None:

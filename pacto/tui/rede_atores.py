@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import plural
+from pacto.domain.text import o_que_vai_junto, plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormInstituicao
 from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
@@ -168,17 +168,10 @@ class AtoresAba(AbaRede):
         if inst is None:
             return
         dep = self.app.ws.dependencias_da_instituicao(inst.id)
-        partes = [
-            plural(dep["pontos_focais"], "ponto focal", "pontos focais"),
-            plural(dep["atribuicoes"], "atribuição", "atribuições"),
-            plural(dep["encaminhamentos"], "encaminhamento", "encaminhamentos"),
-        ]
         mensagem = Text()
         mensagem.append(f"{inst.rotulo}\n\n", style="bold")
-        if any(dep.values()):
-            mensagem.append("Vão junto com ela: " + ", ".join(partes) + ".\n")
-        else:
-            mensagem.append("Ela não tem pontos focais, atribuições nem encaminhamentos.\n")
+        for frase in o_que_vai_junto(dep):
+            mensagem.append(frase + "\n")
         if self.rc.rede.coordenacao_id == inst.id:
             mensagem.append("Ela coordena a rede: a rede ficará sem coordenação.\n")
         mensagem.append("\nEsta ação não pode ser desfeita.")
