@@ -10,114 +10,24 @@ The statuses asserted are the living-flow rules as they stand (update them when 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from datetime import date
-from pathlib import Path
+import pytest
 
+from tests.jornada_cli import Pacto, executar_jornada_cli, passos_da_pactuacao
 from tests.jornada_pacote import JORNADA, NOME_LONGO, essencia, ler_pacote
 from tests.leitura_docx import ler, sem_marcacoes
 
 
-class Pacto:
-    """Run `python -m pacto --db …` as a user's shell would, failing loudly on errors."""
-
-    def __init__(self, pasta: Path):
-        self.pasta = pasta
-        self.db = pasta / "rede.db"
-
-    def __call__(self, *argumentos: str, entrada: str | None = None, codigo: int = 0) -> str:
-        resultado = subprocess.run(
-            [sys.executable, "-m", "pacto", "--db", str(self.db), *argumentos],
-            capture_output=True,
-            text=True,
-            input=entrada,
-            cwd=self.pasta,
-            timeout=120,
-        )
-        assert "Traceback" not in resultado.stderr, resultado.stderr
-        assert resultado.returncode == codigo, (argumentos, resultado.stdout, resultado.stderr)
-        return resultado.stdout + resultado.stderr
-
-    def json(self, *argumentos: str):
-        return json.loads(self(*argumentos, "--json"))
+@pytest.fixture(scope="module")
+def jornada(tmp_path_factory):
+    """The journey runs once (about 40 s of subprocesses); the tests below only read it."""
+    pasta = tmp_path_factory.mktemp("jornada")
+    executar_jornada_cli(pasta)
+    return pasta
 
 
-def _passos(pacto: Pacto) -> dict[int, str]:
-    return {p["numero"]: p["situacao"] for p in pacto.json("passo", "listar")["passos_pactuacao"]}
-
-
-def executar_jornada_cli(pasta: Path) -> Path:
-    """Build the journey's network with the CLI only in `pasta`; return the exported bundle."""
-    pacto = Pacto(pasta)
-    rede = JORNADA["rede"]
-    pacto("init", "--rede", rede["nome_inicial"], "--uf", rede["uf"], "--municipio", "Boa Vista")
-    pacto("rede", "editar", "--nome", rede["nome"])
-    for inst in JORNADA["instituicoes"]:
-        opcoes = [f"--{campo}={valor}" for campo, valor in inst.items()]
-        assert "Instituição cadastrada" in pacto("atores", "adicionar", *opcoes)
-    assert "não definida" in pacto("rede", "coordenacao")
-    pacto("rede", "coordenacao", rede["coordenacao"])
-    pacto("modelos", "configurar", "--representante-coordenacao", "Maria Souza",
-          "--cargo-representante-coordenacao", "Secretária Municipal", "--autoridade",
-          "A SECRETÁRIA MUNICIPAL DE ASSISTÊNCIA SOCIAL", "--signatario", "Maria Souza",
-          "--cargo", "Secretária Municipal", "--local", "Boa Vista/RR")  # fmt: skip
-    pacto("gt", "adicionar", *JORNADA["gt"]["membros"])
-    pacto("gt", "ato", JORNADA["gt"]["ato"])
-    for inst in JORNADA["instituicoes"]:
-        s = inst["sigla"]
-        pacto("ponto-focal", "definir", s, "--papel", "titular", "--nome", f"Titular {s}",
-              "--cargo", "Diretor(a)", "--email", f"titular@{s.lower()}.gov.br")  # fmt: skip
-        pacto("ponto-focal", "definir", s, "--papel", "suplente", "--nome", f"Suplente {s}")
-    for sigla, etapa, texto in JORNADA["atribuicoes"]:
-        pacto("atribuicao", "definir", sigla, "--etapa", etapa, "--texto", texto)
-    for de, para, condicao, prazo in JORNADA["encaminhamentos"]:
-        pacto("encaminhamento", "adicionar", "--de", de, "--para", para, "--condicao", condicao,
-              "--prazo", prazo)  # fmt: skip
-    assert _passos(pacto)[1] == "concluído" and _passos(pacto)[2] == "concluído"
-
-    # the open meeting, held today, with attendance, minutes and one suggestion of each kind
-    hoje = date.today().isoformat()
-    pacto("reuniao", "criar", "--tipo", "ampliada", "--data", hoje, "--hora", "09:00",
-          "--local", "Auditório da SEMAS")  # fmt: skip
-    for s in ("SEMAS-BV", "PF-RR", "DEAM-BV"):
-        pacto("reuniao", "presenca", "1", "--instituicao", s, "--nome", f"Titular {s}")
-    pacto("reuniao", "presenca", "1", "--organizacao", "Pastoral do Migrante", "--nome", "Rosa")
-    pacto("reuniao", "ata", "1", "--item", "1", "--texto", "Abertura pela coordenação.")
-    pacto("reuniao", "ata", "1", "--item", "3", "--texto", "Debate das etapas, uma a uma.")
-    enc_deam_pf = next(
-        e["id"] for e in pacto.json("encaminhamento", "listar") if e["de"] == "DEAM-BV"
-    )
-    sugestoes = [
-        ("PF-RR", "--atribuicao", "PF-RR", "enfrentamento", "Investiga o crime"),
-        ("CT-BV", "--encaminhamento", "CT-BV", "HGR", "Vítima ferida", "Imediato"),
-        ("DEAM-BV", "--alterar-encaminhamento", str(enc_deam_pf), "prazo", "2 horas"),
-        ("HGR", "--contato", "HGR", "telefone", "(95) 2121-0500"),
-        ("SEMAS-BV", "--ponto-focal", "SEMAS-BV", "titular", "cargo", "Coordenadora"),
-    ]
-    for n, (autor, *proposta) in enumerate(sugestoes, start=1):
-        pacto("reuniao", "sugestao", "1", "--autor", autor, "--texto", f"Sugestão {n}", *proposta)
-        saida = pacto("reuniao", "sugestao-decidir", str(n), "--decisao", "acolhida", "--aplicar")
-        assert "Aplicada ao fluxo" in saida
-    pacto("reuniao", "realizar", "1")
-    assert _passos(pacto)[3] == "concluído"
-
-    pacto("versao", "congelar", "--nota", "Fluxo final aprovado na reunião ampliada")
-    assert "4 arquivos gravados" in pacto("gerar", "termo", "--todas", "--saida", "docs")
-    pacto("gerar", "portaria", "--numero", "12", "--saida", "docs")
-    for inst in JORNADA["instituicoes"]:
-        pacto("adesao", "registrar", inst["sigla"], "--situacao", "assinado", "--signatario",
-              f"Dirigente {inst['sigla']}", "--cargo", "Diretor(a)")  # fmt: skip
-    proximo_mes = date.today().replace(day=1).toordinal() + 32
-    mes = date.fromordinal(proximo_mes).strftime("%Y-%m")
-    assert "3 arquivos gravados" in pacto("mensal", "preparar", "--mes", mes, "--saida", "mensal")
-    pacto("exportar", "rede.json")
-    return pasta / "rede.json"
-
-
-def test_jornada_completa_so_pela_linha_de_comando(tmp_path):
-    pacote_caminho = executar_jornada_cli(tmp_path)
+def test_jornada_completa_so_pela_linha_de_comando(jornada):
+    tmp_path = jornada
+    pacote_caminho = tmp_path / "rede.json"
     pacto = Pacto(tmp_path)
     pacote = ler_pacote(pacote_caminho)
     e = essencia(pacote)
@@ -173,7 +83,7 @@ def test_jornada_completa_so_pela_linha_de_comando(tmp_path):
 
     # statuses as the rules stand: steps 1–4 done; step 5 waits for the final presentation
     # meeting (not part of this journey) even with every adhesion signed; 6 follows 5
-    passos = _passos(pacto)
+    passos = passos_da_pactuacao(pacto)
     assert [passos[n] for n in range(1, 5)] == ["concluído"] * 4
     assert passos[5] == "em andamento"
     assert passos[6] == "não iniciado"
@@ -198,3 +108,22 @@ def test_cli_errors_are_clear_and_write_nothing(tmp_path):
     assert "Nada foi removido" in pacto("atores", "remover", "PF", entrada="n\n")
     assert [i["sigla"] for i in pacto.json("atores", "listar")] == ["PF"]
     assert pacto.json("encaminhamento", "listar") == []
+
+
+def test_bundle_comparison_sees_equal_networks_and_what_differs(jornada, tmp_path):
+    """The helper the TUI journey uses: a bundle imported elsewhere and exported again is the
+    same network; a changed deadline is reported in its section."""
+    import copy
+
+    from tests.jornada_pacote import diferencas_entre
+
+    original = ler_pacote(jornada / "rede.json")
+    outra = Pacto(tmp_path)
+    outra("init", "--rede", "Outra", "--uf", "SP")
+    outra("importar", str(jornada / "rede.json"), "--substituir")
+    outra("exportar", "de-novo.json")
+    assert diferencas_entre(original, ler_pacote(tmp_path / "de-novo.json")) == []
+    mudado = copy.deepcopy(original)
+    mudado["encaminhamentos"][0]["prazo"] = "48 horas"
+    (diferenca,) = diferencas_entre(original, mudado)
+    assert diferenca.startswith("encaminhamentos:") and "48 horas" in diferenca
