@@ -125,3 +125,14 @@ def test_removing_says_adhesions_go_too(caminho_vazio):
     assert r.exit_code == 0, r.output
     r = _rodar(caminho_vazio, "atores", "remover", "PF", entrada="n\n")
     assert "Também vão: 1 registro de adesão." in r.output
+
+
+def test_status_says_how_to_do_the_next_step(caminho_vazio):
+    saida = _rodar(caminho_vazio, "status").output
+    assert "Como fazer: pacto autodiagnostico responder, pacto atores adicionar" in saida
+    assert "Na interface: Ctrl+P › “Ir para Autodiagnóstico”" in saida
+    with Workspace.abrir(caminho_vazio) as ws:
+        nova_instituicao(ws, "PF")
+    saida = _rodar(caminho_vazio, "status").output
+    assert "Como fazer: pacto gt adicionar, pacto gt ato" in saida
+    assert "Ctrl+P › “Grupo de trabalho (GT): membros e ato de criação”" in saida
