@@ -70,3 +70,28 @@ async def test_network_form_shows_problems_and_stays_open(caminho_vazio):
         await pilot.pause()
         assert isinstance(app.screen, FormRede)
         assert "Informe o nome da rede" in str(app.screen.query_one("#form-erros").render())
+
+
+async def test_institution_form_has_role_and_legal_personality(caminho_vazio):
+    """The two fields of the registry that other rules need are in the TUI form too; a
+    collegiate type unchecks legal personality, as the catalogue says."""
+    from pacto.tui.formularios import CaixaDeMarcar
+    from pacto.tui.formularios_rede import FormInstituicao
+
+    app = criar_app(caminho_vazio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "n")
+        assert isinstance(app.screen, FormInstituicao)
+        caixa = app.screen.query_one("#inst-personalidade_juridica", CaixaDeMarcar)
+        assert caixa.value is True
+        app.screen.query_one("#inst-tipo", Select).value = "coetrae"
+        await pilot.pause()
+        assert caixa.value is False
+        app.screen.query_one("#inst-papel", Select).value = "apoio"
+        app.screen.query_one("#inst-nome", Input).value = "Comitê Estadual"
+        app.screen.query_one("#inst-sigla", Input).value = "COETRAE-SP"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormInstituicao)
+        inst = app.ws.instituicao_por_sigla("COETRAE-SP")
+        assert (inst.papel, inst.personalidade_juridica) == ("apoio", False)
