@@ -49,6 +49,10 @@ SUBCOMANDOS = {
     "mensal": "pacto.commands.mensal_pacote_cmds:mensal",
     "publicar": "pacto.commands.alcance_cmds:publicar",
     "web": "pacto.commands.alcance_cmds:web",
+    "rede": "pacto.commands.rede_cmds:rede",
+    "ponto-focal": "pacto.commands.ponto_focal_cmds:ponto_focal",
+    "atribuicao": "pacto.commands.encaminhamento_cmds:atribuicao",
+    "encaminhamento": "pacto.commands.encaminhamento_cmds:encaminhamento",
 }
 
 
@@ -138,7 +142,7 @@ class Contexto:
     help="Arquivo do workspace da rede (também pela variável PACTO_DB).",
 )
 @click.version_option(
-    __version__, "--versao", "-V", prog_name="pacto", message="%(prog)s %(version)s"
+    __version__, "--versao", "--version", "-V", prog_name="pacto", message="%(prog)s %(version)s"
 )
 @click.pass_context
 def pacto(ctx: click.Context, caminho_db: str) -> None:

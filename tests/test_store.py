@@ -88,6 +88,8 @@ def test_removing_institution_takes_its_records_along(ws_vazio):
         "pontos_focais": 1,
         "atribuicoes": 1,
         "encaminhamentos": 1,
+        "adesoes": 0,
+        "envios_netp": 0,
     }
     ws_vazio.remover_instituicao(pf.id)
     rc = ws_vazio.carregar()

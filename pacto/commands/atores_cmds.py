@@ -6,14 +6,16 @@ from pathlib import Path
 
 import click
 
+from pacto.commands.atores_edicao_cmds import COMANDOS
 from pacto.commands.common import workspace
+from pacto.domain.colunas_planilha import nomes_dos_campos
 
 LIMITE_LISTA = 20
 
 
 @click.group(subcommand_metavar="COMANDO [ARGS]...")
 def atores() -> None:
-    """Lista de atores da rede: importar e exportar planilhas (.xlsx ou .csv)."""
+    """Instituições da rede: cadastrar, alterar, remover, listar, importar e exportar planilhas."""
 
 
 @atores.command()
@@ -29,10 +31,7 @@ def atores() -> None:
     multiple=True,
     metavar='CAMPO="Título"',
     help='Indica à mão a coluna de um campo, ex.: --coluna nome="Nome do serviço". Pode repetir. '
-    "Campos: nome, sigla, cnpj, tipo, esfera, setor, endereco, telefone, email, site, horario, "
-    "observacoes, etapas, atribuicoes, contato, ponto_focal, cargo_ponto_focal, "
-    "telefone_ponto_focal, email_ponto_focal, suplente, cargo_suplente, telefone_suplente, "
-    "email_suplente.",
+    f"Campos: {nomes_dos_campos()}.",
 )
 @click.option(
     "--aba",
@@ -128,3 +127,7 @@ def exportar(arquivo: Path) -> None:
 
     destino = exportar_atores(workspace().carregar(), arquivo)
     click.echo(f"Tabela de atores gravada em {destino}.")
+
+
+for _comando in COMANDOS:
+    atores.add_command(_comando)

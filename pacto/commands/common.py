@@ -116,3 +116,33 @@ def instituicao_por_sigla(ws, sigla: str):
     if inst is None:
         raise ErroValidacao(f"Nenhuma instituição com a sigla “{sigla}”.")
     return inst
+
+
+def etapa_por_texto(ws, texto: str):
+    """The stage named by key, name or sigla, accents and case optional (“Pos-Resgate”)."""
+    from pacto.domain.celulas_planilha import etapa_por_texto as achar
+    from pacto.domain.errors import ErroValidacao
+
+    etapas = ws.etapas()
+    etapa = achar(texto, etapas)
+    if etapa is None:
+        nomes = ", ".join(f"{e.nome} ({e.chave})" for e in etapas)
+        raise ErroValidacao(f"Etapa desconhecida: “{texto}”. Etapas do fluxo: {nomes}.")
+    return etapa
+
+
+def fluxo_escolhido(ws, numero: int | None):
+    """The flow named by --fluxo N, or the only flow; a clear error when there are several."""
+    from pacto.domain.errors import ErroValidacao
+
+    fluxos = ws.fluxos()
+    if numero is None:
+        if len(fluxos) == 1:
+            return fluxos[0]
+        lista = ", ".join(f"{f.id} ({f.nome})" for f in fluxos)
+        raise ErroValidacao(f"A rede tem {len(fluxos)} fluxos; indique --fluxo N: {lista}.")
+    for fluxo in fluxos:
+        if fluxo.id == numero:
+            return fluxo
+    existentes = ", ".join(str(f.id) for f in fluxos)
+    raise ErroValidacao(f"Não há fluxo número {numero}. Fluxos da rede: {existentes}.")

@@ -23,6 +23,9 @@ SUBCOMANDOS = {
     "acao-concluir": f"{_REGISTRO}:acao_concluir",
     "sugestao": f"{_REGISTRO}:sugestao",
     "sugestao-decidir": f"{_REGISTRO}:sugestao_decidir",
+    "editar": "pacto.commands.reuniao_edicao_cmds:editar",
+    "presenca-remover": "pacto.commands.reuniao_edicao_cmds:presenca_remover",
+    "acao-cancelar": "pacto.commands.reuniao_edicao_cmds:acao_cancelar",
 }
 
 

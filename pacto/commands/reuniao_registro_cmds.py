@@ -276,8 +276,25 @@ def acao_concluir(acao_id: int, data_texto: str) -> None:
     metavar="SIGLA CAMPO VALOR",
     help="Proposta: alterar telefone, email, site, endereco ou horario.",
 )
+@click.option(
+    "--alterar-encaminhamento",
+    "prop_alterar",
+    nargs=3,
+    default=None,
+    metavar="ID CAMPO VALOR",
+    help="Proposta: mudar o prazo ou a condição do encaminhamento ID (no mesmo lugar).",
+)
+@click.option(
+    "--ponto-focal",
+    "prop_ponto",
+    nargs=4,
+    default=None,
+    metavar="SIGLA PAPEL CAMPO VALOR",
+    help="Proposta: alterar nome, cargo, telefone ou email do titular ou suplente "
+    "(ou indicar um novo, pelo nome).",
+)
 @_MESMO_ASSIM
-def sugestao(reuniao_id, autor, assunto, referencia, texto, prop_atribuicao, prop_encaminhamento, prop_contato, mesmo_assim) -> None:  # fmt: skip
+def sugestao(reuniao_id, autor, assunto, referencia, texto, prop_atribuicao, prop_encaminhamento, prop_contato, prop_alterar, prop_ponto, mesmo_assim) -> None:  # fmt: skip
     """Registra uma sugestão ao fluxo, com proposta estruturada opcional."""
     from pacto.domain.errors import ErroValidacao
     from pacto.domain.propostas import assunto_da_proposta
@@ -286,10 +303,15 @@ def sugestao(reuniao_id, autor, assunto, referencia, texto, prop_atribuicao, pro
     ws = workspace()
     r = reuniao_ou_erro(ws, reuniao_id)
     checar_privacidade(texto, mesmo_assim)
-    propostas = [p for p in (prop_atribuicao, prop_encaminhamento, prop_contato) if p]
+    propostas = [
+        p
+        for p in (prop_atribuicao, prop_encaminhamento, prop_contato, prop_alterar, prop_ponto)
+        if p
+    ]
     if len(propostas) > 1:
         raise ErroValidacao(
-            "Use só uma proposta por sugestão (--atribuicao, --encaminhamento ou --contato)."
+            "Use só uma proposta por sugestão (--atribuicao, --encaminhamento, --contato, "
+            "--alterar-encaminhamento ou --ponto-focal)."
         )
     proposta = None
     fluxo_id = ws.fluxos()[0].id
@@ -321,6 +343,10 @@ def sugestao(reuniao_id, autor, assunto, referencia, texto, prop_atribuicao, pro
         inst = instituicao_ou_erro(ws, sigla)
         proposta = {"tipo": "contato", "instituicao_id": inst.id, "campos": {campo: valor}}
         referencia = referencia or inst.sigla
+    elif prop_alterar:
+        proposta, referencia = _proposta_alterar_encaminhamento(ws, prop_alterar, referencia)
+    elif prop_ponto:
+        proposta, referencia = _proposta_ponto_focal(ws, prop_ponto, referencia)
     inst_autor = ws.instituicao_por_sigla(autor)
     s = ws.salvar_sugestao(
         Sugestao(
@@ -335,6 +361,49 @@ def sugestao(reuniao_id, autor, assunto, referencia, texto, prop_atribuicao, pro
         )
     )
     click.echo(f"Sugestão {s.id} registrada ({s.autor}).")
+
+
+def _proposta_alterar_encaminhamento(ws, dados, referencia: str) -> tuple[dict, str]:
+    """A proposal that changes one field of an existing referral, carrying its id."""
+    from pacto.domain.errors import ErroValidacao
+
+    id_texto, campo, valor = dados
+    campo = campo.strip().lower().replace("condição", "condicao")
+    enc = next((e for e in ws.encaminhamentos() if str(e.id) == id_texto.strip()), None)
+    if enc is None:
+        raise ErroValidacao(
+            f"Não há encaminhamento número {id_texto}. Veja os números com "
+            "“pacto encaminhamento listar”."
+        )
+    if campo not in ("prazo", "condicao"):
+        raise ErroValidacao("No encaminhamento, a proposta muda o “prazo” ou a “condicao”.")
+    proposta = {
+        "tipo": "encaminhamento",
+        "encaminhamento_id": enc.id,
+        "fluxo_id": enc.fluxo_id,
+        "origem_id": enc.origem_id,
+        "destino_id": enc.destino_id,
+        "condicao": enc.condicao,
+        "prazo": enc.prazo,
+    } | {campo: valor}
+    origem, destino = ws.instituicao(enc.origem_id), ws.instituicao(enc.destino_id)
+    return proposta, referencia or f"{origem.sigla} → {destino.sigla}"
+
+
+def _proposta_ponto_focal(ws, dados, referencia: str) -> tuple[dict, str]:
+    """A proposal that changes a focal point's field, or names a new one in a vacant role."""
+    sigla, papel, campo, valor = dados
+    inst = instituicao_ou_erro(ws, sigla)
+    papel = papel.strip().lower()
+    atual = next((p for p in ws.pontos_focais(inst.id) if p.papel == papel), None)
+    proposta = {
+        "tipo": "ponto_focal",
+        "instituicao_id": inst.id,
+        "papel": papel,
+        "ponto_focal_id": atual.id if atual else None,
+        "campos": {campo.strip().lower().replace("e-mail", "email"): valor},
+    }
+    return proposta, referencia or f"{inst.sigla} ({papel})"
 
 
 @click.command("sugestao-decidir")

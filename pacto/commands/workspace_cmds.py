@@ -28,7 +28,10 @@ def init(nome: str, uf: str, municipio: str) -> None:
     with Workspace.criar(caminho, Rede(nome, uf, municipio)) as ws:
         rede = ws.rede()
     click.echo(f"Workspace criado em {caminho} para a rede “{rede.nome}” ({rede.uf}).")
-    click.echo("Próximo passo: cadastre as instituições ou abra a interface com “pacto”.")
+    click.echo(
+        "Próximo passo: cadastre as instituições (“pacto atores adicionar --nome … --sigla …”, "
+        "ou “pacto atores importar planilha.xlsx”) ou abra a interface com “pacto”."
+    )
 
 
 @click.command()
@@ -130,7 +133,19 @@ def _imprimir_status(dados: dict) -> None:
     proximo = dados["proximo_passo"]
     click.echo(f"{click.style('Próximo passo:', bold=True)} {t(proximo['acao'])}")
     click.echo(f"  {t(proximo['motivo'])}")
+    _imprimir_como_fazer(proximo["acao"])
     _imprimir_lacunas(dados["lacunas"], limite=10)
+
+
+def _imprimir_como_fazer(acao: str) -> None:
+    """Where the next step is done: its commands and its entry in the TUI's palette."""
+    from pacto.tui.gemeos_cli import PROXIMOS_PASSOS
+
+    if acao not in PROXIMOS_PASSOS:
+        return
+    entrada, comandos = PROXIMOS_PASSOS[acao]
+    click.echo(f"  Como fazer: {', '.join(f'pacto {c}' for c in comandos)}")
+    click.echo(f"  Na interface: Ctrl+P › “{entrada}”")
 
 
 def _imprimir_lacunas(lacunas: list[dict], limite: int | None = None) -> None:

@@ -77,6 +77,11 @@ def _etapa_do_trecho(trecho: str, etapas: Sequence[Etapa]) -> Etapa | None:
     return candidatas[0] if len(candidatas) == 1 else None
 
 
+def etapa_por_texto(texto: str, etapas: Sequence[Etapa]) -> Etapa | None:
+    """The one stage a text names by key, name or sigla, ignoring accents and case."""
+    return _etapa_do_trecho(str(texto or "").strip(), etapas)
+
+
 def identificar_etapas(texto: str, etapas: Sequence[Etapa]) -> tuple[list[Etapa], list[str]]:
     """The stages a cell names ("Denúncia", "D", "Pós-Resgate; Atendimento", "D R") and the
     pieces that match no stage, compared without accents or case, by name or sigla."""

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pacto.domain.campos_ator import CAMPOS as CAMPOS_ATOR
+from pacto.domain.campos_ator import CHAVES as CHAVES_ATOR
 from pacto.domain.models import Etapa
 from pacto.domain.text import sem_acentos
 
@@ -26,10 +28,7 @@ class CampoPlanilha:
     sinonimos: tuple[str, ...]
 
 
-CAMPOS_INSTITUICAO = (
-    "nome", "sigla", "cnpj", "tipo", "esfera", "setor", "endereco",
-    "telefone", "email", "site", "horario", "observacoes",
-)  # fmt: skip
+CAMPOS_INSTITUICAO = CHAVES_ATOR  # the institution's own fields, from the registry
 
 # field key -> (focal point role, focal point attribute)
 CAMPOS_PONTO_FOCAL = {
@@ -47,63 +46,7 @@ PREFIXO_ETAPA = "etapa:"  # a column per stage: "etapa:<chave>", the cell holds 
 
 # fmt: off
 CAMPOS = (
-    CampoPlanilha(
-        "nome",
-        "Instituição",
-        (
-            "instituição", "instituições", "nome da instituição", "nome", "órgão", "órgãos",
-            "nome do órgão", "órgão/instituição", "instituição/órgão", "órgão/entidade",
-            "entidade", "entidades", "nome da entidade", "organização", "organizações",
-            "ator", "atores", "serviço", "serviços", "equipamento", "unidade", "razão social",
-        ),
-    ),
-    CampoPlanilha("sigla", "Sigla", ("sigla", "siglas", "abreviatura", "acrônimo")),
-    CampoPlanilha("cnpj", "CNPJ", ("cnpj", "cnpj da instituição")),
-    CampoPlanilha(
-        "tipo", "Tipo", ("tipo", "tipo de instituição", "tipo de órgão", "tipo de serviço")
-    ),
-    CampoPlanilha("esfera", "Esfera", ("esfera", "esfera de governo", "âmbito", "nível")),
-    CampoPlanilha(
-        "setor",
-        "Setor",
-        ("setor", "área", "área de atuação", "política", "política pública", "segmento"),
-    ),
-    CampoPlanilha(
-        "endereco",
-        "Endereço",
-        ("endereço", "endereços", "logradouro", "localização", "local de atendimento"),
-    ),
-    CampoPlanilha(
-        "telefone",
-        "Telefone",
-        (
-            "telefone", "telefones", "fone", "fones", "tel", "tel.", "contato telefônico",
-            "telefone institucional", "celular", "whatsapp",
-        ),
-    ),
-    CampoPlanilha(
-        "email",
-        "E-mail",
-        (
-            "e-mail", "email", "e-mails", "emails", "correio eletrônico",
-            "endereço eletrônico", "e-mail institucional",
-        ),
-    ),
-    CampoPlanilha(
-        "site",
-        "Site",
-        ("site", "sítio", "sítio eletrônico", "página", "página na internet", "portal", "url"),
-    ),
-    CampoPlanilha(
-        "horario",
-        "Horário de atendimento",
-        ("horário de atendimento", "horário", "horários", "funcionamento", "expediente"),
-    ),
-    CampoPlanilha(
-        "observacoes",
-        "Observações",
-        ("observações", "observação", "obs", "obs.", "notas", "comentários"),
-    ),
+    *(CampoPlanilha(c.chave, c.rotulo_planilha or c.rotulo, c.sinonimos) for c in CAMPOS_ATOR),
     CampoPlanilha(
         "etapas",
         "Etapas",

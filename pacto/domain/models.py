@@ -68,6 +68,8 @@ class Instituicao:
     site: str = ""
     horario: str = ""
     observacoes: str = ""
+    papel: str = "fluxo"
+    personalidade_juridica: bool = True
     id: int | None = None
 
     @property

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pacto.domain.campos_ator import CAMPOS_CONTATO as CAMPOS_CONTATO_ATOR
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import PAPEIS_PONTO_FOCAL
 from pacto.domain.validation import LIMITE_TEXTO, problema_de_caracteres
@@ -28,13 +29,7 @@ TIPOS_PROPOSTA = {
     "contato": "Alterar o contato de uma instituição",
     "ponto_focal": "Alterar ou indicar um ponto focal",
 }
-CAMPOS_CONTATO = {
-    "telefone": "Telefone",
-    "email": "E-mail",
-    "site": "Site",
-    "endereco": "Endereço",
-    "horario": "Horário de atendimento",
-}
+CAMPOS_CONTATO = CAMPOS_CONTATO_ATOR  # the registry's contact fields, key -> label
 CAMPOS_PONTO = {"nome": "Nome", "cargo": "Cargo", "telefone": "Telefone", "email": "E-mail"}
 _ASSUNTO_DO_TIPO = {
     "atribuicao": "atribuicao",

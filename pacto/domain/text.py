@@ -80,3 +80,25 @@ def descrever_contagens(c: dict) -> str:
             plural(c["encaminhamentos"], "encaminhamento", "encaminhamentos"),
         )
     )
+
+
+def o_que_vai_junto(dep: dict[str, int]) -> list[str]:
+    """Sentences telling what is removed along with an institution (see the store's
+    `dependencias_da_instituicao`), as the TUI and the CLI ask before removing it."""
+    principais = (
+        plural(dep.get("pontos_focais", 0), "ponto focal", "pontos focais"),
+        plural(dep.get("atribuicoes", 0), "atribuição", "atribuições"),
+        plural(dep.get("encaminhamentos", 0), "encaminhamento", "encaminhamentos"),
+    )
+    if any(dep.get(c) for c in ("pontos_focais", "atribuicoes", "encaminhamentos")):
+        frases = ["Vão junto com ela: " + ", ".join(principais) + "."]
+    else:
+        frases = ["Ela não tem pontos focais, atribuições nem encaminhamentos."]
+    outros = []
+    if dep.get("adesoes"):
+        outros.append(plural(dep["adesoes"], "registro de adesão", "registros de adesão"))
+    if dep.get("envios_netp"):
+        outros.append(plural(dep["envios_netp"], "envio ao NETP", "envios ao NETP"))
+    if outros:
+        frases.append("Também vão: " + ", ".join(outros) + ".")
+    return frases

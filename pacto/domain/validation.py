@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pacto.domain.campos_ator import CAMPOS as CAMPOS_ATOR
+from pacto.domain.campos_ator import LIMITE_CURTO, LIMITE_LONGO, PAPEIS_ATOR
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import PAPEIS_PONTO_FOCAL, Instituicao, PontoFocal, Rede
 from pacto.domain.text import caracteres_proibidos, chave_comparacao, limpar, so_digitos
@@ -21,14 +23,11 @@ UFS = {
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SIGLA = re.compile(r"^[\w][\w .\-/ºª()]*$")
-LIMITE_CAMPO_CURTO = 300
-LIMITE_TEXTO = 20_000
-ROTULOS = {
-    "nome": "Nome", "sigla": "Sigla", "cnpj": "CNPJ", "tipo": "Tipo", "esfera": "Esfera",
-    "setor": "Setor", "endereco": "Endereço", "telefone": "Telefone", "email": "E-mail",
-    "site": "Site", "horario": "Horário", "observacoes": "Observações", "papel": "Papel",
-    "cargo": "Cargo", "municipio": "Município",
-}  # fmt: skip
+LIMITE_CAMPO_CURTO = LIMITE_CURTO
+LIMITE_TEXTO = LIMITE_LONGO
+# labels of a focal point's fields (an institution's come from `campos_ator`)
+ROTULOS_PONTO = {"papel": "Papel", "nome": "Nome", "cargo": "Cargo", "telefone": "Telefone",
+                 "email": "E-mail"}  # fmt: skip
 
 
 def citar(valor: str, limite: int = 60) -> str:
@@ -135,42 +134,71 @@ def _checar_tamanho(rotulo: str, valor: str, limite: int, problemas: list[str]) 
 
 
 def validar_instituicao(inst: Instituicao, siglas_em_uso: Iterable[str] = ()) -> Instituicao:
-    """Clean and check an institution; siglas_em_uso holds the acronyms of the other institutions."""
+    """Clean and check an institution, field by field as `campos_ator` describes them;
+    siglas_em_uso holds the acronyms of the other institutions."""
     problemas: list[str] = []
     ruins: set[str] = set()  # fields with refused characters: not quoted in other messages
-    for campo in ("nome", "sigla", "cnpj", "tipo", "esfera", "setor", "endereco",
-                  "telefone", "email", "site", "horario"):  # fmt: skip
-        setattr(inst, campo, limpar(getattr(inst, campo)))
-        if _checar_caracteres(ROTULOS[campo], getattr(inst, campo), problemas):
-            ruins.add(campo)
-        _checar_tamanho(ROTULOS[campo], getattr(inst, campo), LIMITE_CAMPO_CURTO, problemas)
-    inst.observacoes = (inst.observacoes or "").strip()
-    _checar_caracteres("Observações", inst.observacoes, problemas)
-    _checar_tamanho("Observações", inst.observacoes, LIMITE_TEXTO, problemas)
-    if not inst.nome:
-        problemas.append("Informe o nome da instituição.")
-    if not inst.sigla:
-        problemas.append("Informe a sigla da instituição.")
-    elif "sigla" in ruins or len(inst.sigla) > LIMITE_CAMPO_CURTO:
-        pass
-    elif not _SIGLA.match(inst.sigla):
-        problemas.append(
-            f"Sigla inválida: {citar(inst.sigla)}. Use letras, números, hífen ou barra."
-        )
-    elif chave_comparacao(inst.sigla) in {chave_comparacao(s) for s in siglas_em_uso}:
-        problemas.append(f"Já existe uma instituição com a sigla “{inst.sigla}” nesta rede.")
-    if inst.cnpj and "cnpj" not in ruins:
-        if cnpj_valido(inst.cnpj):
-            inst.cnpj = formatar_cnpj(inst.cnpj)
-        else:
-            problemas.append(
-                f"CNPJ inválido: {citar(inst.cnpj)} (confira os dígitos verificadores)."
-            )
-    if inst.email and "email" not in ruins and not email_valido(inst.email):
-        problemas.append(f"E-mail inválido: {citar(inst.email)}.")
+    for campo in CAMPOS_ATOR:
+        valor = getattr(inst, campo.chave)
+        if campo.tipo == "sim_nao":
+            if not isinstance(valor, bool):
+                problemas.append(f"{campo.rotulo}: responda sim ou não.")
+            continue
+        valor = (valor or "").strip() if campo.tipo == "longo" else limpar(valor or "")
+        setattr(inst, campo.chave, valor)
+        if _checar_caracteres(campo.rotulo, valor, problemas):
+            ruins.add(campo.chave)
+        _checar_tamanho(campo.rotulo, valor, campo.limite, problemas)
+        if campo.obrigatorio and not valor:
+            problemas.append(f"Informe {_artigo(campo.chave)} da instituição.")
+        elif valor and campo.validador and campo.chave not in ruins:
+            if problema := _VALIDADORES[campo.validador](inst, valor, siglas_em_uso):
+                problemas.append(problema)
     if problemas:
         raise ErroValidacao(problemas)
     return inst
+
+
+def _artigo(chave: str) -> str:
+    return {"nome": "o nome", "sigla": "a sigla"}.get(chave, chave)
+
+
+def _validar_sigla(inst: Instituicao, sigla: str, siglas_em_uso: Iterable[str]) -> str | None:
+    if len(sigla) > LIMITE_CAMPO_CURTO:
+        return None
+    if not _SIGLA.match(sigla):
+        return f"Sigla inválida: {citar(sigla)}. Use letras, números, hífen ou barra."
+    if chave_comparacao(sigla) in {chave_comparacao(s) for s in siglas_em_uso}:
+        return f"Já existe uma instituição com a sigla “{sigla}” nesta rede."
+    return None
+
+
+def _validar_cnpj(inst: Instituicao, cnpj: str, _siglas) -> str | None:
+    if cnpj_valido(cnpj):
+        inst.cnpj = formatar_cnpj(cnpj)
+        return None
+    return f"CNPJ inválido: {citar(cnpj)} (confira os dígitos verificadores)."
+
+
+def _validar_email(_inst, email: str, _siglas) -> str | None:
+    return None if email_valido(email) else f"E-mail inválido: {citar(email)}."
+
+
+def _validar_papel(inst: Instituicao, papel: str, _siglas) -> str | None:
+    if papel in PAPEIS_ATOR:
+        return None
+    return (
+        f"Participação inválida: {citar(papel)}. Use “fluxo” (membro do fluxo) ou “apoio” "
+        "(ponto de apoio)."
+    )
+
+
+_VALIDADORES = {
+    "sigla": _validar_sigla,
+    "cnpj": _validar_cnpj,
+    "email": _validar_email,
+    "papel": _validar_papel,
+}
 
 
 def validar_ponto_focal(ponto: PontoFocal) -> PontoFocal:
@@ -179,9 +207,9 @@ def validar_ponto_focal(ponto: PontoFocal) -> PontoFocal:
     ruins: set[str] = set()
     for campo in ("papel", "nome", "cargo", "telefone", "email"):
         setattr(ponto, campo, limpar(getattr(ponto, campo)))
-        if _checar_caracteres(ROTULOS[campo], getattr(ponto, campo), problemas):
+        if _checar_caracteres(ROTULOS_PONTO[campo], getattr(ponto, campo), problemas):
             ruins.add(campo)
-        _checar_tamanho(ROTULOS[campo], getattr(ponto, campo), LIMITE_CAMPO_CURTO, problemas)
+        _checar_tamanho(ROTULOS_PONTO[campo], getattr(ponto, campo), LIMITE_CAMPO_CURTO, problemas)
     ponto.papel = ponto.papel.lower()
     if ponto.papel not in PAPEIS_PONTO_FOCAL:
         problemas.append("O ponto focal deve ser titular ou suplente.")

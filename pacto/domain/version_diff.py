@@ -5,25 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pacto.domain.models import Instituicao, campos
+from pacto.domain.campos_ator import CAMPOS as CAMPOS_ATOR
+from pacto.domain.campos_ator import CAMPOS_VERSAO, POR_CHAVE
 
-# Institution fields kept in the canonical content (all but the id), and which of them are contact.
-CAMPOS_INSTITUICAO = tuple(c for c in campos(Instituicao) if c != "id")
-CAMPOS_CONTATO = ("telefone", "email", "site", "endereco", "horario")
+# Institution fields kept in the canonical content, and which of them are contact (registry).
+CAMPOS_INSTITUICAO = CAMPOS_VERSAO
+CAMPOS_CONTATO = tuple(c for c in CAMPOS_VERSAO if POR_CHAVE[c].contato)
 CAMPOS_PONTO = ("nome", "cargo", "telefone", "email")
-ROTULOS = {
-    "nome": "nome",
-    "sigla": "sigla",
-    "cnpj": "CNPJ",
-    "tipo": "tipo",
-    "esfera": "esfera",
-    "setor": "setor",
-    "endereco": "endereço",
-    "telefone": "telefone",
-    "email": "e-mail",
-    "site": "site",
-    "horario": "horário",
-    "observacoes": "observações",
+ROTULOS = {c.chave: c.em_frase for c in CAMPOS_ATOR} | {
     "cargo": "cargo",
     "uf": "UF",
     "municipio": "município",
@@ -100,6 +89,12 @@ def _curto(valor, limite: int = 60) -> str:
 
 def _de_para(campo: str, antes, depois) -> str:
     return f"{ROTULOS.get(campo, campo)} {_curto(antes)} → {_curto(depois)}"
+
+
+def _valores(campo: str, antes: dict, depois: dict) -> tuple[str, str]:
+    """A field's value on each side, as the user reads it; a field a side lacks holds its default."""
+    definicao = POR_CHAVE[campo]
+    return tuple(definicao.descrever(lado.get(campo, definicao.padrao)) for lado in (antes, depois))
 
 
 def _indice_siglas(lista: list[dict], campo: str = "sigla") -> dict[str, dict]:
@@ -217,9 +212,9 @@ class _Comparacao:
             antes, depois = self.inst_antes[chave], self.inst_depois[chave]
             sigla = depois["sigla"]
             dados = [
-                _de_para(c, antes.get(c, ""), depois.get(c, ""))
+                _de_para(c, *_valores(c, antes, depois))
                 for c in CAMPOS_INSTITUICAO
-                if c not in CAMPOS_CONTATO and antes.get(c, "") != depois.get(c, "")
+                if c not in CAMPOS_CONTATO and len(set(_valores(c, antes, depois))) == 2
             ]
             contato = [
                 _de_para(c, antes.get(c, ""), depois.get(c, ""))

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from pacto.domain.campos_ator import POR_CHAVE, conteudo_de_versao
 from pacto.domain.network import RedeCompleta
 from pacto.domain.version_diff import (
     CAMPOS_INSTITUICAO,
@@ -45,7 +46,7 @@ def conteudo_canonico(rc: RedeCompleta) -> dict:
     etapa = {e.id: e.chave for e in rc.etapas}
     fluxo = {f.id: f.nome for f in rc.fluxos}
     coordenacao = rc.coordenacao
-    instituicoes = [{c: getattr(i, c) for c in CAMPOS_INSTITUICAO} for i in rc.instituicoes]
+    instituicoes = [conteudo_de_versao(i) for i in rc.instituicoes]
     pontos = [
         {"instituicao": sigla[p.instituicao_id], "papel": p.papel}
         | {c: getattr(p, c) for c in CAMPOS_PONTO}
@@ -118,7 +119,7 @@ def conteudo_canonico(rc: RedeCompleta) -> dict:
 ESTRUTURA = {
     "fluxos": ("nome", "finalidades"),
     "etapas": ("ordem", "chave", "nome", "sigla"),
-    "instituicoes": CAMPOS_INSTITUICAO,
+    "instituicoes": tuple(c for c in CAMPOS_INSTITUICAO if not POR_CHAVE[c].omitir_se_padrao),
     "pontos_focais": ("instituicao", "papel", *CAMPOS_PONTO),
     "atribuicoes": ("instituicao", "etapa", "fluxo", "texto"),
     "encaminhamentos": ("fluxo", "origem", "destino", "condicao", "prazo"),

@@ -7,16 +7,12 @@ from pathlib import Path
 
 from pacto.domain.autodiagnostico import Resposta
 from pacto.domain.calendario import dia_util_anterior, ler_hora
+from pacto.domain.campos_ator import CAMPOS as CAMPOS_ATOR
+from pacto.domain.campos_ator import personalidade_padrao
 from pacto.domain.catalog import ler_toml
 from pacto.domain.models import Encaminhamento, Instituicao, PontoFocal, Rede
 from pacto.domain.reunioes import Acao, Deliberacao, Presenca, Reuniao, Sugestao
 from pacto.store import Workspace
-
-_CAMPOS_INSTITUICAO = (
-    "nome", "sigla", "cnpj", "tipo", "esfera", "setor", "endereco",
-    "telefone", "email", "site", "horario", "observacoes",
-)  # fmt: skip
-
 
 USUARIO_DEMO = "pacto (rede de demonstração)"
 
@@ -50,9 +46,10 @@ def _povoar(ws: Workspace, dados: dict, hoje: date) -> None:
         ws.salvar_fluxo(fluxo)
         ids: dict[str, int] = {}
         for item in dados["instituicoes"]:
-            inst = ws.salvar_instituicao(
-                Instituicao(**{c: item.get(c, "") for c in _CAMPOS_INSTITUICAO})
-            )
+            valores = {c.chave: item.get(c.chave, c.padrao) for c in CAMPOS_ATOR}
+            if "personalidade_juridica" not in item:
+                valores["personalidade_juridica"] = personalidade_padrao(valores["tipo"])
+            inst = ws.salvar_instituicao(Instituicao(**valores))
             ids[inst.sigla] = inst.id
             for pf in item.get("pontos_focais", []):
                 dias = pf.get("confirmado_ha_dias")

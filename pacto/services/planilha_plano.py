@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from pacto.domain.campos_ator import POR_CHAVE as POR_CHAVE_ATOR
+from pacto.domain.campos_ator import personalidade_padrao
 from pacto.domain.celulas_planilha import TEXTO_A_DETALHAR, sigla_entre_parenteses
 from pacto.domain.colunas_planilha import CAMPOS_INSTITUICAO, PREFIXO_ETAPA, rotulo_campo
 from pacto.domain.errors import ErroImportacao, ErroValidacao
@@ -74,12 +76,12 @@ def _juntar_campos(grupo: _Grupo, avisos: list[str]) -> dict[str, str]:
     origem: dict[str, int] = {}
     for reg in grupo.registros:
         for campo, valor in reg.campos.items():
-            if not valor:
+            if valor == "":  # False (a yes/no cell answered “não”) is a value
                 continue
             if campo not in campos:
                 campos[campo], origem[campo] = valor, reg.numero
             elif (
-                chave_comparacao(valor) != chave_comparacao(campos[campo])
+                chave_comparacao(str(valor)) != chave_comparacao(str(campos[campo]))
                 and campo != "observacoes"
             ):
                 avisos.append(
@@ -165,9 +167,13 @@ class _Planejador:
             antes = getattr(inst, campo)
             # "HOSPITAL GERAL" for "Hospital Geral" is no change: keep how it was written
             if valor != antes and (
-                atual is None or chave_comparacao(valor) != chave_comparacao(antes)
+                atual is None
+                or not isinstance(valor, str)
+                or chave_comparacao(valor) != chave_comparacao(antes)
             ):
                 setattr(inst, campo, valor)
+        if atual is None and "personalidade_juridica" not in campos:
+            inst.personalidade_juridica = personalidade_padrao(inst.tipo)
         notas = [n for r in grupo.registros for n in r.notas]
         if notas and not inst.observacoes:
             notas = list(dict.fromkeys(notas))
@@ -262,6 +268,8 @@ def _diferencas(antes: Instituicao, depois: Instituicao) -> list[str]:
         if velho != novo:
             if campo == "esfera":
                 velho, novo = ESFERAS.get(velho, velho), ESFERAS.get(novo, novo)
+            else:
+                velho, novo = (POR_CHAVE_ATOR[campo].descrever(v) for v in (velho, novo))
             mudancas.append(f"{rotulo_campo(campo)}: “{velho or '—'}” → “{novo}”")
     return mudancas
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pacto.domain.campos_ator import CAMPOS_CONTATO
+from pacto.domain.campos_ator import POR_CHAVE as POR_CHAVE_ATOR
 from pacto.domain.celulas_planilha import (
     TEXTO_A_DETALHAR,
     descrever_esferas,
@@ -74,10 +76,14 @@ def ler_registro(linha: LinhaLida, etapas: list[Etapa], com_etapa: bool) -> Regi
     valores = linha.valores
     for campo in CAMPOS_INSTITUICAO:
         if campo in valores:
+            definicao = POR_CHAVE_ATOR[campo]
             texto = valores[campo]
-            reg.campos[campo] = (
-                texto_longo(texto) if campo == "observacoes" else texto_celula(texto)
-            )
+            if definicao.tipo == "longo":
+                reg.campos[campo] = texto_longo(texto)
+            elif definicao.tipo == "sim_nao" or definicao.opcoes:
+                _ler_opcao(reg, definicao, texto_celula(texto))
+            else:
+                reg.campos[campo] = texto_celula(texto)
     if "sigla" in reg.campos:
         reg.campos["sigla"] = limpar_sigla(reg.campos["sigla"])
     _ajustar_identidade(reg)
@@ -90,6 +96,22 @@ def ler_registro(linha: LinhaLida, etapas: list[Etapa], com_etapa: bool) -> Regi
             reg.pontos.setdefault(papel, {})[atributo] = valor
     _ler_atribuicoes(reg, valores, etapas, com_etapa)
     return reg
+
+
+def _ler_opcao(reg: Registro, definicao, texto: str) -> None:
+    """A yes/no or choice cell (“Participação”: “Ponto de apoio”) read into its stored value."""
+    if not texto:
+        return
+    valor = definicao.interpretar(texto)
+    if valor is None:
+        aceitos = (
+            "sim ou não"
+            if definicao.tipo == "sim_nao"
+            else " ou ".join(f"“{r}”" for _, r in definicao.opcoes)
+        )
+        reg.problemas.append(f"{definicao.rotulo} não reconhecida: “{texto}”. Use {aceitos}.")
+    else:
+        reg.campos[definicao.chave] = valor
 
 
 def _ajustar_identidade(reg: Registro) -> None:
@@ -131,8 +153,8 @@ def _ajustar_campos(reg: Registro) -> None:
 def _ler_contato(reg: Registro, texto: str) -> None:
     """A "Forma de contato" cell fills the contact fields the row left empty."""
     contato = separar_contato(texto)
-    for campo in ("telefone", "email", "site", "endereco", "horario"):
-        valor = getattr(contato, campo)
+    for campo in CAMPOS_CONTATO:
+        valor = getattr(contato, campo, "")
         if valor and not reg.campos.get(campo):
             reg.campos[campo] = valor
     if contato.outros:

@@ -28,7 +28,7 @@ class NetworkRepo:
     def instituicoes(self) -> list[Instituicao]:
         """Every institution, by name."""
         return [
-            Instituicao(*linha)
+            _instituicao(linha)
             for linha in self.con.execute(
                 f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes ORDER BY nome COLLATE NOCASE"
             )
@@ -39,7 +39,7 @@ class NetworkRepo:
         linha = self.con.execute(
             f"SELECT {_COLUNAS_INSTITUICAO} FROM instituicoes WHERE id = ?", [id_]
         ).fetchone()
-        return Instituicao(*linha) if linha else None
+        return _instituicao(linha) if linha else None
 
     def instituicao_por_sigla(self, sigla: str) -> Instituicao | None:
         """One institution by acronym, ignoring case and accents."""
@@ -48,7 +48,7 @@ class NetworkRepo:
             [sigla.strip()],
         ).fetchone()
         if linha:
-            return Instituicao(*linha)
+            return _instituicao(linha)
         procurada = chave_comparacao(sigla)
         return next(
             (i for i in self.instituicoes() if chave_comparacao(i.sigla) == procurada), None
@@ -73,7 +73,8 @@ class NetworkRepo:
         return inst
 
     def dependencias_da_instituicao(self, id_: int) -> dict[str, int]:
-        """What goes away with an institution: counts of its focal points, duties and referrals."""
+        """What goes away with an institution: counts of its focal points, duties, referrals,
+        adhesion records and NETP submissions."""
 
         def contar(sql: str) -> int:
             return self.con.execute(sql, [id_] * sql.count("?")).fetchone()[0]
@@ -84,6 +85,8 @@ class NetworkRepo:
             "encaminhamentos": contar(
                 "SELECT count(*) FROM encaminhamentos WHERE origem_id = ? OR destino_id = ?"
             ),
+            "adesoes": contar("SELECT count(*) FROM adesoes WHERE instituicao_id = ?"),
+            "envios_netp": contar("SELECT count(*) FROM netp_envios WHERE instituicao_id = ?"),
         }
 
     def remover_instituicao(self, id_: int) -> None:
@@ -205,6 +208,16 @@ class NetworkRepo:
         """Remove a referral."""
         with self.transacao():
             self.con.execute("DELETE FROM encaminhamentos WHERE id = ?", [id_])
+
+
+_INDICE_PERSONALIDADE = campos(Instituicao).index("personalidade_juridica")
+
+
+def _instituicao(linha: tuple) -> Instituicao:
+    """An institution from its row; SQLite keeps the yes/no field as 0/1."""
+    inst = Instituicao(*linha)
+    inst.personalidade_juridica = bool(linha[_INDICE_PERSONALIDADE])
+    return inst
 
 
 def _ponto(linha: tuple) -> PontoFocal:

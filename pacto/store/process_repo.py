@@ -41,6 +41,16 @@ class ProcessRepo:
                     "DELETE FROM grupo_trabalho WHERE instituicao_id = ?", [instituicao_id]
                 )
 
+    def definir_grupo_trabalho(self, membros: set[int], ato: str) -> None:
+        """Set the working group's members and its act at once (the TUI's GT form)."""
+        with self.transacao():
+            atuais = set(self.membros_gt())
+            for inst_id in sorted(membros - atuais):
+                self.definir_membro_gt(inst_id, True)
+            for inst_id in sorted(atuais - membros):
+                self.definir_membro_gt(inst_id, False)
+            self.definir_ato_gt(ato)
+
     def ato_gt(self) -> str:
         """The reference of the act that created the working group, e.g. 'Portaria nº 12/2026'."""
         return self.configuracao(CHAVE_ATO_GT, "") or ""

@@ -450,3 +450,35 @@ def m010_geracao(db: Database) -> None:
         )"""
     )
     db.execute("INSERT INTO _geracao (id, valor) VALUES (1, ?)", [secrets.token_hex(16)])
+
+
+@migracao
+def m013_campos_ator(db: Database) -> None:
+    """An institution's role in the flow (member or support point) and whether it has legal
+    personality; collegiate types of the catalogue (comitês, conselhos) start without it."""
+    from pacto.domain.campos_ator import personalidade_padrao
+
+    auditada = "hist_instituicoes_ins" in {t.name for t in db.triggers}
+    if auditada:  # the history triggers list the columns: rebuilt below with the new ones
+        for sufixo in ("ins", "upd", "del"):
+            db.execute(f"DROP TRIGGER hist_instituicoes_{sufixo}")
+    colunas = db["instituicoes"].columns_dict
+    if "papel" not in colunas:  # a file aged by hand (tests) may keep the columns
+        db.execute(
+            "ALTER TABLE instituicoes ADD COLUMN papel TEXT NOT NULL DEFAULT 'fluxo' "
+            "CHECK (papel IN ('fluxo', 'apoio'))"
+        )
+    if "personalidade_juridica" not in colunas:
+        db.execute(
+            "ALTER TABLE instituicoes ADD COLUMN personalidade_juridica INTEGER NOT NULL "
+            "DEFAULT 1 CHECK (personalidade_juridica IN (0, 1))"
+        )
+    tipos = [linha[0] for linha in db.execute("SELECT DISTINCT tipo FROM instituicoes")]
+    sem = [t for t in tipos if not personalidade_padrao(t)]
+    if sem:
+        marcas = ", ".join("?" for _ in sem)
+        db.execute(
+            f"UPDATE instituicoes SET personalidade_juridica = 0 WHERE tipo IN ({marcas})", sem
+        )
+    if auditada:
+        auditar(db, "instituicoes")

@@ -25,6 +25,7 @@ MIGRACOES = (
     "m008_historico",
     "m009_cache",
     "m010_geracao",
+    "m013_campos_ator",
 )
 
 

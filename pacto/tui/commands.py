@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from pacto.domain.text import sem_acentos
 from pacto.tui.rede import ABAS
+from pacto.tui.rede_dados import abrir_form_gt, abrir_form_rede
 from pacto.tui.sections import SECOES
 
 
@@ -43,6 +44,21 @@ class ComandosPacto(Provider):
                 partial(_abrir_aba_da_rede, app, aba),
                 f"Seção 3, tecla {tecla}",
             )
+        yield (
+            "Grupo de trabalho (GT): membros e ato de criação",
+            partial(abrir_form_gt, app),
+            "Registra quem está no GT e o ato que o criou",
+        )
+        yield (
+            "Coordenação da rede: instituição coordenadora",
+            partial(abrir_form_rede, app, "#rede-coordenacao"),
+            "Quem coordena o fluxo e assina os Termos de Adesão",
+        )
+        yield (
+            "Dados da rede: nome, UF e município",
+            partial(abrir_form_rede, app),
+            "Identificação da rede",
+        )
         yield ("Recarregar dados", app.action_recarregar, "Relê o workspace (F5)")
         yield ("Modo reunião", app.action_modo_reuniao, "A reunião de hoje ou a próxima (F2)")
         yield ("Buscar instituição", app.action_buscar, "Busca na seção Rede (/)")

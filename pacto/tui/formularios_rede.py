@@ -9,6 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
+from pacto.domain.campos_ator import CAMPOS as CAMPOS_ATOR
+from pacto.domain.campos_ator import PAPEIS_ATOR, POR_CHAVE, personalidade_padrao
 from pacto.domain.catalog import tipos_instituicao
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import (
@@ -22,15 +24,11 @@ from pacto.domain.models import (
 from pacto.tui.formularios import CaixaDeMarcar, Formulario, linha_do_formulario
 from pacto.tui.texto import literal
 
-# (field, label, placeholder) of the institution's one-line fields, in form order
-_CAMPOS_TEXTO = (
-    ("setor", "Setor", "Ex.: Assistência Social"),
-    ("cnpj", "CNPJ", "00.000.000/0000-00"),
-    ("endereco", "Endereço", ""),
-    ("telefone", "Telefone", "(95) 0000-0000"),
-    ("email", "E-mail", "nome@orgao.gov.br"),
-    ("site", "Site", ""),
-    ("horario", "Horário", "Ex.: seg. a sex., 8h às 18h"),
+# (field, label, placeholder) of the institution's other one-line fields, from the registry
+_CAMPOS_TEXTO = tuple(
+    (c.chave, c.rotulo, c.dica)
+    for c in CAMPOS_ATOR
+    if c.tipo == "texto" and c.chave not in ("nome", "sigla")
 )
 
 
@@ -51,12 +49,14 @@ class FormInstituicao(Formulario[Instituicao]):
 
     def campos(self) -> ComposeResult:
         inst = self.original
-        yield linha_do_formulario(
-            "Nome *", Input(inst.nome, id="inst-nome", placeholder="Nome completo", compact=True)
-        )
-        yield linha_do_formulario(
-            "Sigla *", Input(inst.sigla, id="inst-sigla", placeholder="Ex.: PF-RR", compact=True)
-        )
+        for chave in ("nome", "sigla"):
+            campo = POR_CHAVE[chave]
+            yield linha_do_formulario(
+                f"{campo.rotulo} *",
+                Input(
+                    getattr(inst, chave), id=f"inst-{chave}", placeholder=campo.dica, compact=True
+                ),
+            )
         tipos = [(t.nome, t.chave) for t in tipos_instituicao().values()]
         if inst.tipo and inst.tipo not in tipos_instituicao():
             tipos.append((literal(inst.tipo), inst.tipo))
@@ -89,7 +89,26 @@ class FormInstituicao(Formulario[Instituicao]):
                 Input(getattr(inst, campo), id=f"inst-{campo}", placeholder=dica, compact=True),
             )
         yield linha_do_formulario(
-            "Observações",
+            POR_CHAVE["papel"].rotulo,
+            Select(
+                [(nome, chave) for chave, nome in PAPEIS_ATOR.items()],
+                value=inst.papel if inst.papel in PAPEIS_ATOR else "fluxo",
+                allow_blank=False,
+                id="inst-papel",
+                compact=True,
+            ),
+        )
+        yield linha_do_formulario(
+            "",
+            CaixaDeMarcar(
+                f"{POR_CHAVE['personalidade_juridica'].rotulo} (comitês e conselhos não têm)",
+                value=inst.personalidade_juridica,
+                id="inst-personalidade_juridica",
+                compact=True,
+            ),
+        )
+        yield linha_do_formulario(
+            POR_CHAVE["observacoes"].rotulo,
             TextArea(inst.observacoes, id="inst-observacoes", compact=True, tab_behavior="focus"),
         )
 
@@ -108,6 +127,9 @@ class FormInstituicao(Formulario[Instituicao]):
         sigla = self.query_one("#inst-sigla", Input)
         if not sigla.value.strip() and tipo.sigla_sugerida:
             sigla.value = tipo.sigla_sugerida
+        if self.original.id is None:  # a new collegiate body starts without legal personality
+            caixa = self.query_one("#inst-personalidade_juridica", CaixaDeMarcar)
+            caixa.value = personalidade_padrao(tipo.chave)
 
     def montar(self) -> Instituicao:
         texto = {
@@ -119,6 +141,10 @@ class FormInstituicao(Formulario[Instituicao]):
             tipo=_valor(self.query_one("#inst-tipo", Select)),
             esfera=_valor(self.query_one("#inst-esfera", Select)),
             observacoes=self.query_one("#inst-observacoes", TextArea).text,
+            papel=str(self.query_one("#inst-papel", Select).value),
+            personalidade_juridica=self.query_one(
+                "#inst-personalidade_juridica", CaixaDeMarcar
+            ).value,
             id=self.original.id,
             **texto,
         )

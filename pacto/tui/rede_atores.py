@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import plural
+from pacto.domain.text import o_que_vai_junto, plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormInstituicao
 from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
@@ -98,6 +98,10 @@ class AtoresAba(AbaRede):
             return
         texto = Text()
         texto.append(f"{inst.nome} ({inst.sigla})\n", style="bold")
+        if inst.papel == "apoio":
+            texto.append("Ponto de apoio: mapeado, fora do fluxo final\n")
+        if not inst.personalidade_juridica:
+            texto.append("Sem personalidade jurídica: não assina Termo de Adesão\n")
         contatos = inst.formas_de_contato()
         texto.append(
             "Contato: " + (" · ".join(contatos) if contatos else "nenhum registrado") + "\n"
@@ -164,17 +168,10 @@ class AtoresAba(AbaRede):
         if inst is None:
             return
         dep = self.app.ws.dependencias_da_instituicao(inst.id)
-        partes = [
-            plural(dep["pontos_focais"], "ponto focal", "pontos focais"),
-            plural(dep["atribuicoes"], "atribuição", "atribuições"),
-            plural(dep["encaminhamentos"], "encaminhamento", "encaminhamentos"),
-        ]
         mensagem = Text()
         mensagem.append(f"{inst.rotulo}\n\n", style="bold")
-        if any(dep.values()):
-            mensagem.append("Vão junto com ela: " + ", ".join(partes) + ".\n")
-        else:
-            mensagem.append("Ela não tem pontos focais, atribuições nem encaminhamentos.\n")
+        for frase in o_que_vai_junto(dep):
+            mensagem.append(frase + "\n")
         if self.rc.rede.coordenacao_id == inst.id:
             mensagem.append("Ela coordena a rede: a rede ficará sem coordenação.\n")
         mensagem.append("\nEsta ação não pode ser desfeita.")
