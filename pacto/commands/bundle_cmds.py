@@ -6,16 +6,17 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import caminho_workspace, confirmar, workspace
+from pacto.commands.common import caminho_workspace, confirmar, opcao_sobrescrever, workspace
 
 
 @click.command()
 @click.argument("arquivo", metavar="ARQUIVO.json", type=click.Path(dir_okay=False, path_type=Path))
-def exportar(arquivo: Path) -> None:
-    """Exporta todo o workspace para um pacote JSON portátil."""
+@opcao_sobrescrever
+def exportar(arquivo: Path, sobrescrever: bool) -> None:
+    """Exporta todo o workspace para um pacote JSON portátil (legível só pelo seu usuário)."""
     from pacto.services.bundle import exportar as gravar
 
-    gravar(workspace(), arquivo)
+    gravar(workspace(), arquivo, sobrescrever)
     click.echo(f"Pacote gravado em {arquivo}.")
 
 

@@ -43,7 +43,6 @@ from pacto.domain.reunioes import (
 from pacto.domain.text import caracteres_proibidos
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
 from pacto.domain.versions import VersaoFluxo, hash_conteudo, problemas_do_conteudo
-from pacto.services.arquivos import gravar_atomico
 from pacto.store import Workspace
 from pacto.store.workspace import TABELAS_EXTRAS
 
@@ -89,11 +88,13 @@ def montar(rc: RedeCompleta, versoes: Iterable[VersaoFluxo] = ()) -> dict[str, A
     return pacote
 
 
-def exportar(ws: Workspace, destino: str | Path) -> Path:
-    """Write the workspace to a JSON file, atomically (a temporary file renamed into place)."""
+def exportar(ws: Workspace, destino: str | Path, sobrescrever: bool = False) -> Path:
+    """Write the workspace to a JSON file, readable by the owner only (it holds contacts)."""
+    from pacto.services.gravacao import gravar
+
     pacote = montar(ws.carregar(), ws.versoes()) | ws.linhas_extras()
     texto = json.dumps(pacote, ensure_ascii=False, indent=2) + "\n"
-    return gravar_atomico(Path(destino), lambda caminho: caminho.write_text(texto, "utf-8"))
+    return gravar(Path(destino), texto, ws=ws, sobrescrever=sobrescrever, privado=True)
 
 
 def ler(origem: str | Path) -> RedeCompleta:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-NAO_AUDITADAS = {"historico", "_sessao", "_cache", "_sqlite_migrations", "sqlite_sequence"}
+NAO_AUDITADAS = {
+    "historico",
+    "_sessao",
+    "_cache",
+    "_arquivos_gerados",
+    "_sqlite_migrations",
+    "sqlite_sequence",
+}
 # Focal points' contacts are institutional but personal enough not to outlive their owner's
 # replacement: the history says that they changed, never what they were.
 OMITIDAS = {

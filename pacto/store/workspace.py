@@ -18,6 +18,7 @@ from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import problema_de_caracteres, validar_rede
 from pacto.domain.versions import VersaoFluxo
 from pacto.store.adesoes_repo import AdesoesRepo
+from pacto.store.arquivos_repo import ArquivosRepo
 from pacto.store.backups import BackupsRepo
 from pacto.store.history_repo import HistoryRepo
 from pacto.store.import_repo import ImportRepo
@@ -72,6 +73,7 @@ class Workspace(
     MeetingsRepo,
     AdesoesRepo,
     BackupsRepo,
+    ArquivosRepo,
 ):
     """A network's workspace file; every read and write of pacto data goes through it.
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pacto.domain.errors import ErroDocumento
 from pacto.services.arquivos import criar_pasta
 from pacto.services.documentos.render import Modelo, ambiente, erro_de_sintaxe
+from pacto.services.gravacao import gravar
 
 CHAVE_CONFIGURACAO = "modelos"
 
@@ -86,7 +86,8 @@ def exportar(destino: Path, sobrescrever: bool = False) -> list[Path]:
     copiados = []
     for tipo in TIPOS.values():
         alvo = destino / tipo.arquivo
-        shutil.copyfile(pasta_padrao() / tipo.arquivo, alvo)
+        # refused above unless asked: what exists now may be replaced
+        gravar(alvo, (pasta_padrao() / tipo.arquivo).read_bytes(), sobrescrever=True)
         copiados.append(alvo)
     return copiados
 

@@ -6,9 +6,7 @@ template, so a name like ``Instituto {{ 7*7 }} & <Cia>`` prints exactly as typed
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -199,35 +197,3 @@ def renderizar(modelo: Modelo, contexto: dict) -> Renderizado:
             f"O modelo “{modelo.nome}” não é um documento do Word (.docx) válido."
         ) from erro
     return Renderizado(saida.getvalue(), avisos)
-
-
-def _modo_de_arquivo() -> int:
-    """The permissions a new file gets under the user's umask (mkstemp alone gives 0600)."""
-    atual = os.umask(0o022)
-    os.umask(atual)
-    return 0o666 & ~atual
-
-
-def gravar_atomico(destino: Path, conteudo: bytes) -> Path:
-    """Write a file under a temporary name and rename it, so no half-written file is ever seen."""
-    try:
-        destino.parent.mkdir(parents=True, exist_ok=True)
-        descritor, temporario = tempfile.mkstemp(
-            dir=destino.parent, prefix=f".{destino.name}.", suffix=".tmp"
-        )
-    except OSError as erro:
-        raise ErroDocumento(
-            f"Não foi possível gravar em {destino.parent}: {motivo_os(erro)}."
-        ) from erro
-    try:
-        with os.fdopen(descritor, "wb") as arquivo:
-            arquivo.write(conteudo)
-        os.chmod(temporario, _modo_de_arquivo())
-        os.replace(temporario, destino)
-    except OSError as erro:
-        Path(temporario).unlink(missing_ok=True)
-        raise ErroDocumento(f"Não foi possível gravar {destino}: {motivo_os(erro)}.") from erro
-    except BaseException:
-        Path(temporario).unlink(missing_ok=True)
-        raise
-    return destino
