@@ -146,12 +146,15 @@ def verificar(pasta: Path | None, chaves_por_tipo: dict[str, set[str]]) -> list[
         except ErroDocumento as erro:
             item.erro = erro.mensagem
         else:
-            from jinja2 import meta
+            from jinja2 import TemplateSyntaxError, meta
 
             from pacto.services.documentos.sandbox import NOME_DA_VOLTA, riscos
 
             item.riscos = riscos(arvore)
-            usadas = set(meta.find_undeclared_variables(arvore)) - {NOME_DA_VOLTA}
+            try:
+                usadas = set(meta.find_undeclared_variables(arvore)) - {NOME_DA_VOLTA}
+            except TemplateSyntaxError:  # an unknown filter or test: already in `riscos`
+                usadas = set()
             fornecidas = chaves_por_tipo[chave]
             item.nao_preenchidos = sorted(usadas - fornecidas)
             item.nao_usados = sorted(fornecidas - usadas)

@@ -385,6 +385,32 @@ def riscos(arvore) -> list[str]:
         for chamada in [*chamadas, *no.iter.find_all(nodes.Call)]:
             if isinstance(chamada.node, nodes.Name) and chamada.node.name == "range":
                 anotar(_risco_de_range(chamada))
+        externo = _voltas(no)
+        for interno in no.find_all(nodes.For):
+            if externo and (_voltas(interno) or 0) * externo > LIMITE_PASSOS:
+                anotar(
+                    f"laços aninhados com voltas demais (linha {no.lineno}); o pacto "
+                    f"interrompe acima de {LIMITE_PASSOS} passos"
+                )
+    for no in arvore.find_all(nodes.BinExpr):
+        try:
+            _constante(no)
+        except LimiteExcedido as erro:
+            anotar(f"{erro} (linha {no.lineno})")
+        except _NaoConstante:
+            pass
+    for no in arvore.find_all(nodes.Getattr):
+        if no.attr in ("format", "format_map") and isinstance(no.node, nodes.Const):
+            try:
+                _conferir_formato(no.node.value)
+            except LimiteExcedido as erro:
+                anotar(f"{erro} (linha {no.lineno})")
+    for no in arvore.find_all(nodes.Filter):
+        if no.name == "format" and isinstance(no.node, nodes.Const):
+            try:
+                _conferir_formato(no.node.value)
+            except LimiteExcedido as erro:
+                anotar(f"{erro} (linha {no.lineno})")
     for macro in arvore.find_all(nodes.Macro):
         for chamada in macro.find_all(nodes.Call):
             if isinstance(chamada.node, nodes.Name) and chamada.node.name == macro.name:
@@ -392,11 +418,54 @@ def riscos(arvore) -> list[str]:
     return [a for a in achados if a]
 
 
+class _NaoConstante(Exception):
+    pass
+
+
+def _constante(no):
+    """The value of a constant expression, computed with the sandbox's size checks.
+
+    Raises `LimiteExcedido` for a constant the sandbox would refuse (``'x' * 10**9``) and
+    `_NaoConstante` for an expression that depends on the data.
+    """
+    from jinja2 import nodes
+
+    if isinstance(no, nodes.Const):
+        return no.value
+    if isinstance(no, nodes.BinExpr):
+        from jinja2.nodes import _binop_to_func
+
+        esquerda, direita = _constante(no.left), _constante(no.right)
+        _conferir_operacao(no.operator, esquerda, direita)
+        try:
+            return _binop_to_func[no.operator](esquerda, direita)
+        except (ArithmeticError, TypeError, ValueError) as erro:
+            raise _NaoConstante from erro
+    raise _NaoConstante
+
+
+def _voltas(laco) -> int | None:
+    """How many turns a `{% for … in range(constants) %}` makes, or None when not known."""
+    from jinja2 import nodes
+
+    chamada = laco.iter
+    if not (
+        isinstance(chamada, nodes.Call)
+        and isinstance(chamada.node, nodes.Name)
+        and chamada.node.name == "range"
+    ):
+        return None
+    try:
+        return len(range(*[_constante(a) for a in chamada.args]))
+    except (_NaoConstante, LimiteExcedido, TypeError, ValueError, OverflowError):
+        return None
+
+
 def _risco_de_range(chamada) -> str:
     """'' for a range of known small size, else why the loop is unbounded."""
     try:
-        limites = [a.as_const() for a in chamada.args]
-    except Exception:  # noqa: BLE001 - Jinja raises Impossible for anything not constant
+        limites = [_constante(a) for a in chamada.args]
+    except (_NaoConstante, LimiteExcedido):
         limites = None
     if limites is None or chamada.kwargs or chamada.dyn_args or chamada.dyn_kwargs:
         return (
