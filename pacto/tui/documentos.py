@@ -34,6 +34,7 @@ from pacto.services.documentos.catalogo import (
 )
 from pacto.services.documentos.reuniao_docs import DadoPessoalNoTexto
 from pacto.services.documentos.termo import Lote
+from pacto.services.gravacao import ArquivoExistente
 from pacto.services.mensal import mes_de
 from pacto.tui.reuniao_dialogos import Confirmar
 
@@ -115,6 +116,13 @@ class DocumentosSecao(Vertical):
         def __init__(self, pedido: Pedido, alertas: list[str]):
             super().__init__()
             self.pedido, self.alertas = pedido, alertas
+
+    class Existentes(Message):
+        """Files the document would replace that were edited since pacto wrote them."""
+
+        def __init__(self, pedido: Pedido, arquivos: list[Path]):
+            self.pedido, self.arquivos = pedido, arquivos
+            super().__init__()
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -273,6 +281,8 @@ class DocumentosSecao(Vertical):
                 lote = gerar_documento(ws, pedido, avancar)
         except DadoPessoalNoTexto as erro:
             self.post_message(self.Privacidade(pedido, erro.alertas))
+        except ArquivoExistente as erro:
+            self.post_message(self.Existentes(pedido, erro.arquivos))
         except PactoErro as erro:
             self.post_message(self.Falhou(erro.mensagem))
         except Exception as erro:  # never let a document take the interface down
@@ -305,6 +315,32 @@ class DocumentosSecao(Vertical):
         self.query_one("#doc-estado", Static).update(Text("! Nada foi gravado."))
         self.app.notify(
             mensagem.mensagem, title="Não foi possível gerar", severity="error", markup=False
+        )
+
+    @on(Existentes)
+    def _existentes(self, mensagem: Existentes) -> None:
+        """Ask before replacing files edited since generation (the CLI's --sobrescrever)."""
+        self.gerando = False
+        self.query_one("#doc-estado", Static).update(Text("! Nada foi gravado ainda."))
+        nomes = "\n".join(f"• {escape(str(a))}" for a in mensagem.arquivos[:5])
+        if len(mensagem.arquivos) > 5:
+            nomes += f"\n• … e mais {len(mensagem.arquivos) - 5}"
+        pedido = mensagem.pedido
+
+        def responder(substituir: bool | None) -> None:
+            if substituir:
+                pedido.sobrescrever = True
+                self._iniciar(pedido)
+
+        self.app.push_screen(
+            Confirmar(
+                "Estes arquivos já existem e foram alterados depois de gerados pelo pacto "
+                f"(ou não foram gerados por ele):\n{nomes}\n\nSubstituí-los? As alterações "
+                "feitas neles serão perdidas.",
+                sim="Substituir",
+                nao="Cancelar",
+            ),
+            responder,
         )
 
     @on(Privacidade)
