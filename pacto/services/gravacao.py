@@ -39,6 +39,7 @@ _SQLITE = b"SQLite format 3\x00"
 _SUFIXOS_DO_BANCO = ("-wal", "-shm", "-journal")
 
 Conteudo = bytes | str | Callable[[IO[bytes]], object]
+_PASTAS_LIMPAS: set[str] = set()
 
 
 class ArquivoExistente(PactoErro):
@@ -238,7 +239,9 @@ def gravar(
     pasta = destino.parent
     if not pasta.is_dir():
         raise PactoErro(f"A pasta {pasta} não existe.")
-    limpar_restos(pasta)
+    if chave(pasta) not in _PASTAS_LIMPAS:  # once per folder and process: batches stay linear
+        limpar_restos(pasta)
+        _PASTAS_LIMPAS.add(chave(pasta))
     try:
         descritor, temporario = tempfile.mkstemp(dir=pasta, prefix=PREFIXO_TEMPORARIO)
     except OSError as erro:
@@ -271,19 +274,9 @@ def gravar(
         with contextlib.suppress(OSError):
             os.unlink(temporario)
         raise
-    _sincronizar_pasta(pasta)
     if ws is not None:
         # without the record the next regeneration asks first: the safe side
         with contextlib.suppress(PactoErro):
             ws.registrar_arquivo_gerado(chave(destino), novo)
     return destino
 
-
-def _sincronizar_pasta(pasta: Path) -> None:
-    """fsync the folder so the rename itself survives a power cut (best effort)."""
-    with contextlib.suppress(OSError):
-        descritor = os.open(pasta, os.O_RDONLY)
-        try:
-            os.fsync(descritor)
-        finally:
-            os.close(descritor)
