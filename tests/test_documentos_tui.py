@@ -172,3 +172,28 @@ async def test_regenerating_over_an_edited_document_asks_first(caminho_demo, tmp
         await pilot.pause()
         assert arquivo.read_bytes() != editado
         assert len(ler(arquivo).tabela_com_cabecalho("NOME", "ÓRGÃO", "CARGO")) > 20
+
+
+async def test_preparing_the_month_again_asks_before_replacing_an_edited_pauta(
+    caminho_demo, tmp_path
+):
+    app = _app(caminho_demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("0")
+        app.query_one("#doc-pasta", Input).value = str(tmp_path)
+        await pilot.press("8", "right_square_bracket", "m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pauta = next(tmp_path.glob("pauta-*.docx"))
+        editada = pauta.read_bytes() + b"pauta revisada"
+        pauta.write_bytes(editada)
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, Confirmar)
+        assert pauta.name in str(app.screen.query_one(".pergunta", Static).render())
+        assert pauta.read_bytes() == editada
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pauta.read_bytes() != editada

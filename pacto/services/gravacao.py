@@ -279,4 +279,3 @@ def gravar(
         with contextlib.suppress(PactoErro):
             ws.registrar_arquivo_gerado(chave(destino), novo)
     return destino
-

@@ -77,6 +77,28 @@ def avisar_lote(app, lote: Lote) -> None:
         app.notify("\n".join(lote.ignoradas), title="Sem Termo", severity="warning", markup=False)
 
 
+def perguntar_substituir(app, arquivos: list[Path], substituir) -> None:
+    """Ask whether to replace files edited since pacto wrote them; call `substituir` on yes."""
+    nomes = "\n".join(f"• {escape(str(a))}" for a in arquivos[:5])
+    if len(arquivos) > 5:
+        nomes += f"\n• … e mais {len(arquivos) - 5}"
+
+    def responder(sim: bool | None) -> None:
+        if sim:
+            substituir()
+
+    app.push_screen(
+        Confirmar(
+            "Estes arquivos já existem e foram alterados depois de gerados pelo pacto "
+            f"(ou não foram gerados por ele):\n{nomes}\n\nSubstituí-los? As alterações "
+            "feitas neles serão perdidas.",
+            sim="Substituir",
+            nao="Cancelar",
+        ),
+        responder,
+    )
+
+
 class ListaDocumentos(OptionList):
     """The documents; Enter generates the highlighted one."""
 
@@ -322,26 +344,13 @@ class DocumentosSecao(Vertical):
         """Ask before replacing files edited since generation (the CLI's --sobrescrever)."""
         self.gerando = False
         self.query_one("#doc-estado", Static).update(Text("! Nada foi gravado ainda."))
-        nomes = "\n".join(f"• {escape(str(a))}" for a in mensagem.arquivos[:5])
-        if len(mensagem.arquivos) > 5:
-            nomes += f"\n• … e mais {len(mensagem.arquivos) - 5}"
         pedido = mensagem.pedido
 
-        def responder(substituir: bool | None) -> None:
-            if substituir:
-                pedido.sobrescrever = True
-                self._iniciar(pedido)
+        def substituir() -> None:
+            pedido.sobrescrever = True
+            self._iniciar(pedido)
 
-        self.app.push_screen(
-            Confirmar(
-                "Estes arquivos já existem e foram alterados depois de gerados pelo pacto "
-                f"(ou não foram gerados por ele):\n{nomes}\n\nSubstituí-los? As alterações "
-                "feitas neles serão perdidas.",
-                sim="Substituir",
-                nao="Cancelar",
-            ),
-            responder,
-        )
+        perguntar_substituir(self.app, mensagem.arquivos, substituir)
 
     @on(Privacidade)
     def _privacidade(self, mensagem: Privacidade) -> None:
