@@ -95,6 +95,12 @@ def _conferir_argumentos(onde: str, args, kwargs) -> None:
             raise LimiteExcedido(f"{onde} recebeu um texto ou lista grande demais")
 
 
+# str methods whose integer argument never makes the result bigger than the text
+_METODOS_QUE_ENCOLHEM = frozenset(
+    "split rsplit splitlines startswith endswith find rfind index rindex count replace".split()
+)
+
+
 def _quantos(valor) -> int:
     """How many items a sized value has (0 when it has no length)."""
     try:
@@ -162,6 +168,11 @@ def _filtro_limitado(nome: str, filtro):
             _conferir_formato(dados[0])
         if nome == "replace" and len(dados) >= 3:
             _conferir_substituicao(dados[0], dados[1], dados[2])
+        if nome == "indent" and dados and isinstance(dados[0], str):
+            largura = dados[1] if len(dados) > 1 else kwargs.get("width", 4)
+            largura = largura if isinstance(largura, int) else len(str(largura))
+            if (dados[0].count("\n") + 1) * largura > LIMITE_TEXTO:
+                raise LimiteExcedido("o filtro “indent” geraria um texto grande demais")
         if nome == "join" and dados:
             separador = dados[1] if len(dados) > 1 else kwargs.get("d", "")
             if _quantos(dados[0]) * _tamanho(separador) > LIMITE_TEXTO:
@@ -200,8 +211,10 @@ def ambiente():
 
 
 def _construir():
+    from jinja2.exceptions import SecurityError
     from jinja2.ext import Extension
     from jinja2.lexer import Token
+    from jinja2.loaders import FunctionLoader
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from pacto.domain.redacao import data_por_extenso, numero_por_extenso
@@ -230,7 +243,11 @@ def _construir():
         intercepted_binops = frozenset({"*", "**", "+", "//", "%"})
 
         def __init__(self):
-            super().__init__(autoescape=True, extensions=[VoltaDeLaco])
+            # a loader that finds nothing: {% include %}, {% import %} and {% extends %} read
+            # no file (a clear "not found" instead of a crash for want of a loader)
+            super().__init__(
+                autoescape=True, extensions=[VoltaDeLaco], loader=FunctionLoader(lambda _n: None)
+            )
             self.compilados: dict[str, object] = {}
 
         def from_string(self, source, globals=None, template_class=None):
@@ -245,8 +262,14 @@ def _construir():
 
         def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
             passo()
-            _conferir_argumentos("uma chamada no modelo", args, kwargs)
+            if __obj is not range_limitado:  # range says it in its own words
+                _conferir_argumentos("uma chamada no modelo", args, kwargs)
             nome = getattr(__obj, "__name__", "")
+            dono = getattr(__obj, "__self__", None)
+            if isinstance(dono, str) and nome not in _METODOS_QUE_ENCOLHEM:
+                for valor in (*args, *kwargs.values()):
+                    if isinstance(valor, int) and (len(dono) + 1) * abs(valor) > LIMITE_TEXTO:
+                        raise LimiteExcedido(f"“{nome}” geraria um texto grande demais")
             if nome == "replace" and isinstance(getattr(__obj, "__self__", None), str):
                 if len(args) >= 2:
                     _conferir_substituicao(__obj.__self__, args[0], args[1])
@@ -260,6 +283,10 @@ def _construir():
             if formatador is not None:
                 _conferir_formato(value.__self__)
             return formatador
+
+        def unsafe_undefined(self, obj, attribute):
+            # Jinja returns an empty value and lets the document go on; pacto stops it
+            raise SecurityError(f"atributo interno “{attribute}”")
 
         def getattr(self, obj, attribute):
             passo()
@@ -411,6 +438,15 @@ def riscos(arvore) -> list[str]:
                 _conferir_formato(no.node.value)
             except LimiteExcedido as erro:
                 anotar(f"{erro} (linha {no.lineno})")
+    for no in arvore.find_all((nodes.Call, nodes.Filter)):
+        for argumento in [*no.args, *(k.value for k in no.kwargs)]:
+            valor = argumento.value if isinstance(argumento, nodes.Const) else None
+            if isinstance(no, nodes.Filter) and isinstance(valor, str) and valor.startswith("_"):
+                anotar(f"acesso a atributo interno do Python “{valor}” (linha {no.lineno})")
+            if isinstance(valor, int) and not isinstance(valor, bool) and abs(valor) > 10_000:
+                anotar(f"número grande demais como argumento ({_curto(valor)}) (linha {no.lineno})")
+    for no in arvore.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+        anotar(f"leitura de outro arquivo de modelo, que o pacto não permite (linha {no.lineno})")
     for macro in arvore.find_all(nodes.Macro):
         for chamada in macro.find_all(nodes.Call):
             if isinstance(chamada.node, nodes.Name) and chamada.node.name == macro.name:
