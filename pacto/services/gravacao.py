@@ -94,7 +94,11 @@ def _eh_banco(caminho: Path) -> bool:
 def chave(destino: str | os.PathLike) -> str:
     """The absolute path a generated file is recorded under (its folder resolved, not the file)."""
     destino = Path(destino)
-    return str(destino.parent.resolve() / destino.name)
+    try:
+        pasta = destino.parent.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the path as given, made absolute
+        pasta = destino.parent.absolute()
+    return str(pasta / destino.name)
 
 
 def motivo_de_recusa(destino: Path, ws=None) -> str | None:

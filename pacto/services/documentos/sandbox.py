@@ -355,7 +355,8 @@ def erro_de_limite(nome: str, erro: Exception) -> ErroDocumento:
     from jinja2.exceptions import SecurityError
 
     if isinstance(erro, SecurityError):
-        motivo = "tenta acessar partes internas do Python, o que o pacto não permite"
+        qual = f" ({erro})" if str(erro).startswith("atributo interno") else ""
+        motivo = f"tenta acessar partes internas do Python{qual}, o que o pacto não permite"
     elif isinstance(erro, RecursionError):
         motivo = "chama a si mesmo sem fim (uma macro que se chama)"
     elif isinstance(erro, MemoryError):
