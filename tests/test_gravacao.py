@@ -244,7 +244,7 @@ escrever = gravacao._escrever
 def escrever_e_morrer(arquivo, conteudo):
     escrever(arquivo, conteudo)
     arquivo.flush()
-    os.kill(os.getpid(), signal.SIGKILL)  # the worst moment: temp file written, not renamed
+    os.kill(os.getpid(), getattr(signal, os.environ["SINAL"]))  # temp written, not renamed
 gravacao._escrever = escrever_e_morrer
 from pacto.cli import main
 sys.argv = ["pacto", *sys.argv[1:]]
@@ -256,7 +256,10 @@ def test_a_killed_batch_leaves_a_temp_file_that_the_next_run_removes(caminho_dem
     saida = tmp_path / "termos"
     argumentos = ["--db", str(caminho_demo), "gerar", "termo", "--todas", "--saida", str(saida)]
     morto = subprocess.run(
-        [sys.executable, "-c", MATAR_NO_MEIO, *argumentos], capture_output=True, timeout=120
+        [sys.executable, "-c", MATAR_NO_MEIO, *argumentos],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "SINAL": "SIGKILL"},
     )
     assert morto.returncode == -signal.SIGKILL
     restos = _restos(saida)
@@ -269,6 +272,20 @@ def test_a_killed_batch_leaves_a_temp_file_that_the_next_run_removes(caminho_dem
     subprocess.run([sys.executable, "-m", "pacto", *argumentos], check=True, capture_output=True)
     assert _restos(saida) == [recente]  # a fresh one may belong to a writer still running
     assert len(list(saida.glob("*.docx"))) > 3
+
+
+def test_a_terminated_batch_removes_its_temp_file_on_the_way_out(caminho_demo, tmp_path):
+    saida = tmp_path / "termos"
+    argumentos = ["--db", str(caminho_demo), "gerar", "termo", "--todas", "--saida", str(saida)]
+    parado = subprocess.run(
+        [sys.executable, "-c", MATAR_NO_MEIO, *argumentos],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "SINAL": "SIGTERM"},
+    )
+    assert parado.returncode == 143
+    assert b"Traceback" not in parado.stderr
+    assert list(saida.iterdir()) == []
 
 
 def test_limpar_restos_leaves_other_files_and_other_names_alone(tmp_path):
@@ -291,3 +308,22 @@ def test_a_failed_write_leaves_no_temp_and_the_old_file(tmp_path):
     with pytest.raises(PactoErro, match="disco cheio"):
         gravar(alvo, falhar, sobrescrever=True)
     assert alvo.read_text() == "antigo" and _restos(tmp_path) == []
+
+
+def test_a_file_size_limit_is_a_clear_error_with_no_debris(caminho_demo, tmp_path):
+    import resource
+
+    def limitar():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))  # the bundle is ~80 KB
+
+    destino = tmp_path / "saida"
+    destino.mkdir()
+    processo = subprocess.run(
+        [sys.executable, "-m", "pacto", "--db", str(caminho_demo), "exportar",
+         str(destino / "pacote.json")],
+        capture_output=True, text=True, preexec_fn=limitar, timeout=120,
+    )  # fmt: skip
+    assert processo.returncode == 1
+    assert "Traceback" not in processo.stderr
+    assert "Não foi possível gravar" in processo.stdout + processo.stderr
+    assert list(destino.iterdir()) == []
