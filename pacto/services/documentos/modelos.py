@@ -148,7 +148,8 @@ def verificar(pasta: Path | None, chaves_por_tipo: dict[str, set[str]]) -> list[
         else:
             from jinja2 import TemplateSyntaxError, meta
 
-            from pacto.services.documentos.sandbox import NOME_DA_VOLTA, riscos
+            from pacto.services.documentos.riscos_modelo import riscos
+            from pacto.services.documentos.sandbox import NOME_DA_VOLTA
 
             item.riscos = riscos(arvore)
             try:

@@ -8,7 +8,7 @@ lookup and output chunk costs one step, checked against `LIMITE_PASSOS` and a `L
 deadline. The budget is per thread (no signals), so it works in TUI workers. ``range`` is
 capped at `LIMITE_RANGE` items, and the operations that can build a huge value in one step
 (repetition, powers, ``replace``, ``join``, widths in ``format``/``center``/``indent``) are
-bounded before they run. `riscos` finds the same dangers statically, for ``modelos verificar``.
+bounded before they run. `riscos_modelo.riscos` finds the same dangers statically.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _conferir_argumentos(onde: str, args, kwargs) -> None:
     """Refuse integers and texts too big to be a width, a count or a piece of a document."""
     for valor in (*args, *kwargs.values()):
         if isinstance(valor, int) and not isinstance(valor, bool) and abs(valor) > LIMITE_NUMERO:
-            raise LimiteExcedido(f"{onde} recebeu um número grande demais ({_curto(valor)})")
+            raise LimiteExcedido(f"{onde} recebeu um número grande demais ({curto(valor)})")
         if _tamanho(valor) > LIMITE_TEXTO:
             raise LimiteExcedido(f"{onde} recebeu um texto ou lista grande demais")
 
@@ -109,7 +109,7 @@ def _quantos(valor) -> int:
         return 0
 
 
-def _curto(numero: int) -> str:
+def curto(numero: int) -> str:
     texto = str(numero) if numero.bit_length() < 200 else "10^…"
     return texto if len(texto) <= 20 else texto[:17] + "…"
 
@@ -139,7 +139,7 @@ def volta_de_laco() -> str:
 _LARGURA_EM_FORMATO = re.compile(r"(\d{5,})")
 
 
-def _conferir_formato(formato) -> None:
+def conferir_formato(formato) -> None:
     """Refuse a format string asking for a width or precision of 10000 characters or more."""
     if isinstance(formato, str) and any(
         int(n) >= 10_000 for n in _LARGURA_EM_FORMATO.findall(formato)
@@ -165,7 +165,7 @@ def _filtro_limitado(nome: str, filtro):
         if dados and _tamanho(dados[0]) > LIMITE_TEXTO:
             raise LimiteExcedido(f"o filtro “{nome}” recebeu um texto grande demais")
         if nome == "format" and dados:
-            _conferir_formato(dados[0])
+            conferir_formato(dados[0])
         if nome == "replace" and len(dados) >= 3:
             _conferir_substituicao(dados[0], dados[1], dados[2])
         if nome == "indent" and dados and isinstance(dados[0], str):
@@ -281,7 +281,7 @@ def _construir():
         def wrap_str_format(self, value):
             formatador = super().wrap_str_format(value)
             if formatador is not None:
-                _conferir_formato(value.__self__)
+                conferir_formato(value.__self__)
             return formatador
 
         def unsafe_undefined(self, obj, attribute):
@@ -298,7 +298,7 @@ def _construir():
 
         def call_binop(self, context, operator, left, right):
             passo()
-            _conferir_operacao(operator, left, right)
+            conferir_operacao(operator, left, right)
             return super().call_binop(context, operator, left, right)
 
         def concat(self, partes):  # type: ignore[override]
@@ -324,7 +324,7 @@ def _construir():
     return env
 
 
-def _conferir_operacao(operador: str, esquerda, direita) -> None:
+def conferir_operacao(operador: str, esquerda, direita) -> None:
     """Refuse an arithmetic step whose result alone would be huge (10**10**10, 'x' * 10**9)."""
     numeros = all(
         isinstance(v, int | float) and not isinstance(v, bool) for v in (esquerda, direita)
@@ -347,7 +347,7 @@ def _conferir_operacao(operador: str, esquerda, direita) -> None:
         if _tamanho(esquerda) + _tamanho(direita) > LIMITE_TEXTO:
             raise LimiteExcedido("uma soma de textos grande demais")
     elif operador == "%" and isinstance(esquerda, str):
-        _conferir_formato(esquerda)
+        conferir_formato(esquerda)
 
 
 def erro_de_limite(nome: str, erro: Exception) -> ErroDocumento:
@@ -368,151 +368,3 @@ def erro_de_limite(nome: str, erro: Exception) -> ErroDocumento:
         "modelo com “pacto modelos verificar” ou volte ao modelo padrão com “pacto modelos "
         "usar --padrao”."
     )
-
-
-# -- static check, for `pacto modelos verificar` -------------------------------------------
-
-
-def riscos(arvore) -> list[str]:
-    """What in a parsed template the sandbox would refuse or stop, in Portuguese, one per line.
-
-    Reported: attributes or keys of Python internals (``__class__``, ``_x``), the globals pacto
-    does not offer (``cycler``, ``joiner``, ``lipsum``, ``namespace``), unknown filters and
-    tests, ``range`` loops larger than `LIMITE_RANGE` or of a size the template computes,
-    recursive loops and macros that call themselves.
-    """
-    from jinja2 import nodes
-
-    env = ambiente()
-    achados: list[str] = []
-
-    def anotar(texto: str) -> None:
-        if texto not in achados:
-            achados.append(texto)
-
-    for no in arvore.find_all(nodes.Getattr):
-        if no.attr.startswith("_"):
-            anotar(f"acesso a atributo interno do Python “{no.attr}” (linha {no.lineno})")
-    for no in arvore.find_all(nodes.Getitem):
-        chave = no.arg.value if isinstance(no.arg, nodes.Const) else None
-        if isinstance(chave, str) and chave.startswith("_"):
-            anotar(f"acesso a atributo interno do Python “{chave}” (linha {no.lineno})")
-    for no in arvore.find_all(nodes.Name):
-        if no.name in GLOBAIS_RETIRADOS:
-            anotar(f"uso de “{no.name}”, que o pacto não oferece nos modelos (linha {no.lineno})")
-    for no in arvore.find_all(nodes.Filter):
-        if no.name not in env.filters:
-            anotar(f"filtro desconhecido “{no.name}” (linha {no.lineno})")
-    for no in arvore.find_all(nodes.Test):
-        if no.name not in env.tests:
-            anotar(f"teste desconhecido “{no.name}” (linha {no.lineno})")
-    for no in arvore.find_all(nodes.For):
-        if no.recursive:
-            anotar(f"laço recursivo (“recursive”) (linha {no.lineno})")
-        chamadas = [no.iter] if isinstance(no.iter, nodes.Call) else []
-        for chamada in [*chamadas, *no.iter.find_all(nodes.Call)]:
-            if isinstance(chamada.node, nodes.Name) and chamada.node.name == "range":
-                anotar(_risco_de_range(chamada))
-        externo = _voltas(no)
-        for interno in no.find_all(nodes.For):
-            if externo and (_voltas(interno) or 0) * externo > LIMITE_PASSOS:
-                anotar(
-                    f"laços aninhados com voltas demais (linha {no.lineno}); o pacto "
-                    f"interrompe acima de {LIMITE_PASSOS} passos"
-                )
-    for no in arvore.find_all(nodes.BinExpr):
-        try:
-            _constante(no)
-        except LimiteExcedido as erro:
-            anotar(f"{erro} (linha {no.lineno})")
-        except _NaoConstante:
-            pass
-    for no in arvore.find_all(nodes.Getattr):
-        if no.attr in ("format", "format_map") and isinstance(no.node, nodes.Const):
-            try:
-                _conferir_formato(no.node.value)
-            except LimiteExcedido as erro:
-                anotar(f"{erro} (linha {no.lineno})")
-    for no in arvore.find_all(nodes.Filter):
-        if no.name == "format" and isinstance(no.node, nodes.Const):
-            try:
-                _conferir_formato(no.node.value)
-            except LimiteExcedido as erro:
-                anotar(f"{erro} (linha {no.lineno})")
-    for no in arvore.find_all((nodes.Call, nodes.Filter)):
-        for argumento in [*no.args, *(k.value for k in no.kwargs)]:
-            valor = argumento.value if isinstance(argumento, nodes.Const) else None
-            if isinstance(no, nodes.Filter) and isinstance(valor, str) and valor.startswith("_"):
-                anotar(f"acesso a atributo interno do Python “{valor}” (linha {no.lineno})")
-            if isinstance(valor, int) and not isinstance(valor, bool) and abs(valor) > 10_000:
-                anotar(f"número grande demais como argumento ({_curto(valor)}) (linha {no.lineno})")
-    for no in arvore.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
-        anotar(f"leitura de outro arquivo de modelo, que o pacto não permite (linha {no.lineno})")
-    for macro in arvore.find_all(nodes.Macro):
-        for chamada in macro.find_all(nodes.Call):
-            if isinstance(chamada.node, nodes.Name) and chamada.node.name == macro.name:
-                anotar(f"a macro “{macro.name}” chama a si mesma (linha {chamada.lineno})")
-    return [a for a in achados if a]
-
-
-class _NaoConstante(Exception):
-    pass
-
-
-def _constante(no):
-    """The value of a constant expression, computed with the sandbox's size checks.
-
-    Raises `LimiteExcedido` for a constant the sandbox would refuse (``'x' * 10**9``) and
-    `_NaoConstante` for an expression that depends on the data.
-    """
-    from jinja2 import nodes
-
-    if isinstance(no, nodes.Const):
-        return no.value
-    if isinstance(no, nodes.BinExpr):
-        from jinja2.nodes import _binop_to_func
-
-        esquerda, direita = _constante(no.left), _constante(no.right)
-        _conferir_operacao(no.operator, esquerda, direita)
-        try:
-            return _binop_to_func[no.operator](esquerda, direita)
-        except (ArithmeticError, TypeError, ValueError) as erro:
-            raise _NaoConstante from erro
-    raise _NaoConstante
-
-
-def _voltas(laco) -> int | None:
-    """How many turns a `{% for … in range(constants) %}` makes, or None when not known."""
-    from jinja2 import nodes
-
-    chamada = laco.iter
-    if not (
-        isinstance(chamada, nodes.Call)
-        and isinstance(chamada.node, nodes.Name)
-        and chamada.node.name == "range"
-    ):
-        return None
-    try:
-        return len(range(*[_constante(a) for a in chamada.args]))
-    except (_NaoConstante, LimiteExcedido, TypeError, ValueError, OverflowError):
-        return None
-
-
-def _risco_de_range(chamada) -> str:
-    """'' for a range of known small size, else why the loop is unbounded."""
-    try:
-        limites = [_constante(a) for a in chamada.args]
-    except (_NaoConstante, LimiteExcedido):
-        limites = None
-    if limites is None or chamada.kwargs or chamada.dyn_args or chamada.dyn_kwargs:
-        return (
-            f"laço com range() de tamanho calculado no modelo (linha {chamada.lineno}); "
-            f"o pacto interrompe acima de {LIMITE_RANGE} voltas"
-        )
-    try:
-        tamanho = len(range(*limites))
-    except (TypeError, ValueError, OverflowError):
-        tamanho = LIMITE_RANGE + 1
-    if tamanho > LIMITE_RANGE:
-        return f"laço grande demais: range() com mais de {LIMITE_RANGE} voltas (linha {chamada.lineno})"
-    return ""
