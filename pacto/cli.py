@@ -158,8 +158,19 @@ def pacto(ctx: click.Context, caminho_db: str) -> None:
         abrir_tui(ctx.obj.caminho)
 
 
+def _terminar(_sinal, _quadro) -> None:
+    raise SystemExit(143)
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    A plain ``kill`` (SIGTERM) ends pacto as Ctrl+C does: open transactions roll back and the
+    file being written leaves no temporary file behind.
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminar)
     pacto.main(prog_name="pacto", windows_expand_args=False)
 
 

@@ -30,6 +30,7 @@ def _envelhecer(caminho, ate: str):
         "m008_historico": ["historico", "_sessao"],
         "m009_cache": ["_cache"],
         "m010_geracao": ["_geracao"],
+        "m011_arquivos_gerados": ["_arquivos_gerados"],
     }
     for (gatilho,) in conexao.execute(
         "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'hist_%'"

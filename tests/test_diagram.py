@@ -157,7 +157,7 @@ def test_cli_without_graphviz_says_how_to_fix(caminho_demo, tmp_path, monkeypatc
         "Erro: Instale o Graphviz (pacote graphviz) para gerar PNG ou SVG; "
         "os formatos mermaid e dot funcionam sem ele." in resultado.output
     )
-    assert not destino.exists() and not list(tmp_path.glob("*.tmp"))
+    assert not destino.exists() and not list(tmp_path.glob(".pacto-tmp-*"))
     texto = _cli(caminho_demo, "--formato", "mermaid", "--saida", str(tmp_path / "f.mmd"))
     assert texto.exit_code == 0
 

@@ -150,3 +150,50 @@ async def test_alinhamento_m_prepares_the_month_meeting(caminho_demo, tmp_path):
         await pilot.pause()
         assert len([r for r in app.ws.reunioes() if r.tipo == "alinhamento"]) == 1
         assert any("já existia" in n[1] for n in _notificacoes(app))
+
+
+async def test_regenerating_over_an_edited_document_asks_first(caminho_demo, tmp_path):
+    app = _app(caminho_demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _escolher(app, pilot, "presenca", tmp_path)
+        await _gerar(app, pilot)
+        arquivo = next(tmp_path.glob("presenca-*.docx"))
+        await _gerar(app, pilot)  # still pacto's bytes: replaced without a question
+        assert not isinstance(app.screen, Confirmar)
+        editado = arquivo.read_bytes() + b"revisado no Word"
+        arquivo.write_bytes(editado)
+        await _gerar(app, pilot)
+        assert isinstance(app.screen, Confirmar)
+        pergunta = str(app.screen.query_one(".pergunta", Static).render())
+        assert arquivo.name in pergunta and "Substituí-los?" in pergunta
+        assert arquivo.read_bytes() == editado
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert arquivo.read_bytes() != editado
+        assert len(ler(arquivo).tabela_com_cabecalho("NOME", "ÓRGÃO", "CARGO")) > 20
+
+
+async def test_preparing_the_month_again_asks_before_replacing_an_edited_pauta(
+    caminho_demo, tmp_path
+):
+    app = _app(caminho_demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("0")
+        app.query_one("#doc-pasta", Input).value = str(tmp_path)
+        await pilot.press("8", "right_square_bracket", "m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pauta = next(tmp_path.glob("pauta-*.docx"))
+        editada = pauta.read_bytes() + b"pauta revisada"
+        pauta.write_bytes(editada)
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, Confirmar)
+        assert pauta.name in str(app.screen.query_one(".pergunta", Static).render())
+        assert pauta.read_bytes() == editada
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pauta.read_bytes() != editada

@@ -76,7 +76,7 @@ def test_monitoring_report_has_a_chart_per_indicator(ws_demo, tmp_path):
     graficos = [folha for folha in livro.worksheets if folha.title.startswith("Ind ")]
     assert len(graficos) == 11
     assert all(len(folha._charts) == 1 for folha in graficos)
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not list(tmp_path.glob(".pacto-tmp-*"))
 
 
 def test_cli_checklist_and_indicators(caminho_demo, tmp_path):

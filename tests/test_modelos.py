@@ -11,7 +11,8 @@ from docx import Document
 
 from pacto.cli import pacto
 from pacto.services.documentos.modelos import CHAVE_CONFIGURACAO, TIPOS, pasta_padrao
-from pacto.services.documentos.render import Modelo, gravar_atomico, renderizar, sanear
+from pacto.services.documentos.render import Modelo, renderizar, sanear
+from pacto.services.gravacao import gravar
 
 from .leitura_docx import ler
 
@@ -148,7 +149,7 @@ def test_output_folder_that_is_a_file_is_a_clear_error(rodar, tmp_path):
     ocupado.write_text("x")
     resultado = rodar("gerar", "fluxo", "--saida", str(ocupado / "sub"))
     assert resultado.exit_code == 1
-    assert "Erro: Não foi possível gravar em" in resultado.output
+    assert "Erro: Não foi possível criar a pasta" in resultado.output
     assert "Traceback" not in resultado.output
 
 
@@ -185,7 +186,7 @@ def test_rendering_escapes_user_text(tmp_path):
     caminho = tmp_path / "t.docx"
     doc.save(str(caminho))
     resultado = renderizar(Modelo.ler(caminho), {"nome": "Instituto {{ 7*7 }} & <Cia> {% raw %}"})
-    gravar_atomico(tmp_path / "saida.docx", resultado.conteudo)
+    gravar(tmp_path / "saida.docx", resultado.conteudo)
     assert ler(tmp_path / "saida.docx").paragrafos == [
         "Nome: Instituto {{ 7*7 }} & <Cia> {% raw %}"
     ]

@@ -111,7 +111,7 @@ def test_bad_destination_is_a_clear_error_and_writes_nothing(runner, caminho_dem
     assert resultado.exit_code == 1
     assert resultado.output.startswith("Erro: ")
     assert not destino.exists()
-    assert list(tmp_path.glob("*.tmp")) == [] and list(tmp_path.glob(".*")) == []
+    assert list(tmp_path.glob(".pacto-tmp-*")) == [] and list(tmp_path.glob(".*")) == []
 
 
 def test_a_failed_export_leaves_the_previous_file_untouched(caminho_demo, tmp_path, monkeypatch):
@@ -120,8 +120,8 @@ def test_a_failed_export_leaves_the_previous_file_untouched(caminho_demo, tmp_pa
     destino = tmp_path / "atores.xlsx"
     destino.write_bytes(b"versao anterior")
 
-    def quebrar(caminho, linhas):
-        caminho.write_bytes(b"meio arquivo")
+    def quebrar(arquivo, linhas):
+        arquivo.write(b"meio arquivo")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(planilha_exportacao, "_gravar_xlsx", quebrar)

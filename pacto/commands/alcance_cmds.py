@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import opcao_sobrescrever, workspace
 
 
 @click.command()
@@ -29,7 +29,10 @@ from pacto.commands.common import workspace
     is_flag=True,
     help="Inclui os pontos focais, marcados como de uso restrito (não para o portal público).",
 )
-def publicar(saida: Path, versao: int | None, rascunho: bool, pontos_focais: bool) -> None:
+@opcao_sobrescrever
+def publicar(
+    saida: Path, versao: int | None, rascunho: bool, pontos_focais: bool, sobrescrever: bool
+) -> None:
     """Gera a página pública do fluxo, em português e em espanhol.
 
     A página mostra o que é tráfico de pessoas, como denunciar, quem faz o quê em cada etapa e
@@ -39,8 +42,11 @@ def publicar(saida: Path, versao: int | None, rascunho: bool, pontos_focais: boo
     from pacto.services.dados_abertos import conteudo_publicado
     from pacto.services.publicar import publicar as gravar
 
-    publicado = conteudo_publicado(workspace(), versao, rascunho)
-    arquivos = gravar(publicado, saida, com_pontos_focais=pontos_focais)
+    ws = workspace()
+    publicado = conteudo_publicado(ws, versao, rascunho)
+    arquivos = gravar(
+        publicado, saida, ws=ws, sobrescrever=sobrescrever, com_pontos_focais=pontos_focais
+    )
     click.echo(f"Página do fluxo ({publicado.rotulo}) gravada em {saida}:")
     for arquivo in arquivos:
         click.echo(f"  {arquivo.name}")

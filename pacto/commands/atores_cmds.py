@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from pacto.commands.atores_edicao_cmds import COMANDOS
-from pacto.commands.common import workspace
+from pacto.commands.common import opcao_sobrescrever, workspace
 from pacto.domain.colunas_planilha import nomes_dos_campos
 
 LIMITE_LISTA = 20
@@ -114,18 +114,21 @@ def _mais(total: int, limite: int | None) -> None:
 
 @atores.command()
 @click.argument("arquivo", metavar="ARQUIVO.xlsx|ARQUIVO.csv", type=click.Path(path_type=Path))
-def exportar(arquivo: Path) -> None:
+@opcao_sobrescrever
+def exportar(arquivo: Path, sobrescrever: bool) -> None:
     """Exporta a tabela de atores da cartilha: Instituição | Etapa | Atribuições | Forma de contato.
 
     Uma linha por instituição e etapa em que ela tem atribuição (e uma linha para quem ainda
     não tem); a forma de contato reúne telefone, e-mail, site, endereço, horário e o ponto
     focal titular. Em .xlsx, o cabeçalho vem em
     negrito e as colunas na largura certa; em .csv, o arquivo sai em UTF-8 com BOM e separado
-    por ponto e vírgula, para abrir direto no Excel.
+    por ponto e vírgula, para abrir direto no Excel. O arquivo traz contatos dos pontos focais
+    e fica legível só pelo seu usuário.
     """
     from pacto.services.planilhas import exportar_atores
 
-    destino = exportar_atores(workspace().carregar(), arquivo)
+    ws = workspace()
+    destino = exportar_atores(ws.carregar(), arquivo, ws=ws, sobrescrever=sobrescrever)
     click.echo(f"Tabela de atores gravada em {destino}.")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import caminho_workspace, confirmar, workspace
+from pacto.commands.common import caminho_workspace, confirmar, opcao_sobrescrever, workspace
 
 
 @click.command()
@@ -27,9 +27,13 @@ from pacto.commands.common import caminho_workspace, confirmar, workspace
     help="hsds/csv: a versão congelada N (padrão: a última).",
 )
 @click.option("--rascunho", is_flag=True, help="hsds/csv: o rascunho, em vez da versão congelada.")
-def exportar(destino: Path, formato: str, versao: int | None, rascunho: bool) -> None:
+@opcao_sobrescrever
+def exportar(
+    destino: Path, formato: str, versao: int | None, rascunho: bool, sobrescrever: bool
+) -> None:
     """Exporta o workspace: pacote JSON portátil ou dados abertos (HSDS, CSV).
 
+    O pacote JSON leva os contatos dos pontos focais e fica legível só pelo seu usuário.
     Os dados abertos saem da última versão congelada do fluxo e nunca levam os pontos focais.
     """
     if formato == "json":
@@ -37,7 +41,7 @@ def exportar(destino: Path, formato: str, versao: int | None, rascunho: bool) ->
 
         if destino.is_dir():
             raise click.UsageError(f"{destino} é uma pasta; informe o nome do arquivo .json.")
-        gravar(workspace(), destino)
+        gravar(workspace(), destino, sobrescrever)
         click.echo(f"Pacote gravado em {destino}.")
         return
     from pacto.services.dados_abertos import conteudo_publicado, exportar_csv, exportar_hsds
@@ -45,9 +49,9 @@ def exportar(destino: Path, formato: str, versao: int | None, rascunho: bool) ->
     ws = workspace()
     publicado = conteudo_publicado(ws, versao, rascunho)
     if formato == "hsds":
-        arquivos = exportar_hsds(ws, destino, publicado)
+        arquivos = exportar_hsds(ws, destino, publicado, sobrescrever=sobrescrever)
     else:
-        arquivos = exportar_csv(destino, publicado)
+        arquivos = exportar_csv(ws, destino, publicado, sobrescrever=sobrescrever)
     click.echo(f"Dados abertos ({publicado.rotulo}) gravados em {destino}:")
     for arquivo in arquivos:
         click.echo(f"  {arquivo.name}")

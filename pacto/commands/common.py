@@ -5,6 +5,16 @@ from __future__ import annotations
 import click
 
 
+def opcao_sobrescrever(funcao):
+    """The `--sobrescrever` flag of every command that writes a file."""
+    return click.option(
+        "--sobrescrever",
+        is_flag=True,
+        help="Substitui um arquivo que já existe e foi alterado depois de gerado pelo pacto "
+        "(ou que o pacto não gerou).",
+    )(funcao)
+
+
 def workspace():
     """The workspace named by --db, opened for the current command."""
     return click.get_current_context().find_root().obj.workspace()

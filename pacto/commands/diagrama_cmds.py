@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import opcao_sobrescrever, workspace
 
 
 @click.command("diagrama")
@@ -23,7 +23,8 @@ from pacto.commands.common import workspace
     metavar="ARQUIVO",
     help="Onde gravar (padrão: diagrama-fluxo.<extensão> na pasta atual).",
 )
-def diagrama(formato: str, saida: Path | None) -> None:
+@opcao_sobrescrever
+def diagrama(formato: str, saida: Path | None, sobrescrever: bool) -> None:
     """Desenha o fluxo com uma raia por etapa, da esquerda para a direita, em A4 paisagem.
 
     Cada instituição aparece em todas as etapas em que atua; as setas são os encaminhamentos,
@@ -31,5 +32,6 @@ def diagrama(formato: str, saida: Path | None) -> None:
     """
     from pacto.services.diagrama import gravar_diagrama
 
-    caminho = gravar_diagrama(workspace().carregar(), formato, saida)
+    ws = workspace()
+    caminho = gravar_diagrama(ws.carregar(), formato, saida, ws=ws, sobrescrever=sobrescrever)
     click.echo(f"Diagrama gravado em {caminho}.")

@@ -34,8 +34,22 @@ def _aplicar(funcao, opcoes: list):
     return funcao
 
 
+def _guardar_sobrescrever(ctx, _param, valor):
+    ctx.meta["pacto.sobrescrever"] = bool(valor)
+    return valor
+
+
+def sobrescrever_pedido() -> bool:
+    """Whether the running command was given --sobrescrever."""
+    return bool(click.get_current_context().meta.get("pacto.sobrescrever"))
+
+
 def opcoes_basicas(funcao):
-    """--saida, --pdf and --modelos, as every `pacto gerar` document command has them."""
+    """--saida, --pdf, --modelos and --sobrescrever, as every `pacto gerar` document command has.
+
+    --sobrescrever is kept in the click context (see `sobrescrever_pedido`) rather than passed
+    to each command: the sources of every document carry it to the writer.
+    """
     return _aplicar(
         funcao,
         [
@@ -54,6 +68,14 @@ def opcoes_basicas(funcao):
                 type=click.Path(file_okay=False, path_type=Path),
                 metavar="PASTA",
                 help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
+            ),
+            click.option(
+                "--sobrescrever",
+                is_flag=True,
+                expose_value=False,
+                callback=_guardar_sobrescrever,
+                help="Substitui documentos que já existem e foram alterados depois de gerados "
+                "pelo pacto (ou que o pacto não gerou).",
             ),
         ],
     )
@@ -86,7 +108,7 @@ def _fontes(fluxo_id, data):
     from pacto.services.documentos.contexto import fontes
 
     ws = workspace()
-    return ws, fontes(ws, fluxo_id=fluxo_id, hoje=data)
+    return ws, fontes(ws, fluxo_id=fluxo_id, hoje=data, sobrescrever=sobrescrever_pedido())
 
 
 def _pasta_modelos(ws, opcao):
@@ -108,7 +130,7 @@ def relatar(lote, pdf: bool) -> None:
         from pacto.services.documentos.pdf import converter
 
         try:
-            pdfs = converter(lote.arquivos)
+            pdfs = converter(lote.arquivos, ws=workspace(), sobrescrever=sobrescrever_pedido())
         except ErroDocumento as erro:
             click.secho(f"Aviso: {erro.mensagem}", fg="yellow", err=True)
         else:

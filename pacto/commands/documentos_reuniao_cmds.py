@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from pacto.commands.common import workspace
-from pacto.commands.documentos_cmds import opcoes_basicas, relatar
+from pacto.commands.documentos_cmds import opcoes_basicas, relatar, sobrescrever_pedido
 
 _REUNIAO = click.option(
     "--reuniao",
@@ -29,7 +29,8 @@ def _preparar(pasta_modelos):
     from pacto.services.documentos.modelos import pasta_escolhida
 
     ws = workspace()
-    return ws, fontes(ws), pasta_escolhida(ws, pasta_modelos)
+    f = fontes(ws, sobrescrever=sobrescrever_pedido())
+    return ws, f, pasta_escolhida(ws, pasta_modelos)
 
 
 @click.command()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import opcao_sobrescrever, workspace
 
 
 @click.command("ficha")
@@ -19,7 +19,8 @@ from pacto.commands.common import workspace
 )
 @click.option("--todas", is_flag=True, help="Uma ficha para cada instituição da rede.")
 @click.option("--saida", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, metavar="PASTA", help="Pasta onde gravar as fichas.")  # fmt: skip
-def gerar_ficha(siglas: tuple[str, ...], todas: bool, saida: Path) -> None:
+@opcao_sobrescrever
+def gerar_ficha(siglas: tuple[str, ...], todas: bool, saida: Path, sobrescrever: bool) -> None:
     """Gera a ficha de validação (.xlsx) do que o fluxo diz de cada instituição.
 
     A instituição confere contatos, pontos focais e atribuições e escreve na coluna
@@ -33,7 +34,10 @@ def gerar_ficha(siglas: tuple[str, ...], todas: bool, saida: Path) -> None:
     from pacto.services.arquivos import criar_pasta
 
     criar_pasta(saida)
-    arquivos = gerar_fichas(workspace().carregar(), saida, None if todas else list(siglas))
+    ws = workspace()
+    arquivos = gerar_fichas(
+        ws.carregar(), saida, None if todas else list(siglas), ws=ws, sobrescrever=sobrescrever
+    )
     for arquivo in arquivos:
         click.echo(f"Ficha gravada em {arquivo}.")
     if len(arquivos) > 1:

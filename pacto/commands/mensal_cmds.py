@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import (
+    console,
+    esc,
+    imprimir_json,
+    instituicao_por_sigla,
+    opcao_sobrescrever,
+    workspace,
+)
 
 SITUACOES = {
     "ok": "ok",
@@ -179,7 +186,8 @@ def medir(mes: str | None) -> None:
     metavar="PASTA",
     help="Pasta de saída.",
 )
-def monitoramento(mes: str | None, saida: Path | None) -> None:
+@opcao_sobrescrever
+def monitoramento(mes: str | None, saida: Path | None, sobrescrever: bool) -> None:
     """Gera o relatório de monitoramento (.xlsx) com um gráfico por indicador contra a meta."""
     from pacto.services.mensal import gerar_monitoramento
 
@@ -188,4 +196,5 @@ def monitoramento(mes: str | None, saida: Path | None) -> None:
     from pacto.services.arquivos import criar_pasta
 
     criar_pasta(pasta)
-    click.echo(str(gerar_monitoramento(workspace(), mes, pasta / f"monitoramento-{mes}.xlsx")))
+    destino = pasta / f"monitoramento-{mes}.xlsx"
+    click.echo(str(gerar_monitoramento(workspace(), mes, destino, sobrescrever=sobrescrever)))

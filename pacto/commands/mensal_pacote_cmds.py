@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import opcao_sobrescrever, workspace
 from pacto.commands.documentos_cmds import DataBR, relatar
 
 
@@ -51,7 +51,8 @@ def mensal() -> None:
     metavar="PASTA",
     help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
 )
-def preparar(mes, saida, data, hora, local, modalidade, pdf, pasta_modelos) -> None:
+@opcao_sobrescrever
+def preparar(mes, saida, data, hora, local, modalidade, pdf, pasta_modelos, sobrescrever) -> None:
     """Cria a reunião de alinhamento do mês e grava a pauta, a lista de presença e o checklist
     em branco.
 
@@ -72,6 +73,8 @@ def preparar(mes, saida, data, hora, local, modalidade, pdf, pasta_modelos) -> N
         local=local,
         modalidade=modalidade,
         pasta_modelos=pasta_escolhida(ws, pasta_modelos),
+        sobrescrever=sobrescrever,
     )
+    click.get_current_context().meta["pacto.sobrescrever"] = sobrescrever  # for the PDFs
     click.echo(pacote.resumo, err=True)
     relatar(pacote.lote, pdf)

@@ -52,11 +52,21 @@ def usar(pasta: Path | None, padrao: bool) -> None:
             f"{pasta} não tem nenhum modelo do pacto ({nomes}). Comece com “pacto modelos "
             "exportar PASTA”."
         )
-    quebrados = [v for v in verificar(pasta, chaves_por_tipo()) if v.erro]
+    verificados = verificar(pasta, chaves_por_tipo())
+    quebrados = [v for v in verificados if v.erro]
     if quebrados:
         raise ErroDocumento(quebrados[0].erro)
     ws.definir_configuracao(CHAVE_CONFIGURACAO, str(pasta))
     click.echo(f"Os documentos passam a usar os modelos de {pasta}.")
+    for item in verificados:
+        if item.riscos:
+            click.secho(
+                f"Atenção: o modelo {item.caminho.name} tem marcações que o pacto recusa ou "
+                f"interrompe ({'; '.join(item.riscos)}); esse documento não será gerado até "
+                "que o modelo seja corrigido.",
+                fg="yellow",
+                err=True,
+            )
 
 
 @click.command(name="verificar")
@@ -88,6 +98,13 @@ def verificar_cmd(pasta: Path | None) -> None:
                 "    Marcações que o pacto não preenche (sairão em branco): "
                 + ", ".join(item.nao_preenchidos)
             )
+        if item.riscos:
+            problemas += 1
+            click.echo(
+                "    Marcações que o pacto recusa ou interrompe (o documento não será gerado):"
+            )
+            for risco in item.riscos:
+                click.echo(f"      - {risco}")
         if item.nao_usados:
             click.echo("    Dados que o modelo não usa: " + ", ".join(item.nao_usados))
     if problemas:

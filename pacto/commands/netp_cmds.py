@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import (
+    console,
+    esc,
+    imprimir_json,
+    instituicao_por_sigla,
+    opcao_sobrescrever,
+    workspace,
+)
 
 
 def _pasta_saida(saida: Path | None) -> Path:
@@ -26,7 +33,8 @@ def _pasta_saida(saida: Path | None) -> Path:
     metavar="PASTA",
     help="Pasta de saída.",
 )
-def formulario_netp(mes: str, sigla: str | None, saida: Path | None) -> None:
+@opcao_sobrescrever
+def formulario_netp(mes: str, sigla: str | None, saida: Path | None, sobrescrever: bool) -> None:
     """Gera o formulário mensal (.xlsx) que cada instituição preenche só com números."""
     from pacto.domain.netp import validar_mes
     from pacto.domain.text import nome_arquivo
@@ -39,7 +47,9 @@ def formulario_netp(mes: str, sigla: str | None, saida: Path | None) -> None:
         sigla = inst.sigla
     sufixo = f"-{nome_arquivo(sigla)}" if sigla else ""
     nome = f"formulario-netp-{mes}{sufixo}.xlsx"
-    caminho = gerar_formulario(ws, mes, _pasta_saida(saida) / nome, sigla)
+    caminho = gerar_formulario(
+        ws, mes, _pasta_saida(saida) / nome, sigla, sobrescrever=sobrescrever
+    )
     click.echo(str(caminho))
 
 
@@ -51,13 +61,15 @@ def formulario_netp(mes: str, sigla: str | None, saida: Path | None) -> None:
     metavar="PASTA",
     help="Pasta de saída.",
 )
-def relatorio_netp(mes: str, saida: Path | None) -> None:
+@opcao_sobrescrever
+def relatorio_netp(mes: str, saida: Path | None, sobrescrever: bool) -> None:
     """Gera a tabela consolidada do mês; valores de 1 a 4 aparecem como “<5”."""
     from pacto.domain.netp import validar_mes
     from pacto.services.netp_planilhas import gerar_relatorio
 
     validar_mes(mes)
-    caminho = gerar_relatorio(workspace(), mes, _pasta_saida(saida) / f"relatorio-netp-{mes}.xlsx")
+    destino = _pasta_saida(saida) / f"relatorio-netp-{mes}.xlsx"
+    caminho = gerar_relatorio(workspace(), mes, destino, sobrescrever=sobrescrever)
     click.echo(str(caminho))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, workspace
+from pacto.commands.common import console, esc, imprimir_json, opcao_sobrescrever, workspace
 from pacto.commands.reuniao_registro_cmds import avisar_data, reuniao_ou_erro
 
 TIPOS = ("gt", "ampliada", "apresentacao_final", "alinhamento", "extraordinaria")
@@ -221,12 +221,21 @@ def cancelar(reuniao_id: int) -> None:
     metavar="N",
     help="Repete a reunião todo mês, N vezes, no mesmo dia da semana (ex.: 2ª quinta-feira).",
 )
-def convite(reuniao_id: int, saida: Path | None, serie: int) -> None:
+@opcao_sobrescrever
+def convite(reuniao_id: int, saida: Path | None, serie: int, sobrescrever: bool) -> None:
     """Gera o convite da reunião em iCalendar (.ics), para Outlook, Google Agenda e outros."""
     from pacto.services.convite import alertas_do_convite, gravar_convite
 
-    rc = workspace().carregar()
-    destino = gravar_convite(rc, reuniao_id, saida or Path(f"reuniao-{reuniao_id}.ics"), serie)
+    ws = workspace()
+    rc = ws.carregar()
+    destino = gravar_convite(
+        rc,
+        reuniao_id,
+        saida or Path(f"reuniao-{reuniao_id}.ics"),
+        serie,
+        ws=ws,
+        sobrescrever=sobrescrever,
+    )
     click.echo(f"Convite gravado em {destino}.")
     for alerta in alertas_do_convite(rc, reuniao_id, serie):
         click.secho(f"Atenção: {alerta}", fg="yellow", err=True)

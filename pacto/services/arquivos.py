@@ -1,4 +1,4 @@
-"""Atomic writing of generated files, so a crash never leaves a half-written document behind."""
+"""Helpers shared by the file writers: spreadsheet-safe text, output folders, error reasons."""
 
 from __future__ import annotations
 
@@ -6,11 +6,6 @@ from pathlib import Path
 
 from pacto.domain.errors import PactoErro, motivo_os
 from pacto.domain.text import sem_caracteres_proibidos
-
-
-def temporario_para(destino: Path) -> Path:
-    """A hidden sibling path to write into before renaming onto the destination."""
-    return destino.with_name(f".{destino.name}.tmp")
 
 
 def motivo(erro: OSError) -> str:
@@ -54,9 +49,20 @@ def texto_csv(valor: str) -> str:
     return f"'{valor}" if valor.startswith(INICIO_DE_FORMULA) else valor
 
 
+EXTENSOES_DE_ARQUIVO = (".xlsx", ".docx", ".pdf", ".csv", ".json", ".png", ".svg", ".db", ".ics")
+
+
 def criar_pasta(pasta: Path) -> Path:
-    """Create an output folder (and its parents) or say clearly why it cannot be."""
+    """Create an output folder (and its parents) or say clearly why it cannot be.
+
+    A new folder named like a file (``r.xlsx``) is refused: the user meant a file name.
+    """
     pasta = Path(pasta)
+    if pasta.suffix.lower() in EXTENSOES_DE_ARQUIVO and not pasta.is_dir():
+        raise PactoErro(
+            f"--saida espera uma pasta, e “{pasta}” parece o nome de um arquivo; informe a pasta "
+            "onde gravar (o nome do arquivo é dado pelo pacto)."
+        )
     try:
         pasta.mkdir(parents=True, exist_ok=True)
     except FileExistsError as erro:
@@ -66,28 +72,11 @@ def criar_pasta(pasta: Path) -> Path:
     return pasta
 
 
-def gravar_atomico(destino: Path, escrever) -> Path:
-    """Call `escrever(temporario)` and rename the result onto `destino`; clear errors, no debris."""
-    destino = Path(destino)
-    if destino.is_dir():
-        raise PactoErro(f"{destino} é uma pasta; informe o nome do arquivo.")
-    if not destino.parent.is_dir():
-        raise PactoErro(f"A pasta {destino.parent} não existe.")
-    temporario = temporario_para(destino)
-    try:
-        escrever(temporario)
-        temporario.replace(destino)
-    except OSError as erro:
-        raise PactoErro(
-            f"Não foi possível gravar {destino}{motivo(erro)}; o arquivo anterior, se havia, "
-            "ficou como estava."
-        ) from erro
-    finally:
-        temporario.unlink(missing_ok=True)
-    return destino
+def salvar_planilha(
+    livro, destino: Path, *, ws=None, sobrescrever: bool = False, privado: bool = False
+) -> Path:
+    """Save an openpyxl workbook through `gravacao.gravar` (see there for the options)."""
+    from pacto.services.gravacao import gravar
 
-
-def salvar_planilha(livro, destino: Path) -> Path:
-    """Save an openpyxl workbook atomically (temporary file renamed into place)."""
     textos_como_texto(livro)
-    return gravar_atomico(Path(destino), livro.save)
+    return gravar(Path(destino), livro.save, ws=ws, sobrescrever=sobrescrever, privado=privado)

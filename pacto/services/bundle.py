@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -43,7 +44,6 @@ from pacto.domain.reunioes import (
 from pacto.domain.text import caracteres_proibidos
 from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
 from pacto.domain.versions import VersaoFluxo, hash_conteudo, problemas_do_conteudo
-from pacto.services.arquivos import gravar_atomico
 from pacto.store import Workspace, conexoes
 from pacto.store.workspace import TABELAS_EXTRAS
 
@@ -89,11 +89,16 @@ def montar(rc: RedeCompleta, versoes: Iterable[VersaoFluxo] = ()) -> dict[str, A
     return pacote
 
 
-def exportar(ws: Workspace, destino: str | Path) -> Path:
-    """Write the workspace to a JSON file, atomically (a temporary file renamed into place)."""
+def exportar(ws: Workspace, destino: str | Path, sobrescrever: bool = False) -> Path:
+    """Write the workspace to a JSON file, readable by the owner only (it holds contacts)."""
+    from pacto.services.gravacao import gravar
+
     pacote = montar(ws.carregar(), ws.versoes()) | ws.linhas_extras()
+    pacote["configuracoes"] = [
+        linha for linha in pacote.get("configuracoes", []) if not configuracao_local(linha)
+    ]
     texto = json.dumps(pacote, ensure_ascii=False, indent=2) + "\n"
-    return gravar_atomico(Path(destino), lambda caminho: caminho.write_text(texto, "utf-8"))
+    return gravar(Path(destino), texto, ws=ws, sobrescrever=sobrescrever, privado=True)
 
 
 def ler(origem: str | Path) -> RedeCompleta:
@@ -140,6 +145,38 @@ def extras(dados: dict) -> dict[str, list[dict]]:
                 raise ErroImportacao(f"{secao}[{n}]: NaN e Infinity não são números válidos.")
         resultado[secao] = linhas
     return resultado
+
+
+# Settings that only hold on the computer that wrote them: the adapted templates' folder.
+CONFIGURACOES_LOCAIS = {"modelos": "pasta de modelos"}
+_CAMINHO = re.compile(r"^(?:/|~|\\\\|[A-Za-z]:[\\/])")
+
+
+def configuracao_local(linha: dict) -> bool:
+    """True for a setting tied to one machine: a known local key, or any value that is a path."""
+    valor = linha.get("valor")
+    return linha.get("chave") in CONFIGURACOES_LOCAIS or (
+        isinstance(valor, str) and bool(_CAMINHO.match(valor.strip()))
+    )
+
+
+def sem_configuracoes_locais(ws: Workspace, adicionais: dict[str, list[dict]]) -> list[str]:
+    """Drop a bundle's machine-local settings (they could point this computer's templates
+    anywhere), keep this workspace's own, and return one warning per setting dropped."""
+    linhas = adicionais.get("configuracoes", [])
+    descartadas = [linha for linha in linhas if configuracao_local(linha)]
+    mantidas = [linha for linha in linhas if not configuracao_local(linha)]
+    for chave in CONFIGURACOES_LOCAIS:
+        valor = ws.configuracao(chave)
+        if valor:
+            mantidas.append({"chave": chave, "valor": valor})
+    adicionais["configuracoes"] = mantidas
+    return [
+        f"A configuração “{linha.get('chave')}” "
+        f"({CONFIGURACOES_LOCAIS.get(linha.get('chave'), 'um caminho neste computador')}) do "
+        "pacote não foi importada: ela só vale no computador onde o pacote foi exportado."
+        for linha in descartadas
+    ]
 
 
 def textos_proibidos(dados: Any, onde: str = "") -> list[str]:
@@ -431,6 +468,7 @@ def importar_com_avisos(
         for tabela in com_dados
         if tabela not in dados
     ]
+    resultado.avisos += sem_configuracoes_locais(ws, adicionais)
     if com_dados:
         resultado.copia_anterior = ws.backup_automatico("antes-de-importar")
     ws.substituir(rc, versoes, adicionais)

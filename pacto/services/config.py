@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import tomllib
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from pacto.domain.errors import ErroValidacao, PactoErro
 from pacto.domain.validation import problema_de_caracteres
 from pacto.services.arquivos import motivo
+from pacto.services.gravacao import gravar
 
 
 def arquivo_config() -> Path:
@@ -48,15 +48,9 @@ def definir_usuario(nome: str) -> Path:
         raise ErroValidacao(problema)
     destino = arquivo_config()
     escapado = nome.replace("\\", "\\\\").replace('"', '\\"')
-    temporario = destino.with_name(f".{destino.name}.tmp")
     try:
         destino.parent.mkdir(parents=True, exist_ok=True)
-        descritor = os.open(temporario, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(descritor, "w", encoding="utf-8") as arquivo:
-            arquivo.write(f'usuario = "{escapado}"\n')
-        temporario.replace(destino)
     except OSError as erro:
-        with contextlib.suppress(OSError):
-            temporario.unlink(missing_ok=True)
         raise PactoErro(f"Não foi possível gravar {destino}{motivo(erro)}.") from erro
-    return destino
+    # pacto's own settings file: replacing it is the point of the command
+    return gravar(destino, f'usuario = "{escapado}"\n', sobrescrever=True, privado=True)

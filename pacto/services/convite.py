@@ -21,7 +21,6 @@ from pacto.domain.calendario import (
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.network import RedeCompleta
 from pacto.domain.reunioes import MODALIDADES
-from pacto.services.arquivos import gravar_atomico
 
 _LINK = re.compile(r"https?://\S+")
 LIMITE_SERIE = 24
@@ -113,7 +112,17 @@ def _descricao(rc: RedeCompleta, rcr, serie: int) -> str:
     return "\n".join(linhas)
 
 
-def gravar_convite(rc: RedeCompleta, reuniao_id: int, destino: str | Path, serie: int = 0) -> Path:
-    """Write the invitation to an .ics file, atomically."""
+def gravar_convite(
+    rc: RedeCompleta,
+    reuniao_id: int,
+    destino: str | Path,
+    serie: int = 0,
+    *,
+    ws=None,
+    sobrescrever: bool = False,
+) -> Path:
+    """Write the invitation to an .ics file through `gravacao.gravar`."""
+    from pacto.services.gravacao import gravar
+
     conteudo = montar_convite(rc, reuniao_id, serie).to_ical()
-    return gravar_atomico(Path(destino), lambda caminho: caminho.write_bytes(conteudo))
+    return gravar(Path(destino), conteudo, ws=ws, sobrescrever=sobrescrever)

@@ -19,7 +19,8 @@ from pacto.domain.errors import ErroValidacao
 from pacto.domain.hsds import CABECALHO_CSV, Diretorio, diretorio, linhas_csv
 from pacto.domain.territorio import territorio
 from pacto.domain.versions import VersaoFluxo, conteudo_canonico, hash_conteudo
-from pacto.services.arquivos import criar_pasta, gravar_atomico, texto_csv
+from pacto.services.arquivos import criar_pasta, texto_csv
+from pacto.services.gravacao import gravar, verificar
 
 CHAVE_UUIDS = "dados_abertos.uuids"
 
@@ -107,28 +108,26 @@ def montar_diretorio(ws, publicado: ConteudoPublicado) -> Diretorio:
     return resultado
 
 
-def gravar_bytes(destino: Path, dados: bytes) -> Path:
-    """Write bytes to a file atomically, through the project's one writer."""
-    return gravar_atomico(destino, lambda temporario: temporario.write_bytes(dados))
-
-
 def _json(dados) -> bytes:
     return (json.dumps(dados, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def exportar_hsds(ws, pasta: Path, publicado: ConteudoPublicado) -> list[Path]:
+def exportar_hsds(
+    ws, pasta: Path, publicado: ConteudoPublicado, *, sobrescrever: bool = False
+) -> list[Path]:
     """Write organizations.json and services.json (HSDS 3.0) into the folder."""
-    d = montar_diretorio(ws, publicado)
     criar_pasta(pasta)
-    saidas = []
-    for nome, itens in (("organizations.json", d.organizacoes), ("services.json", d.servicos)):
-        destino = pasta / nome
-        gravar_bytes(destino, _json(itens))
-        saidas.append(destino)
-    return saidas
+    destinos = [pasta / "organizations.json", pasta / "services.json"]
+    verificar(destinos, ws, sobrescrever)  # both or neither
+    d = montar_diretorio(ws, publicado)
+    for destino, itens in zip(destinos, (d.organizacoes, d.servicos), strict=True):
+        gravar(destino, _json(itens), ws=ws, sobrescrever=sobrescrever)
+    return destinos
 
 
-def exportar_csv(pasta: Path, publicado: ConteudoPublicado) -> list[Path]:
+def exportar_csv(
+    ws, pasta: Path, publicado: ConteudoPublicado, *, sobrescrever: bool = False
+) -> list[Path]:
     """Write the booklet's table (one row per institution and stage) as a UTF-8 CSV."""
     buffer = io.StringIO()
     escritor = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
@@ -138,5 +137,5 @@ def exportar_csv(pasta: Path, publicado: ConteudoPublicado) -> list[Path]:
     criar_pasta(pasta)
     destino = pasta / "fluxo-atendimento.csv"
     dados = buffer.getvalue().encode("utf-8-sig")  # BOM: Excel opens the accents right
-    gravar_bytes(destino, dados)
+    gravar(destino, dados, ws=ws, sobrescrever=sobrescrever)
     return [destino]

@@ -80,9 +80,17 @@ def destino_padrao(formato: str, pasta: Path | None = None) -> Path:
 
 
 def gravar_diagrama(
-    rc: RedeCompleta, formato: str, destino: Path | None = None, titulo: str | None = None
+    rc: RedeCompleta,
+    formato: str,
+    destino: Path | None = None,
+    titulo: str | None = None,
+    *,
+    ws=None,
+    sobrescrever: bool = False,
 ) -> Path:
-    """Write the diagram to `destino` (a file or a folder) atomically and return the path."""
+    """Write the diagram to `destino` (a file or a folder) through `gravacao.gravar`."""
+    from pacto.services.gravacao import gravar
+
     if destino is None:
         destino = destino_padrao(formato)
     elif destino.is_dir():
@@ -90,14 +98,7 @@ def gravar_diagrama(
     if not destino.parent.exists():
         raise PactoErro(f"A pasta {destino.parent} não existe.")
     conteudo = desenhar(rc, formato, titulo)
-    temporario = destino.with_name(destino.name + ".tmp")
-    try:
-        temporario.write_bytes(conteudo)
-        temporario.replace(destino)
-    except OSError as erro:
-        temporario.unlink(missing_ok=True)
-        raise PactoErro(f"Não foi possível gravar {destino}: {motivo_os(erro)}.") from erro
-    return destino
+    return gravar(destino, conteudo, ws=ws, sobrescrever=sobrescrever)
 
 
 def _motivo_execucao(erro: OSError) -> str:

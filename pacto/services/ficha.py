@@ -77,9 +77,15 @@ def nome_do_arquivo(inst: Instituicao) -> str:
 
 
 def gerar_ficha(
-    rc: RedeCompleta, inst: Instituicao, destino: Path, hoje: date | None = None
+    rc: RedeCompleta,
+    inst: Instituicao,
+    destino: Path,
+    hoje: date | None = None,
+    *,
+    ws=None,
+    sobrescrever: bool = False,
 ) -> Path:
-    """Write one institution's validation form, atomically."""
+    """Write one institution's validation form, readable by its owner only (focal points)."""
     hoje = hoje or date.today()
     livro = Workbook()
     aba = livro.active
@@ -134,13 +140,24 @@ def gerar_ficha(
     ):
         meta.append(tuple(texto_planilha(v) for v in linha))
     meta.sheet_state = "hidden"
-    return salvar_planilha(livro, Path(destino))
+    return salvar_planilha(livro, Path(destino), ws=ws, sobrescrever=sobrescrever, privado=True)
 
 
 def gerar_fichas(
-    rc: RedeCompleta, pasta: Path, siglas: list[str] | None = None, hoje: date | None = None
+    rc: RedeCompleta,
+    pasta: Path,
+    siglas: list[str] | None = None,
+    hoje: date | None = None,
+    *,
+    ws=None,
+    sobrescrever: bool = False,
 ) -> list[Path]:
-    """Write the forms of the given institutions (all when `siglas` is None) into a folder."""
+    """Write the forms of the given institutions (all when `siglas` is None) into a folder.
+
+    Every target is checked first, so a file that may not be replaced leaves nothing written.
+    """
+    from pacto.services.gravacao import verificar
+
     pasta = Path(pasta)
     if not pasta.is_dir():
         raise ErroValidacao(f"A pasta {pasta} não existe.")
@@ -152,7 +169,12 @@ def gerar_fichas(
         if faltando:
             raise ErroValidacao(f"Instituição não encontrada: {', '.join(faltando)}.")
         escolhidas = [por_sigla[chave_comparacao(s)] for s in siglas]
-    return [gerar_ficha(rc, inst, pasta / nome_do_arquivo(inst), hoje) for inst in escolhidas]
+    destinos = [pasta / nome_do_arquivo(inst) for inst in escolhidas]
+    verificar(destinos, ws, sobrescrever)
+    return [
+        gerar_ficha(rc, inst, destino, hoje, ws=ws, sobrescrever=sobrescrever)
+        for inst, destino in zip(escolhidas, destinos, strict=True)
+    ]
 
 
 # -- reading a returned form ------------------------------------------------------

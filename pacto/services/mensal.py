@@ -180,7 +180,9 @@ def painel_indicadores(ws: Workspace, ate_mes: str, meses: int = 12) -> list[Lin
     ]
 
 
-def gerar_monitoramento(ws: Workspace, ate_mes: str, destino: Path, meses: int = 12) -> Path:
+def gerar_monitoramento(
+    ws: Workspace, ate_mes: str, destino: Path, meses: int = 12, *, sobrescrever: bool = False
+) -> Path:
     """An .xlsx report with, per indicator, its monthly values, target and a line chart of both."""
     from openpyxl import Workbook
     from openpyxl.chart import LineChart, Reference
@@ -230,4 +232,4 @@ def gerar_monitoramento(ws: Workspace, ate_mes: str, destino: Path, meses: int =
     resumo.column_dimensions["A"].width = 62
     for letra in "BCDE":
         resumo.column_dimensions[letra].width = 20
-    return salvar_planilha(livro, destino)
+    return salvar_planilha(livro, destino, ws=ws, sobrescrever=sobrescrever)

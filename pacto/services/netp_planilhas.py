@@ -31,7 +31,14 @@ AVISO = (
 )
 
 
-def gerar_formulario(ws: Workspace, mes: str, destino: Path, sigla: str | None = None) -> Path:
+def gerar_formulario(
+    ws: Workspace,
+    mes: str,
+    destino: Path,
+    sigla: str | None = None,
+    *,
+    sobrescrever: bool = False,
+) -> Path:
     """Write the month's blank form; the institution is chosen from a list or pre-filled."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -108,7 +115,7 @@ def gerar_formulario(ws: Workspace, mes: str, destino: Path, sigla: str | None =
         meta.append(["rotulo", celula, texto])
     meta.sheet_state = "hidden"
     listas.sheet_state = "hidden"
-    return salvar_planilha(livro, Path(destino))
+    return salvar_planilha(livro, Path(destino), ws=ws, sobrescrever=sobrescrever)
 
 
 def _abrir(origem: Path):
@@ -241,7 +248,7 @@ def importar_formularios(
     return resultado
 
 
-def gerar_relatorio(ws: Workspace, mes: str, destino: Path) -> Path:
+def gerar_relatorio(ws: Workspace, mes: str, destino: Path, *, sobrescrever: bool = False) -> Path:
     """The consolidated table of the month, with counts from 1 to 4 shown as '<5'."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -283,4 +290,4 @@ def gerar_relatorio(ws: Workspace, mes: str, destino: Path) -> Path:
     folha.column_dimensions["A"].width = 52
     for letra in "BCDE":
         folha.column_dimensions[letra].width = 22
-    return salvar_planilha(livro, Path(destino))
+    return salvar_planilha(livro, Path(destino), ws=ws, sobrescrever=sobrescrever)

@@ -90,6 +90,7 @@ def preparar_mes(
     local: str | None = None,
     modalidade: str | None = None,
     pasta_modelos: Path | None = None,
+    sobrescrever: bool = False,
 ) -> PacoteMensal:
     """Create the month's alignment meeting (or reuse the one recorded) and write its pauta,
     lista de presença and blank checklist. A new meeting is only kept if every document
@@ -102,7 +103,7 @@ def preparar_mes(
             reuniao = _nova_reuniao(ws, mes, hoje, data, hora, local, modalidade)
         else:
             reuniao = existente
-        f = fontes(ws, hoje=hoje)
+        f = fontes(ws, hoje=hoje, sobrescrever=sobrescrever)
         lote = Lote()
         for parcial in (
             gerar.pauta(f, saida, reuniao.id, pasta_modelos=pasta_modelos),

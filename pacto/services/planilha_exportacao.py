@@ -2,21 +2,20 @@
 
 One row per institution and stage where it has a duty, institutions by name and stages in
 flow order; an institution with no duty yet still gets one row, so nobody drops out of the
-list. Written to a temporary file and renamed, so a failed export never leaves half a file.
+list. Written through `gravacao.gravar`, so a failed export never leaves half a file.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
+import io
 from collections import defaultdict
 from pathlib import Path
 
 from pacto.domain.errors import PactoErro
 from pacto.domain.models import Instituicao
 from pacto.domain.network import RedeCompleta
-from pacto.services.arquivos import motivo, texto_csv, texto_planilha, textos_como_texto
+from pacto.services.arquivos import texto_csv, texto_planilha, textos_como_texto
 
 CABECALHO = ("Instituição", "Etapa", "Atribuições", "Forma de contato")
 LARGURAS = (42, 20, 70, 48)  # characters, as Excel counts column width
@@ -65,44 +64,31 @@ def linhas_da_tabela(rc: RedeCompleta) -> list[tuple[str, str, str, str]]:
     return linhas
 
 
-def exportar_atores(rc: RedeCompleta, destino: str | Path) -> Path:
-    """Write the table to .xlsx (bold header, sized columns) or .csv (UTF-8 BOM, ';')."""
+def exportar_atores(
+    rc: RedeCompleta, destino: str | Path, *, ws=None, sobrescrever: bool = False
+) -> Path:
+    """Write the table to .xlsx (bold header, sized columns) or .csv (UTF-8 BOM, ';').
+
+    The file holds focal points' contacts, so it is readable by its owner only (0600).
+    """
+    from pacto.services.gravacao import gravar
+
     destino = Path(destino)
     extensao = destino.suffix.lower()
     if extensao not in {".xlsx", ".csv"}:
         raise PactoErro(f"Use um arquivo .xlsx ou .csv para exportar (recebido: {destino.name}).")
-    if not destino.parent.is_dir():
-        raise PactoErro(f"A pasta {destino.parent} não existe.")
-    if destino.is_dir():
-        raise PactoErro(f"{destino} é uma pasta; informe o nome do arquivo.")
     linhas = linhas_da_tabela(rc)
-    try:
-        descritor, temporario = tempfile.mkstemp(
-            prefix=f".{destino.stem}-", suffix=".tmp", dir=destino.parent
-        )
-        os.close(descritor)
-    except OSError as erro:
-        raise PactoErro(f"Sem permissão para gravar na pasta {destino.parent}.") from erro
-    try:
-        if extensao == ".xlsx":
-            _gravar_xlsx(Path(temporario), linhas)
-        else:
-            _gravar_csv(Path(temporario), linhas)
-        os.chmod(temporario, 0o644)
-        os.replace(temporario, destino)
-    except OSError as erro:
-        Path(temporario).unlink(missing_ok=True)
-        raise PactoErro(
-            f"Não foi possível gravar {destino}{motivo(erro)}; o arquivo anterior, se havia, ficou "
-            "como estava."
-        ) from erro
-    except BaseException:
-        Path(temporario).unlink(missing_ok=True)
-        raise
-    return destino
+    escrever = _gravar_xlsx if extensao == ".xlsx" else _gravar_csv
+    return gravar(
+        destino,
+        lambda arquivo: escrever(arquivo, linhas),
+        ws=ws,
+        sobrescrever=sobrescrever,
+        privado=True,
+    )
 
 
-def _gravar_xlsx(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None:
+def _gravar_xlsx(arquivo, linhas: list[tuple[str, str, str, str]]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -127,11 +113,12 @@ def _gravar_xlsx(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None
     folha.print_options.gridLines = True
     folha.page_setup.orientation = "landscape"
     textos_como_texto(livro)
-    livro.save(caminho)
+    livro.save(arquivo)
 
 
-def _gravar_csv(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None:
-    with caminho.open("w", encoding="utf-8-sig", newline="") as arquivo:
-        escritor = csv.writer(arquivo, delimiter=";", lineterminator="\r\n")
-        escritor.writerow(CABECALHO)
-        escritor.writerows([texto_csv(c) for c in linha] for linha in linhas)
+def _gravar_csv(arquivo, linhas: list[tuple[str, str, str, str]]) -> None:
+    texto = io.StringIO()
+    escritor = csv.writer(texto, delimiter=";", lineterminator="\r\n")
+    escritor.writerow(CABECALHO)
+    escritor.writerows([texto_csv(c) for c in linha] for linha in linhas)
+    arquivo.write(texto.getvalue().encode("utf-8-sig"))

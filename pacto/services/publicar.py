@@ -14,7 +14,8 @@ from pathlib import Path
 from pacto.domain.catalog import etapas_padrao, finalidades, ler_toml
 from pacto.domain.publicacao import pagina
 from pacto.services.arquivos import criar_pasta
-from pacto.services.dados_abertos import ConteudoPublicado, gravar_bytes
+from pacto.services.dados_abertos import ConteudoPublicado
+from pacto.services.gravacao import gravar, verificar
 
 PASTA_WEB = Path(__file__).resolve().parent.parent / "templates" / "web"
 ARQUIVOS = {"pt": "index.html", "es": "es.html"}
@@ -66,14 +67,31 @@ def paginas(
 
 
 def publicar(
-    publicado: ConteudoPublicado, pasta: Path, *, com_pontos_focais: bool = False
+    publicado: ConteudoPublicado,
+    pasta: Path,
+    *,
+    ws=None,
+    sobrescrever: bool = False,
+    com_pontos_focais: bool = False,
 ) -> list[Path]:
-    """Write the pages and the stylesheet into the folder; returns the files written."""
+    """Write the pages and the stylesheet into the folder; returns the files written.
+
+    The edition with focal points is readable by the user only; the public one follows the umask.
+    """
     criar_pasta(pasta)
-    escritos = []
-    for nome, html in paginas(publicado, com_pontos_focais=com_pontos_focais).items():
-        escritos.append(gravar_bytes(pasta / nome, html.encode("utf-8")))
-        if com_pontos_focais:
-            escritos[-1].chmod(0o600)  # focal points' contacts: readable by the user only
-    escritos.append(gravar_bytes(pasta / "estilo.css", (PASTA_WEB / "estilo.css").read_bytes()))
-    return escritos
+    conteudos = {
+        nome: html.encode("utf-8")
+        for nome, html in paginas(publicado, com_pontos_focais=com_pontos_focais).items()
+    }
+    conteudos["estilo.css"] = (PASTA_WEB / "estilo.css").read_bytes()
+    verificar([pasta / nome for nome in conteudos], ws, sobrescrever)  # all or nothing
+    return [
+        gravar(
+            pasta / nome,
+            dados,
+            ws=ws,
+            sobrescrever=sobrescrever,
+            privado=com_pontos_focais and nome.endswith(".html"),
+        )
+        for nome, dados in conteudos.items()
+    ]

@@ -12,6 +12,7 @@ NAO_AUDITADAS = {
     "_sessao",
     "_cache",
     "_geracao",
+    "_arquivos_gerados",
     "_sqlite_migrations",
     "sqlite_sequence",
 }

@@ -482,3 +482,19 @@ def m013_campos_ator(db: Database) -> None:
         )
     if auditada:
         auditar(db, "instituicoes")
+
+
+@migracao
+def m011_arquivos_gerados(db: Database) -> None:
+    """The SHA-256 of each file pacto wrote, so regenerating never replaces a file edited since.
+
+    Not audited, like the cache: a generated file is not a change to the network.
+    """
+    db.execute(
+        """
+        CREATE TABLE _arquivos_gerados (
+            caminho TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            gravado_em TEXT NOT NULL
+        )"""
+    )

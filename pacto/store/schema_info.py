@@ -26,6 +26,7 @@ MIGRACOES = (
     "m009_cache",
     "m010_geracao",
     "m013_campos_ator",
+    "m011_arquivos_gerados",
 )
 
 

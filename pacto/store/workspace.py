@@ -19,6 +19,7 @@ from pacto.domain.validation import problema_de_caracteres, validar_rede
 from pacto.domain.versions import VersaoFluxo
 from pacto.store import conexoes
 from pacto.store.adesoes_repo import AdesoesRepo
+from pacto.store.arquivos_repo import ArquivosRepo
 from pacto.store.backups import BackupsRepo
 from pacto.store.history_repo import HistoryRepo
 from pacto.store.import_repo import ImportRepo
@@ -80,6 +81,7 @@ class Workspace(
     MeetingsRepo,
     AdesoesRepo,
     BackupsRepo,
+    ArquivosRepo,
 ):
     """A network's workspace file; every read and write of pacto data goes through it.
 

@@ -17,9 +17,10 @@ from pacto.domain.checklist import SITUACOES, LinhaChecklist, RespostaChecklist
 from pacto.domain.errors import PactoErro
 from pacto.domain.netp import nome_mes
 from pacto.domain.network import RedeCompleta
+from pacto.services.gravacao import ArquivoExistente
 from pacto.services.mensal import checklist_do_mes, mes_de, meses_ate
 from pacto.services.pacote_mensal import PacoteMensal, preparar_mes
-from pacto.tui.documentos import avisar_lote, pasta_de_saida
+from pacto.tui.documentos import avisar_lote, pasta_de_saida, perguntar_substituir
 from pacto.tui.texto import TabelaLiteral, marcado
 
 MARCAS = {"ok": "✔ Em dia", "pendente": "! Pendente", "nao_se_aplica": "– Não se aplica"}
@@ -89,6 +90,13 @@ class AlinhamentoSecao(Vertical):
         def __init__(self, pacote: PacoteMensal):
             super().__init__()
             self.pacote = pacote
+
+    class PacoteExistentes(Message):
+        """Preparing would replace files edited since pacto wrote them: ask first."""
+
+        def __init__(self, mes: str, saida, arquivos: list):
+            super().__init__()
+            self.mes, self.saida, self.arquivos = mes, saida, arquivos
 
     class PacoteFalhou(Message):
         """Preparing the month's meeting stopped with a message for the user."""
@@ -222,15 +230,22 @@ class AlinhamentoSecao(Vertical):
         self._preparar(self.mes, pasta_de_saida(self.app))
 
     @work(thread=True, exclusive=True, group="preparar-mes")
-    def _preparar(self, mes: str, saida) -> None:
+    def _preparar(self, mes: str, saida, sobrescrever: bool = False) -> None:
         """Same as `pacto mensal preparar`, with a connection of its own; only posts messages."""
         from pacto.services.documentos.modelos import pasta_escolhida
 
         try:
             with self.app.ws.irma() as ws:
                 pacote = preparar_mes(
-                    ws, mes, saida, hoje=self.app.hoje, pasta_modelos=pasta_escolhida(ws)
+                    ws,
+                    mes,
+                    saida,
+                    hoje=self.app.hoje,
+                    pasta_modelos=pasta_escolhida(ws),
+                    sobrescrever=sobrescrever,
                 )
+        except ArquivoExistente as erro:
+            self.post_message(self.PacoteExistentes(mes, saida, erro.arquivos))
         except PactoErro as erro:
             self.post_message(self.PacoteFalhou(erro.mensagem))
         except Exception as erro:  # never let it take the interface down
@@ -244,6 +259,16 @@ class AlinhamentoSecao(Vertical):
         self.app.notify(mensagem.pacote.resumo, title="Reunião do mês", markup=False, timeout=12)
         avisar_lote(self.app, mensagem.pacote.lote)
         self.app.action_recarregar()
+
+    @on(PacoteExistentes)
+    def _pacote_existentes(self, mensagem: PacoteExistentes) -> None:
+        self._preparando = False
+
+        def substituir() -> None:
+            self._preparando = True
+            self._preparar(mensagem.mes, mensagem.saida, True)
+
+        perguntar_substituir(self.app, mensagem.arquivos, substituir)
 
     @on(PacoteFalhou)
     def _pacote_falhou(self, mensagem: PacoteFalhou) -> None:

@@ -35,6 +35,7 @@ from pacto.services.documentos.catalogo import (
 )
 from pacto.services.documentos.reuniao_docs import DadoPessoalNoTexto
 from pacto.services.documentos.termo import Lote
+from pacto.services.gravacao import ArquivoExistente
 from pacto.services.mensal import mes_de
 from pacto.tui.reuniao_dialogos import Confirmar
 
@@ -77,6 +78,28 @@ def avisar_lote(app, lote: Lote) -> None:
         app.notify("\n".join(lote.ignoradas), title="Sem Termo", severity="warning", markup=False)
 
 
+def perguntar_substituir(app, arquivos: list[Path], substituir) -> None:
+    """Ask whether to replace files edited since pacto wrote them; call `substituir` on yes."""
+    nomes = "\n".join(f"• {escape(str(a))}" for a in arquivos[:5])
+    if len(arquivos) > 5:
+        nomes += f"\n• … e mais {len(arquivos) - 5}"
+
+    def responder(sim: bool | None) -> None:
+        if sim:
+            substituir()
+
+    app.push_screen(
+        Confirmar(
+            "Estes arquivos já existem e foram alterados depois de gerados pelo pacto "
+            f"(ou não foram gerados por ele):\n{nomes}\n\nSubstituí-los? As alterações "
+            "feitas neles serão perdidas.",
+            sim="Substituir",
+            nao="Cancelar",
+        ),
+        responder,
+    )
+
+
 class ListaDocumentos(OptionList):
     """The documents; Enter generates the highlighted one."""
 
@@ -116,6 +139,13 @@ class DocumentosSecao(Vertical):
         def __init__(self, pedido: Pedido, alertas: list[str]):
             super().__init__()
             self.pedido, self.alertas = pedido, alertas
+
+    class Existentes(Message):
+        """Files the document would replace that were edited since pacto wrote them."""
+
+        def __init__(self, pedido: Pedido, arquivos: list[Path]):
+            self.pedido, self.arquivos = pedido, arquivos
+            super().__init__()
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -272,6 +302,8 @@ class DocumentosSecao(Vertical):
                 lote = gerar_documento(ws, pedido, avancar)
         except DadoPessoalNoTexto as erro:
             self.post_message(self.Privacidade(pedido, erro.alertas))
+        except ArquivoExistente as erro:
+            self.post_message(self.Existentes(pedido, erro.arquivos))
         except PactoErro as erro:
             self.post_message(self.Falhou(erro.mensagem))
         except Exception as erro:  # never let a document take the interface down
@@ -305,6 +337,19 @@ class DocumentosSecao(Vertical):
         self.app.notify(
             mensagem.mensagem, title="Não foi possível gerar", severity="error", markup=False
         )
+
+    @on(Existentes)
+    def _existentes(self, mensagem: Existentes) -> None:
+        """Ask before replacing files edited since generation (the CLI's --sobrescrever)."""
+        self.gerando = False
+        self.query_one("#doc-estado", Static).update(Text("! Nada foi gravado ainda."))
+        pedido = mensagem.pedido
+
+        def substituir() -> None:
+            pedido.sobrescrever = True
+            self._iniciar(pedido)
+
+        perguntar_substituir(self.app, mensagem.arquivos, substituir)
 
     @on(Privacidade)
     def _privacidade(self, mensagem: Privacidade) -> None:

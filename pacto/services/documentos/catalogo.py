@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from pacto.domain.errors import ErroDocumento, PactoErro, motivo_os
+from pacto.domain.errors import ErroDocumento, PactoErro
 from pacto.services.documentos.termo import Lote, Representante
 
 
@@ -77,6 +77,7 @@ class Pedido:
     tipo_ato: str = "portaria"
     mesmo_assim: bool = False
     hoje: date | None = None
+    sobrescrever: bool = False  # the user confirmed replacing files edited since generation
 
 
 def representantes_registrados(ws) -> dict[int, Representante]:
@@ -109,11 +110,9 @@ def _exigir(valor, mensagem: str):
 
 
 def _pasta(saida: Path) -> Path:
-    try:
-        saida.mkdir(parents=True, exist_ok=True)
-    except OSError as erro:
-        raise ErroDocumento(f"Não foi possível criar a pasta {saida}: {motivo_os(erro)}.") from erro
-    return saida
+    from pacto.services.arquivos import criar_pasta
+
+    return criar_pasta(saida)
 
 
 def _word(ws, pedido: Pedido, ao_avancar: Callable[[], None]) -> Lote:
@@ -123,7 +122,7 @@ def _word(ws, pedido: Pedido, ao_avancar: Callable[[], None]) -> Lote:
     from pacto.services.documentos.modelos import pasta_escolhida
     from pacto.services.mensal import checklist_do_mes
 
-    f = fontes(ws, hoje=pedido.hoje)
+    f = fontes(ws, hoje=pedido.hoje, sobrescrever=pedido.sobrescrever)
     modelos = pasta_escolhida(ws)
     saida, chave = pedido.saida, pedido.chave
     reuniao = pedido.reuniao_id
@@ -181,20 +180,29 @@ def _outros(ws, pedido: Pedido) -> Lote:
     if chave == "diagrama":
         from pacto.services.diagrama import gravar_diagrama
 
-        return Lote(arquivos=[gravar_diagrama(ws.carregar(), "png", saida)])
+        destino = gravar_diagrama(
+            ws.carregar(), "png", saida, ws=ws, sobrescrever=pedido.sobrescrever
+        )
+        return Lote(arquivos=[destino])
     mes = validar_mes(_exigir(pedido.mes.strip(), "Informe o mês, no formato AAAA-MM."))
     if chave == "formulario-netp":
         from pacto.services.netp_planilhas import gerar_formulario
 
-        destino = gerar_formulario(ws, mes, saida / f"formulario-netp-{mes}.xlsx")
+        destino = gerar_formulario(
+            ws, mes, saida / f"formulario-netp-{mes}.xlsx", sobrescrever=pedido.sobrescrever
+        )
     elif chave == "relatorio-netp":
         from pacto.services.netp_planilhas import gerar_relatorio
 
-        destino = gerar_relatorio(ws, mes, saida / f"relatorio-netp-{mes}.xlsx")
+        destino = gerar_relatorio(
+            ws, mes, saida / f"relatorio-netp-{mes}.xlsx", sobrescrever=pedido.sobrescrever
+        )
     else:
         from pacto.services.mensal import gerar_monitoramento
 
-        destino = gerar_monitoramento(ws, mes, saida / f"monitoramento-{mes}.xlsx")
+        destino = gerar_monitoramento(
+            ws, mes, saida / f"monitoramento-{mes}.xlsx", sobrescrever=pedido.sobrescrever
+        )
     return Lote(arquivos=[destino])
 
 
@@ -215,7 +223,7 @@ def gerar_documento(ws, pedido: Pedido, ao_avancar: Callable[[], None] | None = 
         from pacto.services.documentos.pdf import converter
 
         try:
-            lote.arquivos += converter(list(lote.arquivos))
+            lote.arquivos += converter(list(lote.arquivos), ws=ws, sobrescrever=pedido.sobrescrever)
         except ErroDocumento as erro:
             lote.avisos.append(erro.mensagem)
         avancar()

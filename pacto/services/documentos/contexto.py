@@ -29,6 +29,8 @@ class Fontes:
     versao: str  # footer text: "Fluxo versão 2 · a3f9c1d0" or the draft's
     hoje: date
     fluxo: Fluxo
+    ws: object = None  # the open workspace: records each file written (see `gravacao.gravar`)
+    sobrescrever: bool = False  # the user allowed replacing files edited since generation
 
     @cached_property
     def territorio(self) -> Territorio:
@@ -127,7 +129,13 @@ def identificacao_versao(ws, rc: RedeCompleta) -> str:
     return f"Rascunho do fluxo (não congelado) · {rascunho[:8]}"
 
 
-def fontes(ws, *, fluxo_id: int | None = None, hoje: date | None = None) -> Fontes:
+def fontes(
+    ws,
+    *,
+    fluxo_id: int | None = None,
+    hoje: date | None = None,
+    sobrescrever: bool = False,
+) -> Fontes:
     """Gather a document's sources from an open workspace."""
     from pacto.services.documentos.configuracao import ler
 
@@ -138,6 +146,8 @@ def fontes(ws, *, fluxo_id: int | None = None, hoje: date | None = None) -> Font
         versao=identificacao_versao(ws, rc),
         hoje=hoje or date.today(),
         fluxo=escolher_fluxo(rc, fluxo_id),
+        ws=ws,
+        sobrescrever=sobrescrever,
     )
 
 

@@ -21,7 +21,7 @@ from pacto.services.documentos.ato import DadosDoAto, contexto_ato
 from pacto.services.documentos.contexto import Fontes
 from pacto.services.documentos.fluxo_publicado import contexto_fluxo
 from pacto.services.documentos.grupo_trabalho import contexto_gt, escolher_membros
-from pacto.services.documentos.render import gravar_atomico, renderizar
+from pacto.services.documentos.render import renderizar
 from pacto.services.documentos.reuniao_docs import (
     DadoPessoalNoTexto,
     alertas_de_reuniao,
@@ -111,7 +111,7 @@ def ato(
         raise ErroDocumento(f"Tipo de ato desconhecido: {tipo}. Use portaria, decreto ou gt.")
     documento = renderizar(modelos.carregar(tipo, pasta_modelos), contexto)
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
-    lote.arquivos.append(gravar_atomico(saida / ARQUIVOS[tipo], documento.conteudo))
+    lote.arquivos.append(gravar_documento(f, saida / ARQUIVOS[tipo], documento.conteudo))
     return lote
 
 
@@ -124,18 +124,36 @@ def fluxo(
     contexto = contexto_fluxo(f, imagem, com_pontos_focais)
     documento = renderizar(modelos.carregar("fluxo", pasta_modelos), contexto)
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
-    lote.arquivos.append(gravar_atomico(saida / ARQUIVOS["fluxo"], documento.conteudo))
+    lote.arquivos.append(
+        gravar_documento(
+            f, saida / ARQUIVOS["fluxo"], documento.conteudo, privado=com_pontos_focais
+        )
+    )
     return lote
 
 
 # -- meetings, self-diagnosis and the monthly checklist ---------------------------------------
 
 
-def _um_documento(chave: str, contexto: dict, destino: Path, pasta_modelos: Path | None) -> Lote:
-    """Fill one template and write it atomically."""
+def gravar_documento(f: Fontes, destino: Path, conteudo: bytes, privado: bool = False) -> Path:
+    """Write a generated document the safe way, recorded in the workspace of its sources."""
+    from pacto.services.arquivos import criar_pasta
+    from pacto.services.gravacao import gravar
+
+    criar_pasta(destino.parent)
+    return gravar(destino, conteudo, ws=f.ws, sobrescrever=f.sobrescrever, privado=privado)
+
+
+def _um_documento(
+    f: Fontes, chave: str, contexto: dict, destino: Path, pasta_modelos: Path | None
+) -> Lote:
+    """Fill one template and write it."""
+    from pacto.services.gravacao import verificar
+
+    verificar([destino], f.ws, f.sobrescrever)  # before rendering: a refusal costs nothing
     documento = renderizar(modelos.carregar(chave, pasta_modelos), contexto)
     lote = Lote(avisos=list(documento.avisos))
-    lote.arquivos.append(gravar_atomico(destino, documento.conteudo))
+    lote.arquivos.append(gravar_documento(f, destino, documento.conteudo))
     return lote
 
 
@@ -165,6 +183,7 @@ def ata(
     avisos = _privacidade(alertas_de_reuniao(f, reuniao_id), mesmo_assim)
     if memoria:
         lote = _um_documento(
+            f,
             "memoria",
             contexto_memoria(f, reuniao_id),
             saida / nome_da_reuniao("memoria", r),
@@ -172,7 +191,7 @@ def ata(
         )
     else:
         lote = _um_documento(
-            "ata", contexto_ata(f, reuniao_id), saida / nome_da_reuniao("ata", r), pasta_modelos
+            f, "ata", contexto_ata(f, reuniao_id), saida / nome_da_reuniao("ata", r), pasta_modelos
         )
     if r.situacao == "planejada":
         avisos.append(
@@ -196,7 +215,7 @@ def presenca(
     esperadas = instituicoes_esperadas(f, r, list(membros_gt or []))
     contexto = contexto_presenca(f, reuniao_id, esperadas)
     return _um_documento(
-        "presenca", contexto, saida / nome_da_reuniao("presenca", r), pasta_modelos
+        f, "presenca", contexto, saida / nome_da_reuniao("presenca", r), pasta_modelos
     )
 
 
@@ -204,7 +223,11 @@ def pauta(f: Fontes, saida: Path, reuniao_id: int, *, pasta_modelos: Path | None
     """The convocação with the agenda; warns when the date is a holiday or a weekend."""
     r = reuniao_ou_erro(f, reuniao_id)
     lote = _um_documento(
-        "pauta", contexto_pauta(f, reuniao_id), saida / nome_da_reuniao("pauta", r), pasta_modelos
+        f,
+        "pauta",
+        contexto_pauta(f, reuniao_id),
+        saida / nome_da_reuniao("pauta", r),
+        pasta_modelos,
     )
     alerta = alerta_de_data(r.data)
     if alerta:
@@ -227,7 +250,7 @@ def sugestoes(
     if reuniao_id is not None:
         nome = nome_da_reuniao("matriz-sugestoes", reuniao_ou_erro(f, reuniao_id))
     lote = _um_documento(
-        "sugestoes", contexto_sugestoes(f, linhas, reuniao_id), saida / nome, pasta_modelos
+        f, "sugestoes", contexto_sugestoes(f, linhas, reuniao_id), saida / nome, pasta_modelos
     )
     lote.avisos = avisos + lote.avisos
     return lote
@@ -245,7 +268,7 @@ def autodiagnostico(
     rodada, anterior = escolher_rodada(rodadas, rodada_id)
     contexto = contexto_autodiagnostico(f, rodada, anterior)
     destino = saida / f"autodiagnostico-{rodada.realizada_em.isoformat()}.docx"
-    return _um_documento("autodiagnostico", contexto, destino, pasta_modelos)
+    return _um_documento(f, "autodiagnostico", contexto, destino, pasta_modelos)
 
 
 def checklist(
@@ -260,4 +283,4 @@ def checklist(
     """The month's checklist, blank for the meeting or filled as the record."""
     nome = f"checklist-{mes}{'-em-branco' if em_branco else ''}.docx"
     contexto = contexto_checklist(f, mes, linhas, em_branco)
-    return _um_documento("checklist", contexto, saida / nome, pasta_modelos)
+    return _um_documento(f, "checklist", contexto, saida / nome, pasta_modelos)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pacto.domain.errors import ErroDocumento
 from pacto.services.arquivos import criar_pasta
 from pacto.services.documentos.render import Modelo, ambiente, erro_de_sintaxe
+from pacto.services.gravacao import gravar
 
 CHAVE_CONFIGURACAO = "modelos"
 
@@ -86,7 +86,8 @@ def exportar(destino: Path, sobrescrever: bool = False) -> list[Path]:
     copiados = []
     for tipo in TIPOS.values():
         alvo = destino / tipo.arquivo
-        shutil.copyfile(pasta_padrao() / tipo.arquivo, alvo)
+        # refused above unless asked: what exists now may be replaced
+        gravar(alvo, (pasta_padrao() / tipo.arquivo).read_bytes(), sobrescrever=True)
         copiados.append(alvo)
     return copiados
 
@@ -100,27 +101,35 @@ class Verificacao:
     adaptado: bool
     nao_preenchidos: list[str] = field(default_factory=list)
     nao_usados: list[str] = field(default_factory=list)
+    riscos: list[str] = field(default_factory=list)
     erro: str = ""
 
     @property
     def ok(self) -> bool:
-        return not (self.erro or self.nao_preenchidos)
+        return not (self.erro or self.nao_preenchidos or self.riscos)
 
 
-def variaveis_do_modelo(modelo: Modelo) -> set[str]:
-    """The top-level names a template reads (loop variables excluded)."""
+def arvore_do_modelo(modelo: Modelo):
+    """The parsed Jinja tree of a template's body, headers and footers (as docxtpl renders them)."""
     from io import BytesIO
 
+    from docx import Document
+    from docx.oxml import parse_xml
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
 
     try:
-        return set(
-            DocxTemplate(BytesIO(modelo.dados)).get_undeclared_template_variables(ambiente())
-        )
+        molde = DocxTemplate(BytesIO(modelo.dados))
+        documento = Document(BytesIO(modelo.dados))
+        xml = molde.patch_xml(molde.xml_to_string(documento._element.body))
+        for relacao in documento._part.rels.values():
+            if relacao.reltype in (molde.HEADER_URI, molde.FOOTER_URI) and relacao.target_part.blob:
+                parte = molde.xml_to_string(parse_xml(relacao.target_part.blob))
+                xml += molde.patch_xml(parte)
+        return ambiente().parse(xml)
     except TemplateSyntaxError as erro:
         raise erro_de_sintaxe(modelo.nome, erro) from erro
-    except KeyError as erro:
+    except (KeyError, ValueError) as erro:
         raise ErroDocumento(
             f"O modelo “{modelo.nome}” não é um documento do Word válido."
         ) from erro
@@ -133,10 +142,20 @@ def verificar(pasta: Path | None, chaves_por_tipo: dict[str, set[str]]) -> list[
         caminho = localizar(chave, pasta)
         item = Verificacao(tipo, caminho, adaptado=caminho.parent != pasta_padrao())
         try:
-            usadas = variaveis_do_modelo(Modelo.ler(caminho))
+            arvore = arvore_do_modelo(Modelo.ler(caminho))
         except ErroDocumento as erro:
             item.erro = erro.mensagem
         else:
+            from jinja2 import TemplateSyntaxError, meta
+
+            from pacto.services.documentos.riscos_modelo import riscos
+            from pacto.services.documentos.sandbox import NOME_DA_VOLTA
+
+            item.riscos = riscos(arvore)
+            try:
+                usadas = set(meta.find_undeclared_variables(arvore)) - {NOME_DA_VOLTA}
+            except TemplateSyntaxError:  # an unknown filter or test: already in `riscos`
+                usadas = set()
             fornecidas = chaves_por_tipo[chave]
             item.nao_preenchidos = sorted(usadas - fornecidas)
             item.nao_usados = sorted(fornecidas - usadas)

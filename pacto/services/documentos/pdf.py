@@ -53,8 +53,10 @@ def caminho_soffice(plataforma: str | None = None, ambiente: dict | None = None)
     return None
 
 
-def converter(arquivos: list[Path]) -> list[Path]:
-    """Write `X.pdf` next to every `X.docx`, atomically, with a single LibreOffice run.
+def converter(
+    arquivos: list[Path], *, ws=None, sobrescrever: bool = False, privado: bool = False
+) -> list[Path]:
+    """Write `X.pdf` next to every `X.docx` through `gravacao.gravar`, with one LibreOffice run.
 
     LibreOffice runs with a throw-away profile, so a LibreOffice window the user has open
     neither blocks nor swallows the conversion.
@@ -64,9 +66,12 @@ def converter(arquivos: list[Path]) -> list[Path]:
     programa = caminho_soffice()
     if programa is None:
         raise ErroDocumento(SEM_LIBREOFFICE)
+    from pacto.services.gravacao import PREFIXO_TEMPORARIO, gravar, verificar
+
+    verificar([a.with_suffix(".pdf") for a in arquivos], ws, sobrescrever)
     originais, arquivos = arquivos, [a.resolve() for a in arquivos]
     pasta = arquivos[0].parent
-    with tempfile.TemporaryDirectory(dir=pasta, prefix=".pacto-pdf-") as temporaria:
+    with tempfile.TemporaryDirectory(dir=pasta, prefix=f"{PREFIXO_TEMPORARIO}pdf-") as temporaria:
         perfil = Path(temporaria, "perfil").as_uri()
         destino = Path(temporaria, "pdf")
         comando = [
@@ -100,7 +105,14 @@ def converter(arquivos: list[Path]) -> list[Path]:
         for original, arquivo in zip(originais, arquivos, strict=True):
             pdf = destino / f"{arquivo.stem}.pdf"
             if pdf.is_file() and pdf.stat().st_size > 0:
-                os.replace(pdf, arquivo.with_suffix(".pdf"))
+                conteudo = pdf.read_bytes()
+                gravar(
+                    original.with_suffix(".pdf"),
+                    conteudo,
+                    ws=ws,
+                    sobrescrever=sobrescrever,
+                    privado=privado or _privado(original),
+                )
                 gerados.append(original.with_suffix(".pdf"))
             else:
                 faltaram.append(arquivo.name)
@@ -109,6 +121,14 @@ def converter(arquivos: list[Path]) -> list[Path]:
             f"O LibreOffice não converteu em PDF: {', '.join(faltaram)}. Os .docx estão prontos."
         )
     return gerados
+
+
+def _privado(docx: Path) -> bool:
+    """A PDF is as private as the .docx it comes from (0600 when that one is)."""
+    try:
+        return docx.stat().st_mode & 0o077 == 0
+    except OSError:
+        return True
 
 
 def _motivo_execucao(erro: OSError) -> str:

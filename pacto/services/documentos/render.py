@@ -1,21 +1,19 @@
 """Fill a Word template with data: autoescape on, Word-invalid characters dropped with a warning.
 
 User text is only ever data: it goes through Jinja's autoescape and is never parsed as a
-template, so a name like ``Instituto {{ 7*7 }} & <Cia>`` prints exactly as typed.
+template, so a name like ``Instituto {{ 7*7 }} & <Cia>`` prints exactly as typed. The template
+itself is untrusted and renders in the sandbox of `pacto.services.documentos.sandbox`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
 from pacto.domain.errors import ErroDocumento, motivo_os
-from pacto.domain.redacao import data_por_extenso, numero_por_extenso
 
 # characters XML 1.0 (and so Word) refuses; tab and line feed are kept
 _INVALIDOS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -85,41 +83,14 @@ def sanear(valor, avisos: list[str]):
     return valor
 
 
-_LIMITE_CACHE = 64
-_ambiente = None
-
-
 def ambiente():
-    """The Jinja environment of every template: autoescape on and a few Portuguese filters.
+    """The sandboxed Jinja environment every template renders in (see `sandbox`)."""
+    from pacto.services.documentos.sandbox import ambiente as sandboxed
 
-    It keeps the compiled form of each template part, so a batch of 300 Termos compiles the
-    template's XML once instead of 300 times.
-    """
-    global _ambiente
-    if _ambiente is None:
-        from jinja2 import Environment
-
-        class AmbienteComCache(Environment):
-            def __init__(self):
-                super().__init__(autoescape=True)
-                self.compilados: dict[str, object] = {}
-
-            def from_string(self, source, globals=None, template_class=None):
-                if globals is not None or template_class is not None or not isinstance(source, str):
-                    return super().from_string(source, globals, template_class)
-                modelo = self.compilados.get(source)
-                if modelo is None:
-                    if len(self.compilados) >= _LIMITE_CACHE:
-                        self.compilados.clear()
-                    modelo = self.compilados[source] = super().from_string(source)
-                return modelo
-
-        _ambiente = AmbienteComCache()
-        _ambiente.filters["por_extenso"] = numero_por_extenso
-        _ambiente.filters["data_por_extenso"] = data_por_extenso
-    return _ambiente
+    return sandboxed()
 
 
+_LIMITE_CACHE = 64
 _XML_CORRIGIDO: dict[str, str] = {}
 _classe_molde = None
 
@@ -178,17 +149,27 @@ def renderizar(modelo: Modelo, contexto: dict) -> Renderizado:
     """Fill `modelo` with `contexto` and return the .docx bytes with the warnings raised."""
     from docx.opc.exceptions import PackageNotFoundError
     from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+
+    from pacto.services.documentos.sandbox import (
+        LimiteExcedido,
+        erro_de_limite,
+        orcamento_de_render,
+    )
 
     avisos: list[str] = []
     dados = sanear(contexto, avisos)
     try:
         tpl = _molde(modelo.dados)
         tpl.init_docx()
-        tpl.render(_materializar(dados, tpl), jinja_env=ambiente(), autoescape=True)
+        with orcamento_de_render():
+            tpl.render(_materializar(dados, tpl), jinja_env=ambiente(), autoescape=True)
         saida = BytesIO()
         tpl.save(saida)
     except TemplateSyntaxError as erro:
         raise erro_de_sintaxe(modelo.nome, erro) from erro
+    except (SecurityError, LimiteExcedido, RecursionError, MemoryError) as erro:
+        raise erro_de_limite(modelo.nome, erro) from erro
     except TemplateError as erro:
         raise ErroDocumento(
             f"O modelo “{modelo.nome}” não pôde ser preenchido ({erro}). Confira as marcações "
@@ -199,35 +180,3 @@ def renderizar(modelo: Modelo, contexto: dict) -> Renderizado:
             f"O modelo “{modelo.nome}” não é um documento do Word (.docx) válido."
         ) from erro
     return Renderizado(saida.getvalue(), avisos)
-
-
-def _modo_de_arquivo() -> int:
-    """The permissions a new file gets under the user's umask (mkstemp alone gives 0600)."""
-    atual = os.umask(0o022)
-    os.umask(atual)
-    return 0o666 & ~atual
-
-
-def gravar_atomico(destino: Path, conteudo: bytes) -> Path:
-    """Write a file under a temporary name and rename it, so no half-written file is ever seen."""
-    try:
-        destino.parent.mkdir(parents=True, exist_ok=True)
-        descritor, temporario = tempfile.mkstemp(
-            dir=destino.parent, prefix=f".{destino.name}.", suffix=".tmp"
-        )
-    except OSError as erro:
-        raise ErroDocumento(
-            f"Não foi possível gravar em {destino.parent}: {motivo_os(erro)}."
-        ) from erro
-    try:
-        with os.fdopen(descritor, "wb") as arquivo:
-            arquivo.write(conteudo)
-        os.chmod(temporario, _modo_de_arquivo())
-        os.replace(temporario, destino)
-    except OSError as erro:
-        Path(temporario).unlink(missing_ok=True)
-        raise ErroDocumento(f"Não foi possível gravar {destino}: {motivo_os(erro)}.") from erro
-    except BaseException:
-        Path(temporario).unlink(missing_ok=True)
-        raise
-    return destino

@@ -12,8 +12,10 @@ from pacto.domain.errors import ErroDocumento
 from pacto.domain.legislacao import base_legal
 from pacto.domain.models import Instituicao
 from pacto.domain.redacao import frase
+from pacto.services.arquivos import criar_pasta
 from pacto.services.documentos.contexto import LINHA_EM_BRANCO, Fontes, qualificacao
-from pacto.services.documentos.render import Modelo, gravar_atomico, renderizar
+from pacto.services.documentos.render import Modelo, renderizar
+from pacto.services.gravacao import gravar, verificar
 
 
 @dataclass
@@ -156,18 +158,29 @@ def gerar_termos(
     representantes: dict[int, Representante] | None = None,
     ao_avancar: Callable[[Instituicao], None] | None = None,
 ) -> Lote:
-    """Write one Termo per institution into `saida`, each file written atomically."""
+    """Write one Termo per institution into `saida` (0600: they carry focal points' contacts).
+
+    Every target is checked before the first is written, so a Termo that may not be replaced
+    leaves the whole batch unwritten.
+    """
     lote = Lote()
     representantes = representantes or {}
     usados: set[str] = set()
+    destinos = []
     for inst in instituicoes:
-        contexto = contexto_termo(f, inst, representantes.get(inst.id))
-        documento = renderizar(modelo, contexto)
         nome = nome_arquivo("termo-adesao", inst.sigla)
         if nome.casefold() in usados:  # two acronyms that differ only in punctuation
             nome = nome_arquivo("termo-adesao", f"{inst.sigla}-{inst.id}")
         usados.add(nome.casefold())
-        lote.arquivos.append(gravar_atomico(saida / nome, documento.conteudo))
+        destinos.append(saida / nome)
+    verificar(destinos, f.ws, f.sobrescrever)
+    criar_pasta(saida)
+    for inst, destino in zip(instituicoes, destinos, strict=True):
+        contexto = contexto_termo(f, inst, representantes.get(inst.id))
+        documento = renderizar(modelo, contexto)
+        lote.arquivos.append(
+            gravar(destino, documento.conteudo, ws=f.ws, sobrescrever=f.sobrescrever, privado=True)
+        )
         lote.avisos.extend(a for a in documento.avisos if a not in lote.avisos)
         if ao_avancar:
             ao_avancar(inst)
