@@ -1,11 +1,13 @@
 """Two editors of the same record on two connections: the second writer is told, nothing is lost."""
 
 from dataclasses import replace
+from datetime import date, time
 
 import pytest
 
 from pacto.domain.errors import ErroConflito
 from pacto.domain.models import Encaminhamento
+from pacto.domain.reunioes import Reuniao
 from pacto.store import Workspace
 
 from .conftest import nova_instituicao, novo_ponto
@@ -146,3 +148,16 @@ def test_referral_conflict(dois):
     with pytest.raises(ErroConflito, match="removeu"):
         a.salvar_encaminhamento(replace(vista_a, condicao="X"), original=erro.value.atual)
     assert b.encaminhamentos() == []
+
+
+def test_meeting_conflict(dois):
+    a, b = dois
+    reuniao = a.criar_reuniao(Reuniao("gt", 1, date(2026, 12, 10), local="Sala 1"))
+    vista_a = a.reuniao(reuniao.id)
+    b.salvar_reuniao(replace(vista_a, hora=time(14, 0)), original=vista_a)
+    with pytest.raises(ErroConflito, match="esta reunião") as erro:
+        a.salvar_reuniao(replace(vista_a, local="Sala 2"), original=vista_a)
+    assert erro.value.atual.hora == time(14, 0)
+    assert b.reuniao(reuniao.id).local == "Sala 1"
+    a.salvar_reuniao(replace(vista_a, local="Sala 2"), original=erro.value.atual)
+    assert (b.reuniao(reuniao.id).local, b.reuniao(reuniao.id).hora) == ("Sala 2", None)

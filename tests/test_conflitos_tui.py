@@ -1,5 +1,7 @@
 """Two apps on one workspace (two browser tabs of `pacto web`): the second to save sees the other's version."""
 
+from dataclasses import replace
+
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -8,6 +10,7 @@ from pacto.tui.app import criar_app
 from pacto.tui.conflito import DialogoConflito
 from pacto.tui.formularios import EditorTexto
 from pacto.tui.formularios_rede import FormInstituicao
+from pacto.tui.reuniao_forms import FormReuniao
 from tests.conftest import HOJE
 
 
@@ -90,3 +93,37 @@ async def test_duty_written_in_another_tab_can_be_overwritten_explicitly(caminho
         await pilot.pause()
         assert not isinstance(app.screen, (DialogoConflito, EditorTexto))
         assert app.ws.texto_da_atribuicao(inst.id, etapa.id, fluxo_id) == "Meu texto."
+
+
+async def test_meeting_changed_elsewhere_back_to_my_edit_then_overwritten(caminho_demo):
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormReuniao)
+        reuniao_id = app.screen.reuniao.id
+
+        with Workspace.abrir(caminho_demo) as outra_aba:
+            outra_aba.salvar_reuniao(replace(outra_aba.reuniao(reuniao_id), local="Sala A"))
+
+        app.screen.query_one("#f-local", Input).value = "Sala B"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DialogoConflito)
+        assert "alterou esta reunião" in _texto(app.screen.query_one(".form-titulo", Static))
+        diferencas = _na_tela(app.screen.query_one("#conflito-diferencas", Static))
+        linha = next(x for x in diferencas.splitlines() if "Local" in x)
+        assert "Sala A" in linha and "Sala B" in linha
+
+        await pilot.press("escape")  # back to the form, with my edit still there
+        await pilot.pause()
+        assert isinstance(app.screen, FormReuniao)
+        assert app.screen.query_one("#f-local", Input).value == "Sala B"
+        assert app.ws.reuniao(reuniao_id).local == "Sala A"
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DialogoConflito)
+        await pilot.press("g")  # Gravar a minha por cima
+        await pilot.pause()
+        assert app.ws.reuniao(reuniao_id).local == "Sala B"

@@ -75,7 +75,7 @@ class NetworkRepo:
             if inst.id is None:
                 inst.id = self.db["instituicoes"].insert(dados).last_pk
             else:
-                _conferir(self.instituicao(inst.id), original, inst, "esta instituição")
+                conferir_versao(self.instituicao(inst.id), original, inst, "esta instituição")
                 self.db["instituicoes"].update(inst.id, dados)
         return inst
 
@@ -136,7 +136,7 @@ class NetworkRepo:
         ponto = validar_ponto_focal(ponto)
         with self.transacao():
             if ponto.id is not None:
-                _conferir(self.ponto_focal(ponto.id), original, ponto, "este ponto focal")
+                conferir_versao(self.ponto_focal(ponto.id), original, ponto, "este ponto focal")
             if self.instituicao(ponto.instituicao_id) is None:
                 raise ErroValidacao("Instituição inexistente para o ponto focal.")
             if ponto.papel == "titular":
@@ -264,7 +264,7 @@ class NetworkRepo:
             if enc.id is None:
                 enc.id = self.db["encaminhamentos"].insert(dados).last_pk
             else:
-                _conferir(self.encaminhamento(enc.id), original, enc, "este encaminhamento")
+                conferir_versao(self.encaminhamento(enc.id), original, enc, "este encaminhamento")
                 self.db["encaminhamentos"].update(enc.id, dados)
         return enc
 
@@ -275,7 +275,7 @@ class NetworkRepo:
             self.con.execute("DELETE FROM encaminhamentos WHERE id = ?", [id_])
 
 
-def _conferir(atual, original, novo, o_que: str) -> None:
+def conferir_versao(atual, original, novo, o_que: str) -> None:
     """Refuse an update whose row is gone, or changed since `original` was loaded.
 
     A row already equal to the new version is no conflict (both wrote the same thing).

@@ -9,7 +9,7 @@ the other's version, write theirs over it explicitly, or go back to editing (Esc
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass, replace
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -45,6 +45,15 @@ _ROTULOS = {
     "condicao": "Condição",
     "prazo": "Prazo",
     "texto": "Texto",
+    "numero": "Número",
+    "data": "Data",
+    "hora": "Hora",
+    "duracao_min": "Duração (min)",
+    "local": "Local",
+    "modalidade": "Modalidade",
+    "presidente": "Presidente",
+    "secretario": "Secretário(a)",
+    "situacao": "Situação",
 }
 
 
@@ -52,14 +61,16 @@ def _mostrar(campo: str, valor: object, nomes: dict[str, dict]) -> str:
     """A stored value as the editor knows it: names instead of ids and keys, dates in pt-BR."""
     if valor is None or valor == "":
         return VAZIO
+    if campo in nomes:
+        return nomes[campo].get(valor, str(valor))
     if isinstance(valor, date):
         return valor.strftime("%d/%m/%Y")
+    if isinstance(valor, time):
+        return valor.strftime("%H:%M")
     if campo == "tipo" and valor in tipos_instituicao():
         return tipos_instituicao()[valor].nome
     if campo == "esfera":
         return ESFERAS.get(valor, str(valor))
-    if campo in nomes:
-        return nomes[campo].get(valor, str(valor))
     return str(valor)
 
 
