@@ -1,12 +1,14 @@
 """Two editors of the same record on two connections: the second writer is told, nothing is lost."""
 
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date, time
 
 import pytest
 
 from pacto.domain.errors import ErroConflito
-from pacto.domain.models import Encaminhamento
+from pacto.domain.models import Encaminhamento, Instituicao
 from pacto.domain.reunioes import Reuniao
 from pacto.store import Workspace
 
@@ -161,3 +163,45 @@ def test_meeting_conflict(dois):
     assert b.reuniao(reuniao.id).local == "Sala 1"
     a.salvar_reuniao(replace(vista_a, local="Sala 2"), original=erro.value.atual)
     assert (b.reuniao(reuniao.id).local, b.reuniao(reuniao.id).hora) == ("Sala 2", None)
+
+
+def test_a_write_from_another_process_is_caught(caminho_vazio):
+    """Each `pacto web` tab is its own process: the check holds across processes, not only
+    across connections of one."""
+    with Workspace.abrir(caminho_vazio) as ws:
+        vista = nova_instituicao(ws, "PF", telefone="194")
+        outro = (
+            "import sys\n"
+            "from dataclasses import replace\n"
+            "from pacto.store import Workspace\n"
+            "with Workspace.abrir(sys.argv[1]) as ws:\n"
+            "    ws.salvar_instituicao(replace(ws.instituicao_por_sigla('PF'), telefone='190'))\n"
+        )
+        subprocess.run([sys.executable, "-c", outro, str(caminho_vazio)], check=True)
+        with pytest.raises(ErroConflito) as erro:
+            ws.salvar_instituicao(replace(vista, email="pf@gov.br"), original=vista)
+        assert erro.value.atual.telefone == "190"
+        assert ws.instituicao(vista.id).email == ""
+
+
+def test_dialog_rows_name_fields_in_portuguese_and_mark_what_i_left_alone():
+    from pacto.tui.conflito import NAO_ALTERADO, REMOVIDO, diferencas
+
+    visto = Instituicao("Polícia Federal", "PF", telefone="194", esfera="federal", id=1)
+    deles = replace(visto, telefone="190", horario="24 horas")
+    meu = replace(visto, telefone="191")
+    assert diferencas(deles, meu, visto) == [
+        ("Telefone", "190", "191"),
+        ("Horário", "24 horas", f"(vazio) {NAO_ALTERADO}"),
+    ]
+    assert diferencas(None, meu, visto) == [
+        ("Nome", REMOVIDO, "Polícia Federal"),
+        ("Sigla", REMOVIDO, "PF"),
+        ("Esfera", REMOVIDO, "Federal"),
+        ("Telefone", REMOVIDO, "191"),
+    ]
+    enc = Encaminhamento(1, 2, 3, prazo="24h", id=9)
+    nomes = {"origem_id": {2: "PF", 3: "MPRR", 4: "DPU"}, "destino_id": {3: "MPRR", 4: "DPU"}}
+    assert diferencas(replace(enc, destino_id=4), enc, enc, nomes) == [
+        ("Para", "DPU", f"MPRR {NAO_ALTERADO}")
+    ]

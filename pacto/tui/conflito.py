@@ -33,6 +33,7 @@ MANTER = "manter"
 GRAVAR = "gravar"
 VAZIO = "(vazio)"
 NAO_ALTERADO = "(você não alterou)"
+REMOVIDO = "(removido)"
 
 # labels of the fields that validation's ROTULOS does not name
 _ROTULOS = {
@@ -74,13 +75,17 @@ def _mostrar(campo: str, valor: object, nomes: dict[str, dict]) -> str:
     return str(valor)
 
 
+def _rotulo(campo: str) -> str:
+    return _ROTULOS.get(campo, campo.replace("_", " ").capitalize())
+
+
 def diferencas(
     atual: object, meu: object, visto: object = None, nomes: dict | None = None
 ) -> list[tuple[str, str, str]]:
     """(label, their value, my value) of every field where the stored version and mine differ.
 
-    A text record (a duty) is one field; a removed record (`atual` None) shows as empty. My
-    value is marked when I left it as the form opened (`visto`): overwriting undoes theirs.
+    A text record (a duty) is one field; a removed record (`atual` None) lists my filled fields.
+    My value is marked when I left it as the form opened (`visto`): overwriting undoes theirs.
     """
     nomes = nomes or {}
     if not is_dataclass(meu):
@@ -89,14 +94,17 @@ def diferencas(
     for campo in (f.name for f in fields(meu)):
         if campo == "id":
             continue
-        deles = getattr(atual, campo) if atual is not None else None
         minha = getattr(meu, campo)
+        if atual is None:  # removed: list what I would add again
+            if minha not in (None, "") and (campo in nomes or not campo.endswith("_id")):
+                linhas.append((_rotulo(campo), REMOVIDO, _mostrar(campo, minha, nomes)))
+            continue
+        deles = getattr(atual, campo)
         if deles != minha:
-            rotulo = _ROTULOS.get(campo, campo.replace("_", " ").capitalize())
             mostrada = _mostrar(campo, minha, nomes)
             if visto is not None and getattr(visto, campo, None) == minha:
                 mostrada = f"{mostrada} {NAO_ALTERADO}"
-            linhas.append((rotulo, _mostrar(campo, deles, nomes), mostrada))
+            linhas.append((_rotulo(campo), _mostrar(campo, deles, nomes), mostrada))
     return linhas
 
 
