@@ -70,3 +70,18 @@ class ErroImportacao(PactoErro):
 
 class ErroDocumento(PactoErro):
     """A document that cannot be generated: a broken template, missing data or a failed conversion."""
+
+
+class ErroConflito(PactoErro):
+    """A record changed or removed by someone else since the editor loaded it; nothing was written.
+
+    `atual` is the stored version now (None when the record was removed), so the front end can
+    show it next to the editor's own version and let them choose.
+    """
+
+    def __init__(self, o_que: str, atual: object = None, removido: bool = False):
+        self.o_que = o_que
+        self.atual = atual
+        self.removido = removido
+        verbo = "removeu" if removido else "alterou"
+        super().__init__(f"Outra pessoa {verbo} {o_que} enquanto você editava. Nada foi gravado.")

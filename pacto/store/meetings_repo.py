@@ -27,6 +27,7 @@ from pacto.domain.reunioes import (
 )
 from pacto.domain.text import chave_comparacao
 from pacto.domain.validation import LIMITE_TEXTO, problema_de_caracteres
+from pacto.store.network_repo import conferir_versao
 
 # table of each record type, in the order they can be inserted (parents first)
 TABELAS = {
@@ -36,6 +37,15 @@ TABELAS = {
     Deliberacao: "deliberacoes",
     Acao: "acoes",
     Sugestao: "sugestoes",
+}
+# how a conflict message names each record ("Outra pessoa alterou esta reunião…")
+_O_QUE = {
+    Reuniao: "esta reunião",
+    ItemPauta: "este item da pauta",
+    Presenca: "esta presença",
+    Deliberacao: "esta deliberação",
+    Acao: "esta ação",
+    Sugestao: "esta sugestão",
 }
 _DATAS = {"data", "prazo", "concluida_em", "decidida_em", "aplicada_em", "criada_em"}
 
@@ -77,14 +87,20 @@ class MeetingsRepo:
         achados = self._listar(modelo, "WHERE id = ?", [id_])
         return achados[0] if achados else None
 
-    def _gravar(self, registro) -> None:
-        """Insert (no id) or update (with id) a record in its table."""
+    def _gravar(self, registro, original=None) -> None:
+        """Insert (no id) or update (with id) a record in its table.
+
+        An update of a row removed meanwhile, or changed since `original` was loaded, raises
+        ErroConflito with the stored version.
+        """
         dados = _para_linha(registro)
         dados.pop("id")
         tabela = self.db[TABELAS[type(registro)]]
         if registro.id is None:
             registro.id = tabela.insert(dados).last_pk
         else:
+            atual = self._um(type(registro), registro.id)
+            conferir_versao(atual, original, registro, _O_QUE[type(registro)])
             tabela.update(registro.id, dados)
 
     def _da_reuniao(self, modelo: type, reuniao_id: int | None, ordem: str = "id"):
@@ -114,8 +130,12 @@ class MeetingsRepo:
         """One meeting by id."""
         return self._um(Reuniao, id_)
 
-    def salvar_reuniao(self, reuniao: Reuniao) -> Reuniao:
-        """Validate and insert or update a meeting; a number is used once per kind."""
+    def salvar_reuniao(self, reuniao: Reuniao, original: Reuniao | None = None) -> Reuniao:
+        """Validate and insert or update a meeting; a number is used once per kind.
+
+        With `original` (the version the form loaded), an update of a meeting changed since
+        raises ErroConflito carrying the stored version, and nothing is written.
+        """
         reuniao = validar_reuniao(reuniao)
         with self.transacao():
             repetida = self.con.execute(
@@ -128,7 +148,7 @@ class MeetingsRepo:
                     f"Já existe a {reuniao.titulo} (em {date.fromisoformat(repetida[0]):%d/%m/%Y}). "
                     "Use outro número."
                 )
-            self._gravar(reuniao)
+            self._gravar(reuniao, original)
         return reuniao
 
     def criar_reuniao(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pacto.domain.errors import ErroValidacao
+from pacto.domain.errors import ErroConflito, ErroValidacao
 from pacto.domain.models import (
     Atribuicao,
     Encaminhamento,
@@ -60,8 +60,14 @@ class NetworkRepo:
             for linha in self.con.execute("SELECT sigla FROM instituicoes WHERE id IS NOT ?", [id_])
         ]
 
-    def salvar_instituicao(self, inst: Instituicao) -> Instituicao:
-        """Validate and insert (no id) or update (with id) an institution."""
+    def salvar_instituicao(
+        self, inst: Instituicao, original: Instituicao | None = None
+    ) -> Instituicao:
+        """Validate and insert (no id) or update (with id) an institution.
+
+        With `original` (the version the editor loaded), an update whose row changed since
+        raises ErroConflito carrying the stored version, and nothing is written.
+        """
         with self.transacao():
             inst = validar_instituicao(inst, self._siglas_exceto(inst.id))
             dados = como_dict(inst)
@@ -69,6 +75,7 @@ class NetworkRepo:
             if inst.id is None:
                 inst.id = self.db["instituicoes"].insert(dados).last_pk
             else:
+                conferir_versao(self.instituicao(inst.id), original, inst, "esta instituição")
                 self.db["instituicoes"].update(inst.id, dados)
         return inst
 
@@ -89,9 +96,13 @@ class NetworkRepo:
             "envios_netp": contar("SELECT count(*) FROM netp_envios WHERE instituicao_id = ?"),
         }
 
-    def remover_instituicao(self, id_: int) -> None:
-        """Remove an institution with its focal points, duties and referrals."""
+    def remover_instituicao(self, id_: int, original: Instituicao | None = None) -> None:
+        """Remove an institution with its focal points, duties and referrals.
+
+        With `original`, refuse (ErroConflito) when someone changed it since it was shown.
+        """
         with self.transacao():
+            _conferir_remocao(self.instituicao(id_), original, "esta instituição")
             self.con.execute("DELETE FROM instituicoes WHERE id = ?", [id_])
 
     # -- focal points -----------------------------------------------------
@@ -110,10 +121,25 @@ class NetworkRepo:
             )
         ]
 
-    def salvar_ponto_focal(self, ponto: PontoFocal) -> PontoFocal:
-        """Validate and insert or update a focal point; an institution has one titular at most."""
+    def ponto_focal(self, id_: int) -> PontoFocal | None:
+        """One focal point by id."""
+        linha = self.con.execute(
+            f"SELECT {_COLUNAS_PONTO} FROM pontos_focais WHERE id = ?", [id_]
+        ).fetchone()
+        return _ponto(linha) if linha else None
+
+    def salvar_ponto_focal(
+        self, ponto: PontoFocal, original: PontoFocal | None = None
+    ) -> PontoFocal:
+        """Validate and insert or update a focal point; an institution has one titular at most.
+
+        With `original`, an update of a row changed since raises ErroConflito (see
+        `salvar_instituicao`).
+        """
         ponto = validar_ponto_focal(ponto)
         with self.transacao():
+            if ponto.id is not None:
+                conferir_versao(self.ponto_focal(ponto.id), original, ponto, "este ponto focal")
             if self.instituicao(ponto.instituicao_id) is None:
                 raise ErroValidacao("Instituição inexistente para o ponto focal.")
             if ponto.papel == "titular":
@@ -143,9 +169,10 @@ class NetworkRepo:
                 [(quando or date.today()).isoformat(), id_],
             )
 
-    def remover_ponto_focal(self, id_: int) -> None:
-        """Remove a focal point (its contact data goes with it)."""
+    def remover_ponto_focal(self, id_: int, original: PontoFocal | None = None) -> None:
+        """Remove a focal point (its contact data goes with it); `original` as in removals above."""
         with self.transacao():
+            _conferir_remocao(self.ponto_focal(id_), original, "este ponto focal")
             self.con.execute("DELETE FROM pontos_focais WHERE id = ?", [id_])
 
     # -- duties -----------------------------------------------------------
@@ -159,12 +186,36 @@ class NetworkRepo:
             )
         ]
 
+    def texto_da_atribuicao(self, instituicao_id: int, etapa_id: int, fluxo_id: int) -> str:
+        """The stored duty of an institution at a stage of a flow; empty when there is none."""
+        linha = self.con.execute(
+            "SELECT texto FROM atribuicoes WHERE instituicao_id = ? AND etapa_id = ? "
+            "AND fluxo_id = ?",
+            [instituicao_id, etapa_id, fluxo_id],
+        ).fetchone()
+        return linha[0] if linha else ""
+
     def definir_atribuicao(
-        self, instituicao_id: int, etapa_id: int, fluxo_id: int, texto: str
+        self,
+        instituicao_id: int,
+        etapa_id: int,
+        fluxo_id: int,
+        texto: str,
+        original: str | None = None,
     ) -> None:
-        """Set what an institution does at a stage of a flow; empty text removes the duty."""
+        """Set what an institution does at a stage of a flow; empty text removes the duty.
+
+        With `original` (the text the editor loaded, empty when there was none), a duty changed
+        since raises ErroConflito carrying the stored text, and nothing is written.
+        """
         texto = validar_texto("a atribuição", texto, obrigatorio=False)
         with self.transacao():
+            if original is not None:
+                atual = self.texto_da_atribuicao(instituicao_id, etapa_id, fluxo_id)
+                if atual not in (original.strip(), texto):
+                    raise ErroConflito(
+                        "esta atribuição", atual, removido=not atual and bool(original.strip())
+                    )
             if not texto:
                 self.con.execute(
                     "DELETE FROM atribuicoes WHERE instituicao_id = ? AND etapa_id = ? AND fluxo_id = ?",
@@ -189,8 +240,23 @@ class NetworkRepo:
             )
         ]
 
-    def salvar_encaminhamento(self, enc: Encaminhamento) -> Encaminhamento:
-        """Validate and insert or update a referral between two different institutions."""
+    def encaminhamento(self, id_: int) -> Encaminhamento | None:
+        """One referral by id."""
+        linha = self.con.execute(
+            "SELECT fluxo_id, origem_id, destino_id, condicao, prazo, id FROM encaminhamentos "
+            "WHERE id = ?",
+            [id_],
+        ).fetchone()
+        return Encaminhamento(*linha) if linha else None
+
+    def salvar_encaminhamento(
+        self, enc: Encaminhamento, original: Encaminhamento | None = None
+    ) -> Encaminhamento:
+        """Validate and insert or update a referral between two different institutions.
+
+        With `original`, an update of a row changed since raises ErroConflito (see
+        `salvar_instituicao`).
+        """
         if enc.origem_id == enc.destino_id:
             raise ErroValidacao("Uma instituição não encaminha para si mesma.")
         enc.condicao = validar_texto("a condição", enc.condicao, obrigatorio=False)
@@ -201,12 +267,14 @@ class NetworkRepo:
             if enc.id is None:
                 enc.id = self.db["encaminhamentos"].insert(dados).last_pk
             else:
+                conferir_versao(self.encaminhamento(enc.id), original, enc, "este encaminhamento")
                 self.db["encaminhamentos"].update(enc.id, dados)
         return enc
 
-    def remover_encaminhamento(self, id_: int) -> None:
-        """Remove a referral."""
+    def remover_encaminhamento(self, id_: int, original: Encaminhamento | None = None) -> None:
+        """Remove a referral; with `original`, refuse (ErroConflito) if it changed since shown."""
         with self.transacao():
+            _conferir_remocao(self.encaminhamento(id_), original, "este encaminhamento")
             self.con.execute("DELETE FROM encaminhamentos WHERE id = ?", [id_])
 
 
@@ -218,6 +286,23 @@ def _instituicao(linha: tuple) -> Instituicao:
     inst = Instituicao(*linha)
     inst.personalidade_juridica = bool(linha[_INDICE_PERSONALIDADE])
     return inst
+
+
+def conferir_versao(atual, original, novo, o_que: str) -> None:
+    """Refuse an update whose row is gone, or changed since `original` was loaded.
+
+    A row already equal to the new version is no conflict (both wrote the same thing).
+    """
+    if atual is None:
+        raise ErroConflito(o_que, None, removido=True)
+    if original is not None and atual != original and atual != novo:
+        raise ErroConflito(o_que, atual)
+
+
+def _conferir_remocao(atual, original, o_que: str) -> None:
+    """Refuse a removal of a row changed since `original` was shown (a gone row is no conflict)."""
+    if original is not None and atual is not None and atual != original:
+        raise ErroConflito(o_que, atual)
 
 
 def _ponto(linha: tuple) -> PontoFocal:

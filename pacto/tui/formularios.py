@@ -19,7 +19,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
-from pacto.domain.errors import ErroValidacao, PactoErro
+from pacto.domain.errors import ErroConflito, ErroValidacao, PactoErro
+from pacto.tui.conflito import resolver_conflito
 from pacto.tui.texto import literal
 
 T = TypeVar("T")
@@ -50,6 +51,9 @@ class Formulario(ModalScreen[T]):
         super().__init__(classes="modal")
         self.titulo = titulo
         self._salvar = salvar
+        # the stored version the form opened with: when set, `salvar` is called with it as
+        # `original=` and the store refuses (ErroConflito) a record someone changed meanwhile
+        self.visto: object = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-caixa"):
@@ -71,15 +75,26 @@ class Formulario(ModalScreen[T]):
 
     def action_salvar(self) -> None:
         """Save through the store; on a problem, list it and keep the form open."""
+        registro = None
         try:
-            registro = self._salvar(self.montar())
+            registro = self.montar()
+            salvo = self.gravar(registro)
+        except ErroConflito as erro:
+            resolver_conflito(self, erro, registro)
+            return
         except ErroValidacao as erro:
             self.mostrar_problemas(erro.problemas)
             return
         except PactoErro as erro:
             self.mostrar_problemas([erro.mensagem])
             return
-        self.dismiss(registro)
+        self.dismiss(salvo)
+
+    def gravar(self, registro: T) -> T:
+        """Save through the store, telling it what the form loaded when there is a stored version."""
+        if self.visto is None:
+            return self._salvar(registro)
+        return self._salvar(registro, original=self.visto)
 
     def action_cancelar(self) -> None:
         self.dismiss(None)
@@ -110,10 +125,18 @@ class Formulario(ModalScreen[T]):
 class EditorTexto(Formulario[str]):
     """A free-text editor (a duty, for instance); Ctrl+S saves, an empty text is saved as empty."""
 
-    def __init__(self, titulo: str, texto: str, salvar: Callable[[str], str], dica: str = ""):
+    def __init__(
+        self,
+        titulo: str,
+        texto: str,
+        salvar: Callable[[str], str],
+        dica: str = "",
+        visto: str | None = None,
+    ):
         super().__init__(titulo, salvar)
         self._texto = texto
         self._dica = dica
+        self.visto = visto
 
     def campos(self) -> ComposeResult:
         yield TextArea(self._texto, id="editor-texto", soft_wrap=True, tab_behavior="focus")

@@ -46,6 +46,7 @@ class FormInstituicao(Formulario[Instituicao]):
         titulo = f"Editar instituição: {inst.sigla}" if inst else "Nova instituição"
         super().__init__(titulo, salvar)
         self.original = inst or Instituicao(nome="", sigla="")
+        self.visto = inst
 
     def campos(self) -> ComposeResult:
         inst = self.original
@@ -170,6 +171,7 @@ class FormPontoFocal(Formulario[PontoFocal]):
         self.instituicao = instituicao
         self.hoje = hoje
         self.original = ponto or PontoFocal(instituicao_id=instituicao.id, papel=papel, nome="")
+        self.visto = ponto
 
     def campos(self) -> ComposeResult:
         ponto = self.original
@@ -232,6 +234,7 @@ class FormEncaminhamento(Formulario[Encaminhamento]):
         self.original = enc or Encaminhamento(
             fluxo_id=fluxo_id, origem_id=origem_id or 0, destino_id=0
         )
+        self.visto = enc
 
     def campos(self) -> ComposeResult:
         enc = self.original

@@ -179,7 +179,7 @@ class AtoresAba(AbaRede):
         def responder(sim: bool | None) -> None:
             if sim:
                 self.gravar(
-                    lambda: self.app.ws.remover_instituicao(inst.id),
+                    lambda: self.app.ws.remover_instituicao(inst.id, original=inst),
                     f"Instituição {inst.sigla} removida.",
                 )
 

@@ -199,8 +199,10 @@ class AtribuicoesAba(AbaRede):
         inst, etapa = celula
         fluxo_id = self.fluxo_id
 
-        def salvar(texto: str) -> str:
-            self.app.ws.definir_atribuicao(inst.id, etapa.id, fluxo_id, texto)
+        visto = self._textos.get((inst.id, etapa.id), "")
+
+        def salvar(texto: str, original: str | None = None) -> str:
+            self.app.ws.definir_atribuicao(inst.id, etapa.id, fluxo_id, texto, original=original)
             return texto
 
         def depois(texto: str | None) -> None:
@@ -212,9 +214,10 @@ class AtribuicoesAba(AbaRede):
         self.app.push_screen(
             EditorTexto(
                 f"{inst.sigla} · {etapa.nome}: o que a instituição faz nesta etapa",
-                self._textos.get((inst.id, etapa.id), ""),
+                visto,
                 salvar,
                 dica="Ctrl+S salva · Esc cancela · salvar o texto vazio remove a atribuição.",
+                visto=visto,
             ),
             depois,
         )
@@ -234,7 +237,9 @@ class AtribuicoesAba(AbaRede):
         def responder(sim: bool | None) -> None:
             if sim:
                 self.gravar(
-                    lambda: self.app.ws.definir_atribuicao(inst.id, etapa.id, fluxo_id, ""),
+                    lambda: self.app.ws.definir_atribuicao(
+                        inst.id, etapa.id, fluxo_id, "", original=atual
+                    ),
                     f"Atribuição de {inst.sigla} em {etapa.nome} removida.",
                 )
 

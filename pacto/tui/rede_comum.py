@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable
 
-from pacto.domain.errors import PactoErro
+from pacto.domain.errors import ErroConflito, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao
 
@@ -105,6 +105,14 @@ class AbaRede(Vertical):
         """Run one store call; on success reload every section (the Painel's gaps too)."""
         try:
             acao()
+        except ErroConflito as erro:  # someone changed it since it was shown: show theirs
+            self.app.action_recarregar()
+            self.notify(
+                f"{erro.mensagem} A tela mostra agora a versão atual.",
+                title="Não foi possível gravar",
+                severity="error",
+            )
+            return False
         except PactoErro as erro:
             self.notify(erro.mensagem, title="Não foi possível gravar", severity="error")
             return False

@@ -198,7 +198,7 @@ class EncaminhamentosAba(AbaRede):
         def responder(sim: bool | None) -> None:
             if sim:
                 self.gravar(
-                    lambda: self.app.ws.remover_encaminhamento(enc.id),
+                    lambda: self.app.ws.remover_encaminhamento(enc.id, original=enc),
                     f"Encaminhamento {rotulo} removido.",
                 )
 

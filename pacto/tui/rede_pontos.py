@@ -176,7 +176,7 @@ class PontosFocaisAba(AbaRede):
         def responder(sim: bool | None) -> None:
             if sim:
                 self.gravar(
-                    lambda: self.app.ws.remover_ponto_focal(ponto.id),
+                    lambda: self.app.ws.remover_ponto_focal(ponto.id, original=ponto),
                     f"Ponto focal {papel} de {inst.sigla} removido.",
                 )
 

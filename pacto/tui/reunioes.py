@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from pacto.domain.calendario import alerta_de_data, formatar_data, formatar_hora
-from pacto.domain.errors import PactoErro
+from pacto.domain.errors import ErroConflito, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.reunioes import (
     MODALIDADES,
@@ -23,6 +23,7 @@ from pacto.domain.reunioes import (
     proxima_reuniao,
 )
 from pacto.domain.text import plural
+from pacto.tui.conflito import GRAVAR, MANTER, DialogoConflito, diferencas
 from pacto.tui.reuniao_dialogos import Confirmar
 from pacto.tui.reuniao_forms import DadosReuniao, FormReuniao
 from pacto.tui.reuniao_modo import ModoReuniao
@@ -187,12 +188,39 @@ class ReunioesSecao(Vertical):
         reunioes = ws.reunioes()
         reuniao = next((r for r in reunioes if r.id == reuniao_id), None)
         pauta = [(i.titulo, i.minutos) for i in ws.itens_pauta(reuniao_id)] if reuniao else []
+        self._abrir_formulario(reuniao, pauta, reuniao, reunioes)
+
+    def _abrir_formulario(self, reuniao, pauta, vista, reunioes) -> None:
+        """The meeting form on `reuniao`; saving checks the meeting is still as `vista` was."""
+        ws = self.app.ws
         proximos = {tipo: ws.proximo_numero_reuniao(tipo) for tipo in TIPOS_REUNIAO}
         em_uso = {(r.tipo, r.numero) for r in reunioes if r.situacao != "cancelada"}
         formulario = FormReuniao(reuniao, pauta, proximos, em_uso, hoje_do_app(self.app))
-        self.app.push_screen(formulario, self._gravar)
+        self.app.push_screen(formulario, lambda dados: self._gravar(dados, vista))
 
-    def _gravar(self, dados: DadosReuniao | None) -> None:
+    def _conflito(self, erro: ErroConflito, dados: DadosReuniao, vista) -> None:
+        """Someone else changed the meeting: theirs next to mine, then keep, overwrite or edit."""
+        nomes = {
+            "tipo": {k: t.nome for k, t in TIPOS_REUNIAO.items()},
+            "modalidade": MODALIDADES,
+            "situacao": SITUACOES_REUNIAO,
+        }
+
+        def escolher(resposta: str | None) -> None:
+            if resposta == MANTER:
+                self.app.action_recarregar()
+                self.app.notify("Mantida a versão da outra pessoa; a sua edição foi descartada.")
+            elif resposta == GRAVAR:
+                if erro.atual is None:  # removed meanwhile: schedule it again
+                    dados.reuniao.id = None
+                self._gravar(dados, erro.atual)
+            else:  # back to the form, with my values
+                self._abrir_formulario(dados.reuniao, dados.pauta, vista, self.app.ws.reunioes())
+
+        linhas = diferencas(erro.atual, dados.reuniao, vista, nomes)
+        self.app.push_screen(DialogoConflito(erro, linhas), escolher)
+
+    def _gravar(self, dados: DadosReuniao | None, vista=None) -> None:
         if dados is None:
             return
         ws = self.app.ws
@@ -201,8 +229,11 @@ class ReunioesSecao(Vertical):
                 if dados.reuniao.id is None:
                     reuniao = ws.criar_reuniao(dados.reuniao, dados.pauta)
                 else:
-                    reuniao = ws.salvar_reuniao(dados.reuniao)
+                    reuniao = ws.salvar_reuniao(dados.reuniao, original=vista)
                     ws.redefinir_pauta(reuniao.id, dados.pauta)
+        except ErroConflito as erro:
+            self._conflito(erro, dados, vista)
+            return
         except PactoErro as erro:
             self.app.notify(erro.mensagem, title="Reunião não gravada", severity="error")
             return
