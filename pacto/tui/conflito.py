@@ -23,8 +23,8 @@ from textual.widgets import Button, Static
 
 from pacto.domain.catalog import tipos_instituicao
 from pacto.domain.errors import ErroConflito, ErroValidacao, PactoErro
-from pacto.domain.models import ESFERAS
-from pacto.domain.validation import ROTULOS
+from pacto.domain.models import ESFERAS, Instituicao
+from pacto.domain.campos_ator import CAMPOS
 
 if TYPE_CHECKING:
     from pacto.tui.formularios import Formulario
@@ -35,9 +35,15 @@ VAZIO = "(vazio)"
 NAO_ALTERADO = "(você não alterou)"
 REMOVIDO = "(removido)"
 
-# labels of the fields that validation's ROTULOS does not name
+# institution fields come from the one field registry; the other records' fields are named here
+_CAMPOS_ATOR = {c.chave: c for c in CAMPOS}
 _ROTULOS = {
-    **ROTULOS,
+    **{c.chave: c.rotulo for c in CAMPOS},
+    "papel": "Papel",
+    "nome": "Nome",
+    "cargo": "Cargo",
+    "telefone": "Telefone",
+    "email": "E-mail",
     "confirmado_em": "Contato confirmado em",
     "fluxo_id": "Fluxo",
     "origem_id": "De",
@@ -58,10 +64,14 @@ _ROTULOS = {
 }
 
 
-def _mostrar(campo: str, valor: object, nomes: dict[str, dict]) -> str:
+def _mostrar(campo: str, valor: object, nomes: dict[str, dict], ator: bool = False) -> str:
     """A stored value as the editor knows it: names instead of ids and keys, dates in pt-BR."""
+    if isinstance(valor, bool):
+        return "Sim" if valor else "Não"
     if valor is None or valor == "":
         return VAZIO
+    if ator and campo in _CAMPOS_ATOR and _CAMPOS_ATOR[campo].opcoes:
+        return dict(_CAMPOS_ATOR[campo].opcoes).get(valor, str(valor))
     if campo in nomes:
         return nomes[campo].get(valor, str(valor))
     if isinstance(valor, date):
@@ -75,7 +85,9 @@ def _mostrar(campo: str, valor: object, nomes: dict[str, dict]) -> str:
     return str(valor)
 
 
-def _rotulo(campo: str) -> str:
+def _rotulo(campo: str, ator: bool = False) -> str:
+    if ator and campo in _CAMPOS_ATOR:
+        return _CAMPOS_ATOR[campo].rotulo
     return _ROTULOS.get(campo, campo.replace("_", " ").capitalize())
 
 
@@ -90,21 +102,27 @@ def diferencas(
     nomes = nomes or {}
     if not is_dataclass(meu):
         return [("Texto", _mostrar("texto", atual, nomes), _mostrar("texto", meu, nomes))]
+    ator = isinstance(meu, Instituicao)
     linhas = []
     for campo in (f.name for f in fields(meu)):
         if campo == "id":
             continue
         minha = getattr(meu, campo)
-        if atual is None:  # removed: list what I would add again
-            if minha not in (None, "") and (campo in nomes or not campo.endswith("_id")):
-                linhas.append((_rotulo(campo), REMOVIDO, _mostrar(campo, minha, nomes)))
+        if atual is None:  # removed: list what I would add again, past the defaults
+            padrao = _CAMPOS_ATOR[campo].padrao if ator and campo in _CAMPOS_ATOR else None
+            if (
+                minha not in (None, "")
+                and minha != padrao
+                and (campo in nomes or not campo.endswith("_id"))
+            ):
+                linhas.append((_rotulo(campo, ator), REMOVIDO, _mostrar(campo, minha, nomes, ator)))
             continue
         deles = getattr(atual, campo)
         if deles != minha:
-            mostrada = _mostrar(campo, minha, nomes)
+            mostrada = _mostrar(campo, minha, nomes, ator)
             if visto is not None and getattr(visto, campo, None) == minha:
                 mostrada = f"{mostrada} {NAO_ALTERADO}"
-            linhas.append((_rotulo(campo), _mostrar(campo, deles, nomes), mostrada))
+            linhas.append((_rotulo(campo, ator), _mostrar(campo, deles, nomes, ator), mostrada))
     return linhas
 
 
