@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import opcao_mesmo_assim, workspace
 
 LIMITE_LISTA = 20
 
@@ -42,6 +42,7 @@ def atores() -> None:
 @click.option(
     "--completo", is_flag=True, help="Lista todas as instituições e avisos, não só os primeiros."
 )
+@opcao_mesmo_assim()
 def importar(
     arquivo: Path, simular: bool, colunas: tuple[str, ...], aba: str | None, completo: bool
 ) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import caminho_workspace, confirmar, workspace
+from pacto.commands.common import caminho_workspace, confirmar, opcao_mesmo_assim, workspace
 
 
 @click.command()
@@ -26,6 +26,7 @@ def exportar(arquivo: Path) -> None:
     is_flag=True,
     help="Troca todo o conteúdo do workspace pelo do pacote (antes, guarda uma cópia de segurança).",
 )
+@opcao_mesmo_assim()
 def importar(arquivo: Path, substituir: bool) -> None:
     """Importa um pacote JSON do pacto para o workspace.
 

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import (
+    console,
+    esc,
+    imprimir_json,
+    instituicao_por_sigla,
+    opcao_mesmo_assim,
+    workspace,
+)
 
 SITUACOES = {
     "ok": "ok",
@@ -73,6 +80,7 @@ def mostrar(mes: str | None, como_json: bool) -> None:
 @click.option("--mes", metavar="AAAA-MM", help="Mês (padrão: o atual).")
 @click.option("--nota", default="", metavar="TEXTO", help="Observação.")
 @click.option("--instituicao", "sigla", metavar="SIGLA", help="Instituição responsável.")
+@opcao_mesmo_assim()
 def responder(item: str, situacao: str, mes: str | None, nota: str, sigla: str | None) -> None:
     """Registra a resposta a um item do checklist (pela chave do item)."""
     from pacto.domain.checklist import RespostaChecklist

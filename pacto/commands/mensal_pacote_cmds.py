@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import opcao_mesmo_assim, workspace
 from pacto.commands.documentos_cmds import DataBR, relatar
 
 
@@ -51,6 +51,7 @@ def mensal() -> None:
     metavar="PASTA",
     help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
 )
+@opcao_mesmo_assim()
 def preparar(mes, saida, data, hora, local, modalidade, pdf, pasta_modelos) -> None:
     """Cria a reunião de alinhamento do mês e grava a pauta, a lista de presença e o checklist
     em branco.

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import (
+    console,
+    esc,
+    imprimir_json,
+    instituicao_por_sigla,
+    opcao_mesmo_assim,
+    workspace,
+)
 
 
 def _pasta_saida(saida: Path | None) -> Path:
@@ -75,6 +82,7 @@ def netp() -> None:
     metavar="ARQUIVO...",
 )
 @click.option("--mes", metavar="AAAA-MM", help="Confere se o formulário é deste mês.")
+@opcao_mesmo_assim()
 def importar(arquivos, mes: str | None) -> None:
     """Importa formulários preenchidos; recusa o que parecer dado pessoal.
 

@@ -60,3 +60,15 @@ class ErroImportacao(PactoErro):
 
 class ErroDocumento(PactoErro):
     """A document that cannot be generated: a broken template, missing data or a failed conversion."""
+
+
+class ErroPrivacidade(ErroValidacao):
+    """Text that looks like a victim's personal data in a field where it does not belong.
+
+    `violacoes` names each field and passage; nothing was written. The user may insist
+    (`--mesmo-assim` in the CLI, “Manter” in the interface).
+    """
+
+    def __init__(self, problemas: list[str] | str, violacoes: list | None = None):
+        super().__init__(problemas)
+        self.violacoes = list(violacoes or [])

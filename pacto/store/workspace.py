@@ -26,6 +26,7 @@ from pacto.store.mensal_repo import MensalRepo
 from pacto.store.netp_repo import NetpRepo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
+from pacto.store.privacy import exigir_privacidade, ultimo_registro
 from pacto.store.process_repo import ProcessRepo
 from pacto.store.schema_info import APPLICATION_ID, ha_pendentes
 from pacto.store.versions_repo import VersionsRepo
@@ -86,6 +87,8 @@ class Workspace(
         self._db: Database | None = None
         self._profundidade = 0
         self._usuario = usuario
+        # True when the user chose to keep text the privacy policy flags (--mesmo-assim)
+        self.aceitar_alertas_privacidade = False
 
     @property
     def usuario(self) -> str:
@@ -194,11 +197,24 @@ class Workspace(
                 conexao.execute(
                     "INSERT OR REPLACE INTO _sessao (id, usuario) VALUES (1, ?)", [self.usuario]
                 )
+                marca = ultimo_registro(conexao)
                 yield
+                if not self.aceitar_alertas_privacidade:
+                    exigir_privacidade(conexao, marca)
             except BaseException:
                 conexao.rollback()
                 raise
             conexao.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def aceitando_alertas_de_privacidade(self, aceitar: bool = True) -> Iterator[None]:
+        """Writes in this block may keep text the privacy policy flags (the user insisted)."""
+        anterior = self.aceitar_alertas_privacidade
+        self.aceitar_alertas_privacidade = anterior or aceitar
+        try:
+            yield
+        finally:
+            self.aceitar_alertas_privacidade = anterior
 
     @contextlib.contextmanager
     def _ponto_de_salvamento(self) -> Iterator[None]:
