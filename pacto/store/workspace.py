@@ -28,6 +28,7 @@ from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
 from pacto.store.privacy import exigir_privacidade, ultimo_registro
 from pacto.store.process_repo import ProcessRepo
+from pacto.store.purge import PurgeRepo
 from pacto.store.schema_info import APPLICATION_ID, ha_pendentes
 from pacto.store.versions_repo import VersionsRepo
 
@@ -73,6 +74,7 @@ class Workspace(
     MeetingsRepo,
     AdesoesRepo,
     BackupsRepo,
+    PurgeRepo,
 ):
     """A network's workspace file; every read and write of pacto data goes through it.
 
