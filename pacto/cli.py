@@ -42,6 +42,7 @@ SUBCOMANDOS = {
     "checklist": "pacto.commands.mensal_cmds:checklist",
     "indicadores": "pacto.commands.mensal_cmds:indicadores",
     "historico": "pacto.commands.historico_cmds:historico",
+    "pessoa": "pacto.commands.pessoa_cmds:pessoa",
     "config": "pacto.commands.historico_cmds:config",
     "atores": "pacto.commands.atores_cmds:atores",
     "reuniao": "pacto.commands.reuniao_cmds:reuniao",

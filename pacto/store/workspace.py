@@ -26,6 +26,7 @@ from pacto.store.mensal_repo import MensalRepo
 from pacto.store.netp_repo import NetpRepo
 from pacto.store.network_repo import NetworkRepo
 from pacto.store.opening import conectar, criar_arquivo_privado, inspecionar
+from pacto.store.people import PessoasRepo
 from pacto.store.privacy import exigir_privacidade, ultimo_registro
 from pacto.store.process_repo import ProcessRepo
 from pacto.store.purge import PurgeRepo
@@ -75,6 +76,7 @@ class Workspace(
     AdesoesRepo,
     BackupsRepo,
     PurgeRepo,
+    PessoasRepo,
 ):
     """A network's workspace file; every read and write of pacto data goes through it.
 
