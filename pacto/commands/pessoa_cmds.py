@@ -23,7 +23,7 @@ def _mostrar(dados, backups: list[Path]) -> None:
         return
     for a in dados.registros:
         onde = NOMES_LOCAIS.get(a.tabela, a.tabela)
-        valor = a.dados.get(a.campo)
+        valor = a.dados.get(a.campo) if a.tabela != "versoes" else a.dados.get("nota") or ""
         linha = f" · {onde} (registro {a.registro}): {esc(valor)}"
         if a.mantido:
             linha += f" [yellow]— fica: {esc(a.mantido)}[/yellow]"

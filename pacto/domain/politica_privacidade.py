@@ -219,9 +219,14 @@ def _verificacao(alerta: AlertaPrivacidade) -> str:
 
 def alertas_do_campo(tabela: str, nome: str, texto: str | None) -> list[AlertaPrivacidade]:
     """The privacy warnings the policy raises for this text stored in this field."""
+    return alertas_do_tipo(campo(tabela, nome).tipo, texto)
+
+
+def alertas_do_tipo(tipo: TipoCampo, texto: str | None) -> list[AlertaPrivacidade]:
+    """The privacy warnings for a text in a field of this kind (a cell, a comment…)."""
     if not texto or not isinstance(texto, str):
         return []
-    aplicaveis = VERIFICACOES[campo(tabela, nome).tipo]
+    aplicaveis = VERIFICACOES[tipo]
     if not aplicaveis:
         return []
     return [a for a in verificar_privacidade(texto) if _verificacao(a) in aplicaveis]
