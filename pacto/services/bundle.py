@@ -422,6 +422,10 @@ def importar_com_avisos(
             f"O workspace já tem dados ({nomes}). Use --substituir para trocar todo o "
             "conteúdo pelo do pacote."
         )
+    if not ws.aceitar_alertas_privacidade:
+        from pacto.services.privacidade import problemas_do_pacote, recusar
+
+        recusar(problemas_do_pacote(rc, adicionais), f"O pacote {Path(origem).name}")
     resultado = ResultadoImportacao(rc)
     resultado.avisos = [
         f"O pacote não traz a seção “{tabela}” (talvez tenha sido gerado por uma versão "

@@ -76,8 +76,13 @@ def _sem_cabecalho(arquivo: Path, abas: list[str]) -> str:
 
 def aplicar_plano(ws, plano: PlanoImportacao) -> None:
     """Write a plan's creations and updates to the workspace in one transaction."""
-    if plano.tem_o_que_gravar:
-        ws.aplicar_importacao(plano)
+    if not plano.tem_o_que_gravar:
+        return
+    if not ws.aceitar_alertas_privacidade:
+        from pacto.services.privacidade import problemas_do_plano, recusar
+
+        recusar(problemas_do_plano(plano), f"A planilha {plano.arquivo}")
+    ws.aplicar_importacao(plano)
 
 
 def importar_planilha(
