@@ -436,5 +436,7 @@ def importar_com_avisos(
     ]
     if com_dados:
         resultado.copia_anterior = ws.backup_automatico("antes-de-importar")
-    ws.substituir(rc, versoes, adicionais)
+    # every field was just checked, with section and item named: no second scan at commit
+    with ws.aceitando_alertas_de_privacidade():
+        ws.substituir(rc, versoes, adicionais)
     return resultado

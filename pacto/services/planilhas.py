@@ -82,7 +82,9 @@ def aplicar_plano(ws, plano: PlanoImportacao) -> None:
         from pacto.services.privacidade import problemas_do_plano, recusar
 
         recusar(problemas_do_plano(plano), f"A planilha {plano.arquivo}")
-    ws.aplicar_importacao(plano)
+    # every field written was just checked, with the rows named: no second scan at commit
+    with ws.aceitando_alertas_de_privacidade():
+        ws.aplicar_importacao(plano)
 
 
 def importar_planilha(
