@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,9 @@ from pacto.store.versions_repo import VersionsRepo
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+# How long a “keep it anyway” answer in a dialog lasts: long enough for the save that follows.
+VALIDADE_ACEITE_S = 10.0
 
 # Tables carried by the bundle as plain rows, in an order that respects foreign keys.
 TABELAS_EXTRAS = (
@@ -93,6 +97,7 @@ class Workspace(
         self._usuario = usuario
         # True when the user chose to keep text the privacy policy flags (--mesmo-assim)
         self.aceitar_alertas_privacidade = False
+        self._aceite_unico: float | None = None
 
     @property
     def usuario(self) -> str:
@@ -202,13 +207,23 @@ class Workspace(
                     "INSERT OR REPLACE INTO _sessao (id, usuario) VALUES (1, ?)", [self.usuario]
                 )
                 marca = ultimo_registro(conexao)
+                aceitar = self._consumir_aceite() or self.aceitar_alertas_privacidade
                 yield
-                if not self.aceitar_alertas_privacidade:
+                if not aceitar:
                     exigir_privacidade(conexao, marca)
             except BaseException:
                 conexao.rollback()
                 raise
             conexao.execute("COMMIT")
+
+    def aceitar_na_proxima_gravacao(self) -> None:
+        """The user chose to keep a flagged text in a dialog: the next write (within a few
+        seconds, the save that follows the dialog) may store it."""
+        self._aceite_unico = time.monotonic()
+
+    def _consumir_aceite(self) -> bool:
+        aceite, self._aceite_unico = self._aceite_unico, None
+        return aceite is not None and time.monotonic() - aceite < VALIDADE_ACEITE_S
 
     @contextlib.contextmanager
     def aceitando_alertas_de_privacidade(self, aceitar: bool = True) -> Iterator[None]:

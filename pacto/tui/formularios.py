@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
-from pacto.domain.errors import ErroValidacao, PactoErro
+from pacto.domain.errors import ErroPrivacidade, ErroValidacao, PactoErro
 from pacto.tui.texto import literal
 
 T = TypeVar("T")
@@ -73,6 +73,9 @@ class Formulario(ModalScreen[T]):
         """Save through the store; on a problem, list it and keep the form open."""
         try:
             registro = self._salvar(self.montar())
+        except ErroPrivacidade as erro:
+            self._perguntar_privacidade(erro)
+            return
         except ErroValidacao as erro:
             self.mostrar_problemas(erro.problemas)
             return
@@ -80,6 +83,24 @@ class Formulario(ModalScreen[T]):
             self.mostrar_problemas([erro.mensagem])
             return
         self.dismiss(registro)
+
+    def _perguntar_privacidade(self, erro: ErroPrivacidade) -> None:
+        """The store refused a text that looks like a victim's data: edit it, or keep it."""
+        from pacto.tui.reuniao_dialogos import AvisoPrivacidade
+
+        def decidir(manter: bool | None) -> None:
+            if not manter:
+                self.mostrar_problemas([str(v) for v in erro.violacoes])
+                return
+            try:
+                with self.app.ws.aceitando_alertas_de_privacidade():
+                    registro = self._salvar(self.montar())
+            except PactoErro as outro:
+                self.mostrar_problemas([outro.mensagem])
+                return
+            self.dismiss(registro)
+
+        self.app.push_screen(AvisoPrivacidade(erro.violacoes), decidir)
 
     def action_cancelar(self) -> None:
         self.dismiss(None)

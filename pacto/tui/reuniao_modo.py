@@ -19,7 +19,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pacto.domain.calendario import formatar_data, formatar_hora
-from pacto.domain.errors import PactoErro
+from pacto.domain.errors import ErroPrivacidade, PactoErro
 from pacto.domain.privacidade import descrever_alertas, verificar_privacidade
 from pacto.domain.reunioes import ItemPauta, Reuniao, acoes_pendentes_antes
 from pacto.domain.text import plural
@@ -77,6 +77,7 @@ class ModoReuniao(Screen[None]):
         self._ultima_tecla = 0.0
         self._inicio_item = time.monotonic()
         self._alertas_aceitos: set[str] = set()
+        self._recusado: str | None = None  # minutes the store refused as a victim's data
 
     # -- layout ------------------------------------------------------------------
 
@@ -184,7 +185,7 @@ class ModoReuniao(Screen[None]):
     def _confirmar_privacidade(self, seguir) -> None:
         """Before leaving an item whose minutes look like a victim's data, ask to edit or keep."""
         self._salvar_ata()
-        alertas = verificar_privacidade(self._salvo)
+        alertas = verificar_privacidade(self._area.text)
         chave = "|".join(str(a) for a in alertas)
         if not alertas or chave in self._alertas_aceitos:
             seguir()
@@ -193,6 +194,9 @@ class ModoReuniao(Screen[None]):
         def decidir(manter: bool | None) -> None:
             if manter:
                 self._alertas_aceitos.add(chave)
+                if self._area.text == self._recusado:  # the user keeps it: store it now
+                    with self.app.ws.aceitando_alertas_de_privacidade():
+                        self._salvar_ata_aceita()
                 seguir()
             else:
                 self.query_one("#mr-ata", TextArea).focus()
@@ -221,8 +225,16 @@ class ModoReuniao(Screen[None]):
         if texto == self._salvo:
             self._primeira_pendente = None
             return True
+        if texto == self._recusado:  # asked on leaving the item: keep it or edit it
+            return False
         try:
             self.app.ws.salvar_ata_item(self.item.id, texto)
+        except ErroPrivacidade:
+            self._recusado = texto
+            self._area.border_subtitle = "! não salvo: parece dado pessoal de vítima"
+            if atualizar_tela:
+                self._mostrar_privacidade()
+            return False
         except PactoErro as erro:  # keep the text on screen and retry on the next pulse
             self._area.border_subtitle = f"! não salvo: {erro.mensagem}"
             return False
@@ -234,6 +246,10 @@ class ModoReuniao(Screen[None]):
         if atualizar_tela:
             self._mostrar_privacidade()
         return True
+
+    def _salvar_ata_aceita(self) -> None:
+        self._recusado = None
+        self._salvar_ata()
 
     def _pulso(self) -> None:
         """Every quarter of a second: save pending minutes, tick the timer, refresh the labels."""
@@ -262,7 +278,7 @@ class ModoReuniao(Screen[None]):
         )
 
     def _mostrar_privacidade(self) -> None:
-        alertas = verificar_privacidade(self._salvo)
+        alertas = verificar_privacidade(self._area.text)
         aviso = self.query_one("#mr-privacidade", Static)
         aviso.update(
             Text("! Possível dado de vítima na ata:\n" + descrever_alertas(alertas, 2), "bold")
