@@ -132,7 +132,16 @@ async def test_a_cpf_through_every_entry_point_stays_only_where_kept(caminho_dem
     _recusado(_rodar(caminho_demo, "reuniao", "acao", "1", "--descricao", FRASE, "--instituicao", "PF-RR"))  # fmt: skip
     _recusado(_rodar(caminho_demo, "reuniao", "sugestao", "1", "--autor", "PF-RR", "--texto", FRASE))  # fmt: skip
     real = subprocess.run(
-        [sys.executable, "-m", "pacto", "--db", str(caminho_demo), "gt", "ato", "Portaria nº 45, CPF 52998224725"],  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pacto",
+            "--db",
+            str(caminho_demo),
+            "gt",
+            "ato",
+            "Portaria nº 45, CPF 52998224725",
+        ],  # fmt: skip
         capture_output=True,
         text=True,
         timeout=60,

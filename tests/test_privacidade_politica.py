@@ -195,3 +195,40 @@ def test_person_found_everywhere_exported_and_erased_keeping_a_signed_termo(cami
         restantes = ws.dados_de_pessoa(nome)
         assert not restantes.mencoes and not restantes.historico
         assert {a.tabela for a in restantes.registros} == {"adesoes", "versoes"}
+
+
+# -- the interface asks: edit or keep -------------------------------------------------------
+
+
+async def test_tui_form_asks_to_edit_or_keep_when_the_store_refuses(caminho_demo):
+    from textual.widgets import Input, TextArea
+
+    from pacto.tui.app import criar_app
+    from pacto.tui.formularios_rede import FormInstituicao
+    from pacto.tui.reuniao_dialogos import AvisoPrivacidade
+
+    from .conftest import HOJE
+
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "n")
+        form = app.screen
+        assert isinstance(form, FormInstituicao)
+        form.query_one("#inst-nome", Input).value = "Casa de Passagem"
+        form.query_one("#inst-sigla", Input).value = "CPAS"
+        form.query_one("#inst-observacoes", TextArea).load_text(TEXTO)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AvisoPrivacidade)
+        aviso = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "observações da instituição" in aviso and CPF in aviso
+        await pilot.press("e")  # edit: the form stays, nothing stored
+        await pilot.pause()
+        assert app.screen is form and app.ws.instituicao_por_sigla("CPAS") is None
+        assert CPF in str(form.query_one("#form-erros").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("g")  # keep it anyway: the user's explicit choice
+        await pilot.pause()
+        assert not isinstance(app.screen, FormInstituicao)
+        assert CPF in app.ws.instituicao_por_sigla("CPAS").observacoes
