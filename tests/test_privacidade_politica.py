@@ -186,7 +186,8 @@ def test_person_found_everywhere_exported_and_erased_keeping_a_signed_termo(cami
     assert recusa.exit_code == 1 and "Nada foi apagado" in recusa.stdout
     apagar = _rodar(caminho_demo, "pessoa", "apagar", "Mariána Costa Lima", "--sim")
     assert apagar.exit_code == 0, apagar.output
-    assert "Mantido: signatário do termo" in apagar.stdout
+    assert "Mantido: signatário de adesão (registro 1)" in apagar.stdout
+    assert "Mantido: membro do GT" in apagar.stdout
     with Workspace.abrir(caminho_demo) as ws:
         rc = ws.carregar()
         assert all(p.nome != nome for p in rc.pontos_focais)

@@ -86,7 +86,7 @@ def apagar(nome: str, sim: bool, com_backups: bool) -> None:
     Pontos focais são excluídos; listas de presença, reuniões, sugestões, ações, textos e o
     histórico ficam com “[nome removido — LGPD]” no lugar do nome.
     """
-    from pacto.services.pessoas import validar_nome
+    from pacto.services.pessoas import NOMES_LOCAIS, validar_nome
 
     ws = workspace()
     nome = validar_nome(nome)
@@ -108,7 +108,8 @@ def apagar(nome: str, sim: bool, com_backups: bool) -> None:
     for a in feito.registros:
         if a.mantido:
             click.echo(
-                f"Mantido: {a.rotulo} (registro {a.registro}) — {a.mantido}; "
+                f"Mantido: {NOMES_LOCAIS.get(a.tabela, a.tabela)} (registro {a.registro}) — "
+                f"{a.mantido}; "
                 "a LGPD (art. 16, I) permite guardar o que cumpre obrigação legal."
             )
     if backups and com_backups:

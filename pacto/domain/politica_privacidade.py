@@ -265,6 +265,12 @@ class Violacao:
         return f"{self.rotulo}: {self.alerta}"
 
 
+AVISO_GERAL = (
+    "O pacto trata da rede, nunca de casos: não registre nome, documento, contato, nascimento "
+    "ou relato de vítimas (Lei 13.344/2016, art. 6º, IV; LGPD)."
+)
+
+
 def descrever_violacoes(violacoes: list[Violacao], limite: int = 5) -> str:
     """The violations as lines naming the field and the passage, for the terminal or a dialog."""
     linhas = [f"• {v}" for v in violacoes[:limite]]

@@ -24,6 +24,7 @@ NOMES_LOCAIS = {
     "sugestoes": "autor de sugestão",
     "acoes": "responsável por ação",
     "versoes": "versão congelada do fluxo",
+    "grupo_trabalho": "membro do GT (pela instituição do ponto focal)",
 }
 
 

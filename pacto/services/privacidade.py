@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pacto.domain.errors import ErroPrivacidade
 from pacto.domain.importacao import descrever_linhas
-from pacto.domain.politica_privacidade import Violacao, alertas_do_campo
-from pacto.domain.privacidade import AVISO_PRIVACIDADE
+from pacto.domain.politica_privacidade import AVISO_GERAL, Violacao, alertas_do_campo
 
 if TYPE_CHECKING:
     from pacto.domain.importacao import PlanoImportacao
@@ -49,7 +48,7 @@ def recusar(problemas: list[str], origem: str, como_insistir: str = INSISTIR_CLI
     raise ErroPrivacidade(
         f"{origem} parece conter dado pessoal de vítima e nada foi importado:\n- "
         + "\n- ".join(linhas)
-        + f"\n{AVISO_PRIVACIDADE}\nCorrija o arquivo ou {como_insistir}."
+        + f"\n{AVISO_GERAL}\nCorrija o arquivo ou {como_insistir}."
     )
 
 

@@ -133,6 +133,23 @@ def localizar_pessoa(con: sqlite3.Connection, nome: str) -> DadosDePessoa:
                 if tabela == "adesoes" and _assinado(linha):
                     mantido = "signatário de Termo de Adesão assinado (prova do ato)"
                 dados.registros.append(Achado(tabela, rowid, coluna, linha, mantido))
+    focais = [a.dados.get("instituicao_id") for a in dados.registros if a.tabela == "pontos_focais"]
+    if focais and _existe(con, "grupo_trabalho"):
+        marcas = ", ".join("?" for _ in focais)
+        for inst_id, sigla, desde in con.execute(
+            "SELECT g.instituicao_id, i.sigla, g.desde FROM grupo_trabalho g "
+            f"JOIN instituicoes i ON i.id = g.instituicao_id WHERE g.instituicao_id IN ({marcas})",
+            focais,
+        ):
+            dados.registros.append(
+                Achado(
+                    "grupo_trabalho",
+                    inst_id,
+                    "instituicao",
+                    {"instituicao": sigla, "desde": desde},
+                    "o GT é formado por instituições: a instituição continua membro",
+                )
+            )
     if _existe(con, "versoes"):
         for id_, nota, criado_em, conteudo in con.execute(
             "SELECT id, nota, criado_em, conteudo FROM versoes ORDER BY id"

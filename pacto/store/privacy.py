@@ -11,8 +11,12 @@ import json
 import sqlite3
 
 from pacto.domain.errors import ErroPrivacidade
-from pacto.domain.politica_privacidade import Violacao, alertas_do_campo, descrever_violacoes
-from pacto.domain.privacidade import AVISO_PRIVACIDADE
+from pacto.domain.politica_privacidade import (
+    AVISO_GERAL,
+    Violacao,
+    alertas_do_campo,
+    descrever_violacoes,
+)
 
 
 def ultimo_registro(con: sqlite3.Connection) -> int:
@@ -49,7 +53,7 @@ def mensagem_privacidade(violacoes: list[Violacao], como_insistir: str) -> str:
     """The refusal in Portuguese: the fields and passages, the rule, and how to keep it anyway."""
     return (
         "O texto parece conter dado pessoal de vítima:\n"
-        f"{descrever_violacoes(violacoes)}\n{AVISO_PRIVACIDADE}\n"
+        f"{descrever_violacoes(violacoes)}\n{AVISO_GERAL}\n"
         f"Nada foi gravado. Revise o texto ou {como_insistir}."
     )
 
