@@ -165,7 +165,8 @@ POLITICA: dict[tuple[str, str], Campo] = {
     ("sugestoes", "assunto"): _c(_T, "assunto da sugestão"),
     ("sugestoes", "referencia"): _c(_T, "referência da sugestão"),
     ("sugestoes", "autor"): _c(_P, "autor da sugestão"),
-    ("sugestoes", "proposta"): _c(_T, "proposta da sugestão"),
+    # a proposal may carry new contacts (a mobile number): checked like a contact field
+    ("sugestoes", "proposta"): _c(_C, "proposta da sugestão"),
     ("sugestoes", "decisao"): _c(_K, "decisão"),
     ("sugestoes", "justificativa"): _c(_T, "justificativa da decisão"),
     ("sugestoes", "decidida_em"): _c(_K, "data da decisão"),
