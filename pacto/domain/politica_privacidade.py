@@ -63,16 +63,26 @@ _PREFIXOS = (
 # Every check needs either a word about a victim or a birth, or something shaped like a document
 # number: text with neither (most names, addresses and phones) is skipped at once, which keeps
 # a 5,000-row import fast. Supersets of the patterns in `privacidade.py`.
-_CONTEXTO = re.compile(
-    r"v[ií]tima|sobreviv|nasc|\bd\.?\s?n\.?(?=\W)|mora\s+na\s+rua", re.IGNORECASE
-)
-_DOCUMENTO = re.compile(
-    r"\d{3}\.\d{3}|\d{7}|\b(?:cpf|rg|rnm|rne|crnm|passaporte)\b|\b[vfg]\d{6}-", re.IGNORECASE
-)
+_DIGITOS = re.compile(r"\d{3}\.?\d{3}")  # CPF, 11 digits, RNM, passport, case number
+_PALAVRAS = ("cpf", "rnm", "rne", "passaporte", "vítima", "vitima", "sobreviv", "nasc", "mora na")
+_CURTAS = re.compile(r"\brg\b|\bd\.?\s?n\b", re.IGNORECASE)  # "RG 12.345", "d.n. 01/02/2001"
 
 
 def _pode_alertar(texto: str) -> bool:
-    return bool(_DOCUMENTO.search(texto) or _CONTEXTO.search(texto))
+    if _DIGITOS.search(texto):
+        return True
+    baixo = texto.lower()
+    if any(palavra in baixo for palavra in _PALAVRAS):
+        return True
+    curtas = "rg" in baixo or (
+        "/" in texto and any(a in baixo for a in ("d.n", "dn", "d n", "d. n"))
+    )
+    return curtas and bool(_CURTAS.search(texto))
+
+
+def pode_alertar(*textos: object) -> bool:
+    """False when no field of a record could raise a warning (one quick look at all of them)."""
+    return _pode_alertar("\n".join(t for t in textos if isinstance(t, str)))
 
 
 # Kind of field -> the checks that apply. A contact field holds phone numbers by design, so a

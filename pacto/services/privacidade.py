@@ -7,12 +7,12 @@ field in the refusal, and give the interface the warnings to show before saving.
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from pacto.domain.errors import ErroPrivacidade
 from pacto.domain.importacao import descrever_linhas
-from pacto.domain.politica_privacidade import AVISO_GERAL, Violacao, alertas_do_campo
+from pacto.domain.politica_privacidade import AVISO_GERAL, Violacao, alertas_do_campo, pode_alertar
 
 if TYPE_CHECKING:
     from pacto.domain.importacao import PlanoImportacao
@@ -24,6 +24,8 @@ INSISTIR_CLI = "repita com --mesmo-assim para importar assim mesmo"
 
 def violacoes(tabela: str, valores: dict[str, Any], registro: int | None = None) -> list[Violacao]:
     """What the policy flags in the fields of one record about to be written."""
+    if not pode_alertar(*valores.values()):
+        return []
     return [
         Violacao(tabela, nome, registro, alerta)
         for nome, valor in valores.items()
@@ -33,9 +35,13 @@ def violacoes(tabela: str, valores: dict[str, Any], registro: int | None = None)
 
 
 def _campos(objeto: Any) -> dict[str, Any]:
-    if is_dataclass(objeto):
-        return {f.name: getattr(objeto, f.name) for f in fields(objeto)}
-    return dict(objeto)
+    if isinstance(objeto, dict):
+        return objeto
+    return (
+        vars(objeto)
+        if hasattr(objeto, "__dict__")
+        else {f.name: getattr(objeto, f.name) for f in fields(objeto)}
+    )
 
 
 def recusar(problemas: list[str], origem: str, como_insistir: str = INSISTIR_CLI) -> None:
@@ -56,17 +62,18 @@ def problemas_do_plano(plano: PlanoImportacao) -> list[str]:
     """Each suspicious cell of a spreadsheet import, as 'aba X, linha N, campo: alerta'."""
     problemas = []
     for ator in [*plano.criar, *plano.atualizar]:
-        onde = (
-            f"aba “{plano.aba}”, {descrever_linhas(ator.linhas)}"
-            if plano.aba
-            else descrever_linhas(ator.linhas)
-        )
-        achados = violacoes("instituicoes", _campos(ator.instituicao))
-        for ponto in ator.pontos:
-            achados += violacoes("pontos_focais", _campos(ponto))
-        for atribuicao in ator.atribuicoes:
-            achados += violacoes("atribuicoes", _campos(atribuicao))
-        problemas += [f"{onde}, {v.rotulo}: {v.alerta}" for v in achados]
+        registros = [
+            ("instituicoes", _campos(ator.instituicao)),
+            *(("pontos_focais", _campos(p)) for p in ator.pontos),
+            *(("atribuicoes", _campos(a)) for a in ator.atribuicoes),
+        ]
+        if not pode_alertar(*(v for _, campos in registros for v in campos.values())):
+            continue  # one quick look at the whole row
+        achados = [v for tabela, campos in registros for v in violacoes(tabela, campos)]
+        if achados:
+            onde = descrever_linhas(ator.linhas)
+            onde = f"aba “{plano.aba}”, {onde}" if plano.aba else onde
+            problemas += [f"{onde}, {v.rotulo}: {v.alerta}" for v in achados]
     return problemas
 
 

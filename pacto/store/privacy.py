@@ -16,6 +16,7 @@ from pacto.domain.politica_privacidade import (
     Violacao,
     alertas_do_campo,
     descrever_violacoes,
+    pode_alertar,
 )
 
 
@@ -39,8 +40,11 @@ def violacoes_desde(con: sqlite3.Connection, marca: int) -> list[Violacao]:
         return []
     violacoes: list[Violacao] = []
     for tabela, registro, antes, depois in linhas:
+        novo = json.loads(depois)
+        if not pode_alertar(*novo.values()):
+            continue
         velho = json.loads(antes) if antes else {}
-        for nome, valor in json.loads(depois).items():
+        for nome, valor in novo.items():
             if not isinstance(valor, str) or velho.get(nome) == valor:
                 continue
             violacoes += [
