@@ -303,7 +303,8 @@ def test_cli_ata_refuses_victim_data_like_the_meeting_commands(rodar, ws_demo, t
 def test_cli_suggestions_refuse_victim_data(rodar, ws_demo, tmp_path):
     sugestao = ws_demo.sugestoes()[0]
     sugestao.texto = "Ligar para a vítima no (95) 99123-4567 para confirmar o acolhimento."
-    ws_demo.salvar_sugestao(sugestao)
+    with ws_demo.aceitando_alertas_de_privacidade():  # kept on purpose, as with --mesmo-assim
+        ws_demo.salvar_sugestao(sugestao)
     recusa = rodar("gerar", "sugestoes", "--saida", str(tmp_path))
     assert recusa.exit_code == 1 and "Telefone perto de “vítima”" in recusa.output
     assert rodar("gerar", "sugestoes", "--saida", str(tmp_path), "--mesmo-assim").exit_code == 0
