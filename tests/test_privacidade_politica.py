@@ -236,3 +236,31 @@ async def test_tui_form_asks_to_edit_or_keep_when_the_store_refuses(caminho_demo
         await pilot.pause()
         assert not isinstance(app.screen, FormInstituicao)
         assert CPF in app.ws.instituicao_por_sigla("CPAS").observacoes
+
+
+async def test_tui_spreadsheet_import_asks_and_edit_writes_nothing(caminho_vazio, tmp_path):
+    from openpyxl import Workbook
+
+    from pacto.tui.app import criar_app
+    from pacto.tui.importar import TelaImportarPlanilha
+    from pacto.tui.reuniao_dialogos import AvisoPrivacidade
+
+    from .test_tui_importar import _previa
+
+    arquivo = tmp_path / "atores.xlsx"
+    livro = Workbook()
+    livro.active.append(["Instituição", "Sigla", "Observações"])
+    livro.active.append(["Casa de Passagem", "CPAS", TEXTO])
+    livro.save(arquivo)
+    app = criar_app(caminho_vazio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _previa(app, pilot, arquivo)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AvisoPrivacidade)
+        aviso = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "linha 2" in aviso and "observações da instituição" in aviso
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, (AvisoPrivacidade, TelaImportarPlanilha))
+        assert app.ws.esta_vazio()

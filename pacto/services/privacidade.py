@@ -54,7 +54,8 @@ def recusar(problemas: list[str], origem: str, como_insistir: str = INSISTIR_CLI
     raise ErroPrivacidade(
         f"{origem} parece conter dado pessoal de vítima e nada foi importado:\n- "
         + "\n- ".join(linhas)
-        + f"\n{AVISO_GERAL}\nCorrija o arquivo ou {como_insistir}."
+        + f"\n{AVISO_GERAL}\nCorrija o arquivo ou {como_insistir}.",
+        problemas,
     )
 
 
