@@ -264,3 +264,21 @@ async def test_tui_spreadsheet_import_asks_and_edit_writes_nothing(caminho_vazio
         await pilot.pause()
         assert not isinstance(app.screen, (AvisoPrivacidade, TelaImportarPlanilha))
         assert app.ws.esta_vazio()
+
+
+def test_person_erased_from_the_automatic_backups_too(caminho_demo):
+    nome = "Rafael Souza Andrade"
+    with Workspace.abrir(caminho_demo) as ws:
+        copia = ws.backup_automatico("teste")
+    listar = _rodar(caminho_demo, "pessoa", "listar", nome)
+    assert f"cópia automática {copia}" in listar.stdout.replace("\n", "")
+    sem_backups = _rodar(caminho_demo, "pessoa", "apagar", nome, "--sim")
+    assert "repita com --backups" in sem_backups.stdout
+    assert nome.encode() in copia.read_bytes()
+    com_backups = _rodar(caminho_demo, "pessoa", "apagar", nome, "--sim", "--backups")
+    assert com_backups.exit_code == 0, com_backups.output
+    assert "Também apagados de 1 cópia(s) automática(s)" in com_backups.stdout
+    with sqlite3.connect(copia) as con:
+        nomes = [n for (n,) in con.execute("SELECT nome FROM pontos_focais")]
+    assert nome not in nomes and nomes
+    assert nome.encode() not in copia.read_bytes()

@@ -11,7 +11,6 @@ from pacto.commands.common import (
     esc,
     imprimir_json,
     instituicao_por_sigla,
-    opcao_mesmo_assim,
     workspace,
 )
 
@@ -82,7 +81,6 @@ def netp() -> None:
     metavar="ARQUIVO...",
 )
 @click.option("--mes", metavar="AAAA-MM", help="Confere se o formulário é deste mês.")
-@opcao_mesmo_assim()
 def importar(arquivos, mes: str | None) -> None:
     """Importa formulários preenchidos; recusa o que parecer dado pessoal.
 
