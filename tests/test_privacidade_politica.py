@@ -282,3 +282,31 @@ def test_person_erased_from_the_automatic_backups_too(caminho_demo):
         nomes = [n for (n,) in con.execute("SELECT nome FROM pontos_focais")]
     assert nome not in nomes and nomes
     assert nome.encode() not in copia.read_bytes()
+
+
+async def test_tui_meeting_form_keep_stores_the_text_the_user_chose(caminho_demo):
+    from textual.widgets import TextArea
+
+    from pacto.tui.app import criar_app
+    from pacto.tui.reuniao_dialogos import AvisoPrivacidade
+    from pacto.tui.reuniao_forms import FormDeliberacao
+
+    from .conftest import HOJE
+    from .test_reuniao_tui import TAMANHO, _abrir_modo
+
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        modo = await _abrir_modo(app, pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDeliberacao)
+        app.screen.query_one("#f-texto", TextArea).insert(TEXTO)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AvisoPrivacidade)
+        await pilot.press("g")
+        await pilot.pause()
+        assert [d.texto for d in app.ws.deliberacoes(modo.reuniao_id)] == [TEXTO]
+        # the answer was for that save only: the next one is checked again
+        with pytest.raises(ErroPrivacidade):
+            app.ws.salvar_ata_item(modo.item.id, TEXTO)
