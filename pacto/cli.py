@@ -42,6 +42,7 @@ SUBCOMANDOS = {
     "checklist": "pacto.commands.mensal_cmds:checklist",
     "indicadores": "pacto.commands.mensal_cmds:indicadores",
     "historico": "pacto.commands.historico_cmds:historico",
+    "pessoa": "pacto.commands.pessoa_cmds:pessoa",
     "config": "pacto.commands.historico_cmds:config",
     "atores": "pacto.commands.atores_cmds:atores",
     "reuniao": "pacto.commands.reuniao_cmds:reuniao",
@@ -105,6 +106,7 @@ class Contexto:
     def __init__(self, texto: str):
         self.texto = texto  # as typed; `pacto status` reads it without loading pathlib
         self._ws = None
+        self.mesmo_assim = False  # --mesmo-assim: keep text the privacy policy flags
 
     @property
     def caminho(self) -> Path:
@@ -120,6 +122,7 @@ class Contexto:
             from pacto.store import Workspace
 
             self._ws = Workspace.abrir(self.caminho, usuario())
+            self._ws.aceitar_alertas_privacidade = self.mesmo_assim
             click.get_current_context().call_on_close(self._ws.fechar)
         return self._ws
 

@@ -271,7 +271,8 @@ def test_suggestions_matrix(ws_demo, tmp_path):
 def test_victim_data_in_minutes_refuses_the_ata_unless_insisted(ws_demo, tmp_path):
     gt = _gt(ws_demo)
     item = ws_demo.itens_pauta(gt.id)[0]
-    ws_demo.salvar_ata_item(item.id, CPF_NA_ATA)
+    with ws_demo.aceitando_alertas_de_privacidade():  # kept on purpose, as with --mesmo-assim
+        ws_demo.salvar_ata_item(item.id, CPF_NA_ATA)
     saida = tmp_path / "saida"
     with pytest.raises(DadoPessoalNoTexto) as erro:
         gerar.ata(_f(ws_demo), saida, gt.id)
@@ -283,7 +284,8 @@ def test_victim_data_in_minutes_refuses_the_ata_unless_insisted(ws_demo, tmp_pat
 
 def test_cli_ata_refuses_victim_data_like_the_meeting_commands(rodar, ws_demo, tmp_path):
     gt = _gt(ws_demo)
-    ws_demo.salvar_ata_item(ws_demo.itens_pauta(gt.id)[0].id, CPF_NA_ATA)
+    with ws_demo.aceitando_alertas_de_privacidade():  # kept on purpose, as with --mesmo-assim
+        ws_demo.salvar_ata_item(ws_demo.itens_pauta(gt.id)[0].id, CPF_NA_ATA)
     tmp_path = tmp_path / "saida"
     recusa = rodar("gerar", "ata", "--reuniao", str(gt.id), "--saida", str(tmp_path))
     assert recusa.exit_code == 1
@@ -301,7 +303,8 @@ def test_cli_ata_refuses_victim_data_like_the_meeting_commands(rodar, ws_demo, t
 def test_cli_suggestions_refuse_victim_data(rodar, ws_demo, tmp_path):
     sugestao = ws_demo.sugestoes()[0]
     sugestao.texto = "Ligar para a vítima no (95) 99123-4567 para confirmar o acolhimento."
-    ws_demo.salvar_sugestao(sugestao)
+    with ws_demo.aceitando_alertas_de_privacidade():  # kept on purpose, as with --mesmo-assim
+        ws_demo.salvar_sugestao(sugestao)
     recusa = rodar("gerar", "sugestoes", "--saida", str(tmp_path))
     assert recusa.exit_code == 1 and "Telefone perto de “vítima”" in recusa.output
     assert rodar("gerar", "sugestoes", "--saida", str(tmp_path), "--mesmo-assim").exit_code == 0

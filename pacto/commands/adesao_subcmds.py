@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, workspace
+from pacto.commands.common import console, esc, imprimir_json, opcao_mesmo_assim, workspace
 from pacto.commands.documentos_cmds import DataBR
 
 SITUACOES_CLI = ("convidada", "termo-enviado", "assinado", "recusado", "desligada")
@@ -87,6 +87,7 @@ def listar(como_json: bool, situacao: str | None, etapa: str | None) -> None:
     help="Termo assinado digitalizado; o pacto guarda o caminho e o SHA-256.",
 )
 @click.option("--versao", type=int, metavar="N", help="Versão do fluxo (padrão: a mais recente).")
+@opcao_mesmo_assim()
 def registrar(
     sigla, situacao, data, signatario, cargo, processo, diario_oficial, arquivo, versao
 ) -> None:

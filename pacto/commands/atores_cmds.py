@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from pacto.commands.atores_edicao_cmds import COMANDOS
-from pacto.commands.common import opcao_sobrescrever, workspace
+from pacto.commands.common import opcao_mesmo_assim, opcao_sobrescrever, workspace
 from pacto.domain.colunas_planilha import nomes_dos_campos
 
 LIMITE_LISTA = 20
@@ -41,6 +41,7 @@ def atores() -> None:
 @click.option(
     "--completo", is_flag=True, help="Lista todas as instituições e avisos, não só os primeiros."
 )
+@opcao_mesmo_assim()
 def importar(
     arquivo: Path, simular: bool, colunas: tuple[str, ...], aba: str | None, completo: bool
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import console, imprimir_json, workspace
+from pacto.commands.common import console, imprimir_json, opcao_mesmo_assim, workspace
 
 VALORES = {"sim": "sim", "parcial": "parcial", "nao": "nao", "não": "nao", "na": "na"}
 
@@ -19,6 +19,7 @@ def autodiagnostico() -> None:
     "--metodo", default="", metavar="TEXTO", help="Como foi feito (própria equipe, consultoria…)."
 )
 @click.option("--participantes", default="", metavar="TEXTO", help="Quem respondeu.")
+@opcao_mesmo_assim()
 def nova_rodada(metodo: str, participantes: str) -> None:
     """Começa uma nova rodada de respostas."""
     rodada = workspace().nova_rodada_autodiagnostico(metodo=metodo, participantes=participantes)
@@ -30,6 +31,7 @@ def nova_rodada(metodo: str, participantes: str) -> None:
 @click.argument("valor", type=click.Choice(list(VALORES)), metavar="sim|parcial|nao|na")
 @click.option("--nota", default="", metavar="TEXTO", help="Observação do grupo.")
 @click.option("--evidencia", default="", metavar="TEXTO", help="Em que a resposta se apoia.")
+@opcao_mesmo_assim()
 def responder(item: str, valor: str, nota: str, evidencia: str) -> None:
     """Responde uma pergunta (pela chave) na rodada mais recente."""
     from pacto.domain.autodiagnostico import Resposta

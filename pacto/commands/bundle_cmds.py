@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import caminho_workspace, confirmar, opcao_sobrescrever, workspace
+from pacto.commands.common import (
+    caminho_workspace,
+    confirmar,
+    opcao_mesmo_assim,
+    opcao_sobrescrever,
+    workspace,
+)
 
 
 @click.command()
@@ -83,6 +89,7 @@ def exportar(
     is_flag=True,
     help="Com --substituir, não pergunta antes de trocar (sem terminal, nunca pergunta).",
 )
+@opcao_mesmo_assim()
 def importar(arquivo: Path, substituir: bool, comparar: bool, sim: bool) -> None:
     """Importa um pacote JSON do pacto para o workspace.
 

@@ -156,3 +156,33 @@ def fluxo_escolhido(ws, numero: int | None):
             return fluxo
     existentes = ", ".join(str(f.id) for f in fluxos)
     raise ErroValidacao(f"Não há fluxo número {numero}. Fluxos da rede: {existentes}.")
+
+
+def aceitar_privacidade(mesmo_assim: bool = True) -> None:
+    """Let this command store text the privacy policy flags: the user chose --mesmo-assim."""
+    if not mesmo_assim:
+        return
+    raiz = click.get_current_context().find_root().obj
+    raiz.mesmo_assim = True
+    if getattr(raiz, "_ws", None) is not None:
+        raiz._ws.aceitar_alertas_privacidade = True
+
+
+def _ao_pedir_mesmo_assim(ctx: click.Context, _param, valor: bool) -> bool:
+    if valor and ctx.find_root().obj is not None:
+        aceitar_privacidade(True)
+    return valor
+
+
+def opcao_mesmo_assim(
+    ajuda: str = "Grava mesmo que o texto pareça conter dado pessoal de vítima.",
+    expor: bool = False,
+):
+    """The `--mesmo-assim` option: store text the privacy policy flags, because the user says so."""
+    return click.option(
+        "--mesmo-assim",
+        is_flag=True,
+        expose_value=expor,
+        callback=_ao_pedir_mesmo_assim,
+        help=ajuda,
+    )

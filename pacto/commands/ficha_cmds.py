@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import opcao_sobrescrever, workspace
+from pacto.commands.common import opcao_mesmo_assim, opcao_sobrescrever, workspace
 
 
 @click.command("ficha")
@@ -51,7 +51,7 @@ def ficha() -> None:
 
 @ficha.command()
 @click.argument("arquivo", metavar="ARQUIVO.xlsx", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--mesmo-assim", is_flag=True, help="Importa mesmo que a ficha pareça conter dado pessoal de vítima.")  # fmt: skip
+@opcao_mesmo_assim("Importa mesmo que a ficha pareça conter dado pessoal de vítima.", expor=True)
 def importar(arquivo: Path, mesmo_assim: bool) -> None:
     """Lê uma ficha devolvida e cria uma sugestão para cada correção (nada é sobrescrito)."""
     from pacto.domain.text import plural

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import confirmar, imprimir_json, para_terminal, workspace
+from pacto.commands.common import (
+    confirmar,
+    imprimir_json,
+    opcao_mesmo_assim,
+    para_terminal,
+    workspace,
+)
 
 CHAVES = "remocao_orgaos, trabalho_escravo, servidao, adocao_ilegal, exploracao_sexual"
 AJUDA_FINALIDADE = (
@@ -93,6 +99,7 @@ def listar(como_json: bool) -> None:
     metavar="CHAVE",
     help=AJUDA_FINALIDADE,
 )
+@opcao_mesmo_assim()
 def criar(nome: str, finalidades: tuple[str, ...]) -> None:
     """Cria um fluxo para as finalidades indicadas (cada finalidade fica em um só fluxo)."""
     from pacto.domain.models import Fluxo
@@ -112,6 +119,7 @@ def criar(nome: str, finalidades: tuple[str, ...]) -> None:
     metavar="CHAVE",
     help=f"{AJUDA_FINALIDADE} Substitui a lista atual.",
 )
+@opcao_mesmo_assim()
 def editar(numero: int, nome: str | None, finalidades: tuple[str, ...]) -> None:
     """Renomeia um fluxo ou troca as finalidades que ele atende."""
     ws = workspace()

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import (
+    confirmar,
+    console,
+    esc,
+    imprimir_json,
+    instituicao_por_sigla,
+    workspace,
+)
 from pacto.commands.documentos_cmds import DataBR
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option(
     "--desde",
     type=DataBR(),
@@ -24,8 +31,14 @@ from pacto.commands.documentos_cmds import DataBR
     help="Quantas alterações no máximo.",
 )
 @click.option("--json", "como_json", is_flag=True, help="Saída em JSON, para scripts.")
-def historico(desde, sigla: str | None, limite: int, como_json: bool) -> None:
-    """Lista as alterações do workspace: quando, quem, o quê, antes e depois."""
+@click.pass_context
+def historico(ctx: click.Context, desde, sigla: str | None, limite: int, como_json: bool) -> None:
+    """Lista as alterações do workspace: quando, quem, o quê, antes e depois.
+
+    Com “purgar TEXTO”, remove de vez um texto do workspace (veja “pacto historico purgar -h”).
+    """
+    if ctx.invoked_subcommand:
+        return
     from pacto.domain.historico import descrever, rotulo
 
     ws = workspace()
@@ -60,6 +73,77 @@ def historico(desde, sigla: str | None, limite: int, como_json: bool) -> None:
             markup=True,
             highlight=False,
         )
+
+
+MINIMO_PURGA = 4
+
+
+@historico.command("purgar")
+@click.argument("texto", metavar="TEXTO")
+@click.option(
+    "--backups",
+    "com_backups",
+    is_flag=True,
+    help="Purga também as cópias automáticas (pasta .backups) que ainda guardam o texto.",
+)
+@click.option("--sim", is_flag=True, help="Não pergunta antes de alterar os registros atuais.")
+def purgar(texto: str, com_backups: bool, sim: bool) -> None:
+    """Remove de vez um texto do workspace: histórico, registros atuais, páginas livres e WAL.
+
+    Use para um dado pessoal gravado por engano (um CPF, o nome de uma vítima). O texto é
+    trocado por “[texto purgado]” onde estiver; o arquivo é reconstruído (VACUUM) e o WAL
+    esvaziado. A purga fica registrada no histórico, sem o texto.
+    """
+    from pacto.domain.errors import ErroValidacao
+    from pacto.domain.politica_privacidade import campo
+    from pacto.store.purge import MARCA_PURGADO
+
+    if len(texto.strip()) < MINIMO_PURGA:
+        raise ErroValidacao(
+            f"O texto a purgar precisa ter ao menos {MINIMO_PURGA} caracteres, para não "
+            "apagar trechos comuns de todo o workspace."
+        )
+    ws = workspace()
+    achadas = ws.ocorrencias_de_texto(texto)
+    arquivos = ws.arquivos_com_texto(texto)
+    backups = ws.backups_com_texto(texto)
+    if achadas.vazia and not arquivos and not backups:
+        click.echo("O texto não está no workspace nem nas cópias automáticas; nada a purgar.")
+        return
+    if achadas.atuais:
+        click.echo(f"O texto está em {len(achadas.atuais)} registro(s) atual(is):")
+        for tabela, coluna, rowid in achadas.atuais[:20]:
+            click.echo(f" · {campo(tabela, coluna).rotulo} (registro {rowid})")
+        if len(achadas.atuais) > 20:
+            click.echo(f" · … e mais {len(achadas.atuais) - 20}")
+        if not sim and not confirmar(f"Trocar o texto por “{MARCA_PURGADO}” nesses registros?"):
+            click.echo("Purga cancelada; nada foi alterado.")
+            raise SystemExit(1)
+    if achadas.vazia or arquivos:
+        _, limpo = ws.purgar_texto(texto)
+        click.echo(
+            f"Texto purgado do workspace: {len(achadas.atuais)} registro(s) atual(is), "
+            f"{len(achadas.historico)} registro(s) do histórico; arquivo compactado e WAL esvaziado."
+        )
+        if not limpo:
+            click.secho(
+                "Atenção: o arquivo ainda guarda o texto, porque outro programa (a interface do "
+                "pacto, por exemplo) está com o workspace aberto. Feche-o e repita a purga.",
+                fg="yellow",
+                err=True,
+            )
+    if not backups:
+        return
+    if com_backups:
+        restantes = ws.purgar_backups(texto)
+        click.echo(f"Texto purgado de {len(backups) - len(restantes)} cópia(s) automática(s).")
+        for caminho in restantes:
+            click.secho(f"Não foi possível purgar {caminho}.", fg="yellow", err=True)
+        return
+    click.echo(f"{len(backups)} cópia(s) automática(s) ainda guardam o texto:")
+    for caminho in backups:
+        click.echo(f" · {caminho}")
+    click.echo("Para purgá-las também, repita com --backups.")
 
 
 @click.group()

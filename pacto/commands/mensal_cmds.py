@@ -11,6 +11,7 @@ from pacto.commands.common import (
     esc,
     imprimir_json,
     instituicao_por_sigla,
+    opcao_mesmo_assim,
     opcao_sobrescrever,
     workspace,
 )
@@ -80,6 +81,7 @@ def mostrar(mes: str | None, como_json: bool) -> None:
 @click.option("--mes", metavar="AAAA-MM", help="Mês (padrão: o atual).")
 @click.option("--nota", default="", metavar="TEXTO", help="Observação.")
 @click.option("--instituicao", "sigla", metavar="SIGLA", help="Instituição responsável.")
+@opcao_mesmo_assim()
 def responder(item: str, situacao: str, mes: str | None, nota: str, sigla: str | None) -> None:
     """Registra a resposta a um item do checklist (pela chave do item)."""
     from pacto.domain.checklist import RespostaChecklist

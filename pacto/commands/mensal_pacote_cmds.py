@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import opcao_sobrescrever, workspace
+from pacto.commands.common import opcao_mesmo_assim, opcao_sobrescrever, workspace
 from pacto.commands.documentos_cmds import DataBR, relatar
 
 
@@ -52,6 +52,7 @@ def mensal() -> None:
     help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
 )
 @opcao_sobrescrever
+@opcao_mesmo_assim()
 def preparar(mes, saida, data, hora, local, modalidade, pdf, pasta_modelos, sobrescrever) -> None:
     """Cria a reunião de alinhamento do mês e grava a pauta, a lista de presença e o checklist
     em branco.

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, instituicao_por_sigla, workspace
+from pacto.commands.common import (
+    console,
+    esc,
+    imprimir_json,
+    instituicao_por_sigla,
+    opcao_mesmo_assim,
+    workspace,
+)
 
 SITUACOES_CLI = {
     "nao-iniciado": "não iniciado",
@@ -57,6 +64,7 @@ def listar(como_json: bool) -> None:
 )
 @click.option("--nao-se-aplica", is_flag=True, help="Marca como não aplicável em vez de concluído.")
 @click.option("--elaboracao", is_flag=True, help="Refere-se às 14 etapas de elaboração.")
+@opcao_mesmo_assim()
 def concluir(numero: int, justificativa: str, nao_se_aplica: bool, elaboracao: bool) -> None:
     """Marca o passo NUMERO como concluído (ou não aplicável), com justificativa."""
     _ajustar(numero, "nao-se-aplica" if nao_se_aplica else "concluido", justificativa, elaboracao)
@@ -72,6 +80,7 @@ def concluir(numero: int, justificativa: str, nao_se_aplica: bool, elaboracao: b
 )
 @click.option("--nota", required=True, metavar="TEXTO", help="Justificativa ou nota.")
 @click.option("--elaboracao", is_flag=True, help="Refere-se às 14 etapas de elaboração.")
+@opcao_mesmo_assim()
 def marcar(numero: int, situacao: str, nota: str, elaboracao: bool) -> None:
     """Registra à mão a situação de um passo, com uma nota."""
     _ajustar(numero, situacao, nota, elaboracao)
@@ -150,6 +159,7 @@ def gt_remover(siglas) -> None:
 
 @gt.command("ato")
 @click.argument("referencia", metavar="REFERÊNCIA")
+@opcao_mesmo_assim()
 def gt_ato(referencia: str) -> None:
     """Registra o ato que criou o GT (ex.: "Portaria SEJUC nº 45, de 3 de agosto de 2026")."""
     workspace().definir_ato_gt(referencia)

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from pacto.commands.common import console, esc, imprimir_json, opcao_sobrescrever, workspace
+from pacto.commands.common import (
+    console,
+    esc,
+    imprimir_json,
+    opcao_mesmo_assim,
+    opcao_sobrescrever,
+    workspace,
+)
 from pacto.commands.reuniao_registro_cmds import avisar_data, reuniao_ou_erro
 
 TIPOS = ("gt", "ampliada", "apresentacao_final", "alinhamento", "extraordinaria")
@@ -50,6 +57,7 @@ TIPOS = ("gt", "ampliada", "apresentacao_final", "alinhamento", "extraordinaria"
     metavar="ITEM",
     help="Item da pauta, como “Abertura (10 min)”; repita para cada item. Sem ele, usa a pauta típica do tipo.",
 )
+@opcao_mesmo_assim()
 def criar(data_texto, hora, duracao, local, modalidade, presidente, secretario, numero, itens, tipo) -> None:  # fmt: skip
     """Agenda uma reunião (com a pauta típica do tipo, se nenhuma for dada)."""
     from pacto.domain.calendario import ler_data, ler_hora

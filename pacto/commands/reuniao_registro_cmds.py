@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import opcao_mesmo_assim, workspace
 
 DECISOES = {
     "acolhida": "acolhida",
@@ -14,11 +14,7 @@ DECISOES = {
     "nao": "nao_acolhida",
     "nao_acolhida": "nao_acolhida",
 }
-_MESMO_ASSIM = click.option(
-    "--mesmo-assim",
-    is_flag=True,
-    help="Grava mesmo que o texto pareça conter dado pessoal de vítima.",
-)
+_MESMO_ASSIM = opcao_mesmo_assim(expor=True)
 
 
 # -- helpers ---------------------------------------------------------------------
@@ -118,6 +114,7 @@ def avisar_data(data) -> None:
     "--nome", required=True, metavar="NOME", help="Nome de quem representa a instituição."
 )
 @click.option("--cargo", default="", metavar="CARGO", help="Cargo ou função.")
+@opcao_mesmo_assim()
 def presenca(reuniao_id: int, sigla: str | None, organizacao: str, nome: str, cargo: str) -> None:  # fmt: skip
     """Registra a presença de um representante (nunca CPF)."""
     from pacto.domain.errors import ErroValidacao
@@ -429,6 +426,7 @@ def _proposta_ponto_focal(ws, dados, referencia: str) -> tuple[dict, str]:
 @click.option(
     "--aplicar", is_flag=True, help="Aplica a alteração proposta ao fluxo logo em seguida."
 )
+@opcao_mesmo_assim()
 def sugestao_decidir(sugestao_id: int, decisao: str, justificativa: str, texto_final: str | None, aplicar: bool) -> None:  # fmt: skip
     """Registra a decisão sobre uma sugestão e, se pedido, aplica a alteração ao fluxo."""
     from pacto.domain.propostas import com_valor_principal

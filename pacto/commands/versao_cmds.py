@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from pacto.commands.common import console, imprimir_json, para_terminal, workspace
+from pacto.commands.common import (
+    console,
+    imprimir_json,
+    opcao_mesmo_assim,
+    para_terminal,
+    workspace,
+)
 
 
 @click.group(subcommand_metavar="COMANDO [ARGS]...")
@@ -24,6 +30,7 @@ def versao() -> None:
     metavar="TEXTO",
     help="Por que esta versão existe (ex.: “Aprovada na reunião ampliada de 26/11”).",
 )
+@opcao_mesmo_assim()
 def congelar(nota: str) -> None:
     """Congela o rascunho atual como a próxima versão do fluxo."""
     from pacto.domain.versions import diferencas, resumir

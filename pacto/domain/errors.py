@@ -85,3 +85,15 @@ class ErroConflito(PactoErro):
         self.removido = removido
         verbo = "removeu" if removido else "alterou"
         super().__init__(f"Outra pessoa {verbo} {o_que} enquanto você editava. Nada foi gravado.")
+
+
+class ErroPrivacidade(ErroValidacao):
+    """Text that looks like a victim's personal data in a field where it does not belong.
+
+    `violacoes` names each field and passage; nothing was written. The user may insist
+    (`--mesmo-assim` in the CLI, “Manter” in the interface).
+    """
+
+    def __init__(self, problemas: list[str] | str, violacoes: list | None = None):
+        super().__init__(problemas)
+        self.violacoes = list(violacoes or [])

@@ -31,6 +31,8 @@ NOMES_TABELAS = {
     "acoes": "ação",
     "sugestoes": "sugestão",
     "adesoes": "adesão",
+    "purga_de_texto": "um texto em todo o workspace (purga, sem guardar o texto)",
+    "dados_de_pessoa": "dados pessoais de uma pessoa (LGPD, art. 18)",
 }
 OPERACOES = {"inclusao": "incluiu", "alteracao": "alterou", "exclusao": "excluiu"}
 IGNORAR_CAMPOS = {"id"}

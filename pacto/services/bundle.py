@@ -460,6 +460,10 @@ def importar_com_avisos(
             f"O workspace já tem dados ({nomes}). Use --substituir para trocar todo o "
             "conteúdo pelo do pacote."
         )
+    if not ws.aceitar_alertas_privacidade:
+        from pacto.services.privacidade import problemas_do_pacote, recusar
+
+        recusar(problemas_do_pacote(rc, adicionais), f"O pacote {Path(origem).name}")
     resultado = ResultadoImportacao(rc)
     resultado.avisos = [
         f"O pacote não traz a seção “{tabela}” (talvez tenha sido gerado por uma versão "
@@ -471,5 +475,7 @@ def importar_com_avisos(
     resultado.avisos += sem_configuracoes_locais(ws, adicionais)
     if com_dados:
         resultado.copia_anterior = ws.backup_automatico("antes-de-importar")
-    ws.substituir(rc, versoes, adicionais)
+    # every field was just checked, with section and item named: no second scan at commit
+    with ws.aceitando_alertas_de_privacidade():
+        ws.substituir(rc, versoes, adicionais)
     return resultado

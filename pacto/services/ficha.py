@@ -344,7 +344,7 @@ def importar_ficha(
             + "\n- ".join(resultado.alertas[:10])
             + f"\n{AVISO_PRIVACIDADE}\nCorrija a ficha ou repita com --mesmo-assim."
         )
-    with ws.transacao():
+    with ws.aceitando_alertas_de_privacidade(mesmo_assim), ws.transacao():
         for sugestao in novas:
             resultado.criadas.append(ws.salvar_sugestao(sugestao))
     return resultado

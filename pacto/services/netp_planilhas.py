@@ -195,12 +195,25 @@ def ler_formulario(
 
 def _procurar_dados_pessoais(livro, entradas, rotulos) -> tuple[list[str], list[str]]:
     """Scan every visible cell: what looks like personal data refuses the form, other extras warn."""
+    from pacto.domain.politica_privacidade import TipoCampo, alertas_do_tipo
+
     problemas, avisos = [], []
     for folha in livro.worksheets:
-        if folha.title in (ABA_META, "Listas"):
-            continue
         for linha in folha.iter_rows():
             for celula in linha:
+                onde = f"{folha.title}!{celula.coordinate}"
+                if celula.comment is not None:
+                    texto = str(celula.comment.text or "")
+                    motivo = parece_dado_pessoal(texto) or next(
+                        (str(a) for a in alertas_do_tipo(TipoCampo.TEXTO_LIVRE, texto)), None
+                    )
+                    if motivo:
+                        problemas.append(f"Comentário da célula {onde}: {motivo}.")
+                if folha.title in (ABA_META, "Listas"):
+                    # pacto's own hidden sheets: only what no label or list would hold
+                    for alerta in alertas_do_tipo(TipoCampo.TEXTO_LIVRE, str(celula.value or "")):
+                        problemas.append(f"Célula {onde} (aba oculta): {alerta}.")
+                    continue
                 valor = celula.value
                 if valor in (None, ""):
                     continue

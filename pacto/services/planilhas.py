@@ -76,7 +76,14 @@ def _sem_cabecalho(arquivo: Path, abas: list[str]) -> str:
 
 def aplicar_plano(ws, plano: PlanoImportacao) -> None:
     """Write a plan's creations and updates to the workspace in one transaction."""
-    if plano.tem_o_que_gravar:
+    if not plano.tem_o_que_gravar:
+        return
+    if not ws.aceitar_alertas_privacidade:
+        from pacto.services.privacidade import problemas_do_plano, recusar
+
+        recusar(problemas_do_plano(plano), f"A planilha {plano.arquivo}")
+    # every field written was just checked, with the rows named: no second scan at commit
+    with ws.aceitando_alertas_de_privacidade():
         ws.aplicar_importacao(plano)
 
 

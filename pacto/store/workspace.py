@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,12 +36,18 @@ from pacto.store.opening import (
     traduzir_erro_sqlite,
     verificar_integridade,
 )
+from pacto.store.people import PessoasRepo
+from pacto.store.privacy import exigir_privacidade, ultimo_registro
 from pacto.store.process_repo import ProcessRepo
+from pacto.store.purge import PurgeRepo
 from pacto.store.schema_info import APPLICATION_ID, ha_pendentes
 from pacto.store.versions_repo import VersionsRepo
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+# How long a “keep it anyway” answer in a dialog lasts: long enough for the save that follows.
+VALIDADE_ACEITE_S = 10.0
 
 # Tables carried by the bundle as plain rows, in an order that respects foreign keys.
 TABELAS_EXTRAS = (
@@ -82,6 +89,8 @@ class Workspace(
     AdesoesRepo,
     BackupsRepo,
     ArquivosRepo,
+    PurgeRepo,
+    PessoasRepo,
 ):
     """A network's workspace file; every read and write of pacto data goes through it.
 
@@ -99,6 +108,9 @@ class Workspace(
         self._geracao: str | None = None  # the generation mark this process loaded
         self._aberto = True
         conexoes.registrar(caminho)
+        # True when the user chose to keep text the privacy policy flags (--mesmo-assim)
+        self.aceitar_alertas_privacidade = False
+        self._aceite_unico: float | None = None
 
     @property
     def usuario(self) -> str:
@@ -282,11 +294,34 @@ class Workspace(
                 conexao.execute(
                     "INSERT OR REPLACE INTO _sessao (id, usuario) VALUES (1, ?)", [self.usuario]
                 )
+                marca = ultimo_registro(conexao)
+                aceitar = self._consumir_aceite() or self.aceitar_alertas_privacidade
                 yield
+                if not aceitar:
+                    exigir_privacidade(conexao, marca)
             except BaseException:
                 conexao.rollback()
                 raise
             conexao.execute("COMMIT")
+
+    def aceitar_na_proxima_gravacao(self) -> None:
+        """The user chose to keep a flagged text in a dialog: the next write (within a few
+        seconds, the save that follows the dialog) may store it."""
+        self._aceite_unico = time.monotonic()
+
+    def _consumir_aceite(self) -> bool:
+        aceite, self._aceite_unico = self._aceite_unico, None
+        return aceite is not None and time.monotonic() - aceite < VALIDADE_ACEITE_S
+
+    @contextlib.contextmanager
+    def aceitando_alertas_de_privacidade(self, aceitar: bool = True) -> Iterator[None]:
+        """Writes in this block may keep text the privacy policy flags (the user insisted)."""
+        anterior = self.aceitar_alertas_privacidade
+        self.aceitar_alertas_privacidade = anterior or aceitar
+        try:
+            yield
+        finally:
+            self.aceitar_alertas_privacidade = anterior
 
     @contextlib.contextmanager
     def _ponto_de_salvamento(self) -> Iterator[None]:

@@ -21,10 +21,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from pacto.domain.campos_ator import CAMPOS
 from pacto.domain.catalog import tipos_instituicao
 from pacto.domain.errors import ErroConflito, ErroValidacao, PactoErro
 from pacto.domain.models import ESFERAS, Instituicao
-from pacto.domain.campos_ator import CAMPOS
 
 if TYPE_CHECKING:
     from pacto.tui.formularios import Formulario

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
-from pacto.domain.errors import ErroConflito, ErroValidacao, PactoErro
+from pacto.domain.errors import ErroConflito, ErroPrivacidade, ErroValidacao, PactoErro
 from pacto.tui.conflito import resolver_conflito
 from pacto.tui.texto import literal
 
@@ -82,6 +82,9 @@ class Formulario(ModalScreen[T]):
         except ErroConflito as erro:
             resolver_conflito(self, erro, registro)
             return
+        except ErroPrivacidade as erro:
+            self._perguntar_privacidade(erro)
+            return
         except ErroValidacao as erro:
             self.mostrar_problemas(erro.problemas)
             return
@@ -95,6 +98,29 @@ class Formulario(ModalScreen[T]):
         if self.visto is None:
             return self._salvar(registro)
         return self._salvar(registro, original=self.visto)
+
+    def _perguntar_privacidade(self, erro: ErroPrivacidade) -> None:
+        """The store refused a text that looks like a victim's data: edit it, or keep it."""
+        from pacto.tui.reuniao_dialogos import AvisoPrivacidade
+
+        def decidir(manter: bool | None) -> None:
+            if not manter:
+                self.mostrar_problemas([str(v) for v in erro.violacoes])
+                return
+            registro = None
+            try:
+                registro = self.montar()
+                with self.app.ws.aceitando_alertas_de_privacidade():
+                    registro = self.gravar(registro)
+            except ErroConflito as conflito:
+                resolver_conflito(self, conflito, registro)
+                return
+            except PactoErro as outro:
+                self.mostrar_problemas([outro.mensagem])
+                return
+            self.dismiss(registro)
+
+        self.app.push_screen(AvisoPrivacidade(erro.violacoes), decidir)
 
     def action_cancelar(self) -> None:
         self.dismiss(None)

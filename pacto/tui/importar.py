@@ -14,10 +14,11 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, DataTable, Input, Static
 
-from pacto.domain.errors import PactoErro
+from pacto.domain.errors import ErroPrivacidade, PactoErro
 from pacto.domain.importacao import PlanoImportacao, descrever_linhas
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import plural
+from pacto.tui.reuniao_dialogos import AvisoPrivacidade
 from pacto.tui.texto import TabelaLiteral
 
 LIMITE_TABELA = 1000
@@ -240,12 +241,25 @@ def abrir_importacao(app) -> None:
             return
         from pacto.services.planilhas import aplicar_plano
 
-        try:
-            aplicar_plano(app.ws, plano)
-        except PactoErro as erro:
-            app.notify(erro.mensagem, title="Nada foi importado", severity="error")
-            return
-        app.action_recarregar()
-        app.notify(plano.resumo_gravado(), title="Planilha importada")
+        def gravar() -> None:
+            try:
+                aplicar_plano(app.ws, plano)
+            except ErroPrivacidade as erro:
+                app.push_screen(AvisoPrivacidade(erro.violacoes), manter_ou_nao)
+                return
+            except PactoErro as erro:
+                app.notify(erro.mensagem, title="Nada foi importado", severity="error")
+                return
+            app.action_recarregar()
+            app.notify(plano.resumo_gravado(), title="Planilha importada")
+
+        def manter_ou_nao(manter: bool | None) -> None:
+            if not manter:
+                app.notify("Corrija a planilha e importe de novo.", title="Nada foi importado")
+                return
+            with app.ws.aceitando_alertas_de_privacidade():
+                gravar()
+
+        gravar()
 
     app.push_screen(TelaImportarPlanilha(rc), ao_fechar)

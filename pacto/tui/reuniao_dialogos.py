@@ -153,6 +153,7 @@ class Formulario(ModalScreen[T], Generic[T]):
 
             def decidir(gravar: bool | None) -> None:
                 if gravar:
+                    self.app.ws.aceitar_na_proxima_gravacao()  # the caller saves next
                     self.dismiss(valor)
 
             self.app.push_screen(AvisoPrivacidade(alertas), decidir)

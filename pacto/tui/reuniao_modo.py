@@ -250,8 +250,11 @@ class ModoReuniao(Screen[None]):
             return True
         gravar = self._texto_a_gravar(texto)
         if gravar != self._salvo:
+            # the text as typed reaches the store only once the facilitator chose to keep it
+            mantido = gravar == texto and bool(verificar_privacidade(texto))
             try:
-                self.app.ws.salvar_ata_item(self.item.id, gravar)
+                with self.app.ws.aceitando_alertas_de_privacidade(mantido):
+                    self.app.ws.salvar_ata_item(self.item.id, gravar)
             except PactoErro as erro:  # keep the text on screen and retry on the next pulse
                 self._area.border_subtitle = f"! não salvo: {erro.mensagem}"
                 if isinstance(erro, ErroSubstituido):
