@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from pacto import __version__
+from pacto.domain.calendario import checar_faixa
+from pacto.domain.catalog import finalidades
 from pacto.domain.errors import ErroImportacao, ErroValidacao, motivo_os
+from pacto.domain.linhas_extras import LIMITE_ID, Referencias, problemas_das_tabelas
 from pacto.domain.models import (
     Atribuicao,
     Encaminhamento,
@@ -35,15 +38,24 @@ from pacto.domain.reunioes import (
     Reuniao,
     Sugestao,
     validar_acao,
+    validar_deliberacao,
     validar_item_pauta,
     validar_presenca,
     validar_reuniao,
     validar_sugestao,
 )
 from pacto.domain.text import caracteres_proibidos
-from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
+from pacto.domain.validation import (
+    citar,
+    validar_campo_curto,
+    validar_instituicao,
+    validar_ponto_focal,
+    validar_rede,
+    validar_texto,
+)
 from pacto.domain.versions import VersaoFluxo, hash_conteudo, problemas_do_conteudo
 from pacto.services.arquivos import gravar_atomico
+from pacto.services.entrada import LIMITE_BYTES_PACOTE, verificar_arquivo
 from pacto.store import Workspace
 from pacto.store.workspace import TABELAS_EXTRAS
 
@@ -98,12 +110,23 @@ def exportar(ws: Workspace, destino: str | Path) -> Path:
 
 def ler(origem: str | Path) -> RedeCompleta:
     """Read and fully validate a bundle file into a network snapshot, or raise ErroImportacao."""
-    return desmontar(_ler_json(origem))
+    return ler_tudo(origem)[1]
+
+
+def ler_tudo(origem: str | Path) -> tuple[Any, RedeCompleta, list[VersaoFluxo], dict]:
+    """The parsed bundle, its network, frozen versions and extra rows, every row validated."""
+    dados = _ler_json(origem)
+    rc = desmontar(dados)
+    versoes = desmontar_versoes(dados)
+    adicionais = extras(dados)
+    validar_extras(adicionais, rc, versoes)
+    return dados, rc, versoes, adicionais
 
 
 def _ler_json(origem: str | Path) -> Any:
     """The parsed JSON of a bundle file, with clear messages for unreadable files."""
     origem = Path(origem)
+    verificar_arquivo(origem, LIMITE_BYTES_PACOTE, "o pacote")
     try:
         texto = origem.read_text(encoding="utf-8")
     except FileNotFoundError as erro:
@@ -232,6 +255,8 @@ def _converter(modelo: type, campo: str, valor: Any, onde: str) -> Any:
     if tipo is int:
         if isinstance(valor, bool) or not isinstance(valor, int):
             raise ErroImportacao(f"{onde}: o campo “{campo}” deveria ser um número inteiro.")
+        if not -LIMITE_ID <= valor <= LIMITE_ID:
+            raise ErroImportacao(f"{onde}: o número do campo “{campo}” é grande demais.")
         return valor
     if tipo is bool:
         if not isinstance(valor, bool):
@@ -247,10 +272,18 @@ def _converter(modelo: type, campo: str, valor: Any, onde: str) -> Any:
         return valor
     if tipo in (date, time):
         try:
-            return tipo.fromisoformat(valor)
+            lido = tipo.fromisoformat(valor)
         except (TypeError, ValueError) as erro:
             qual = "data" if tipo is date else "hora"
-            raise ErroImportacao(f"{onde}: {qual} inválida em “{campo}”: {valor!r}.") from erro
+            raise ErroImportacao(
+                f"{onde}: {qual} inválida em “{campo}”: {str(valor)[:40]!r}."
+            ) from erro
+        if tipo is date:
+            try:
+                checar_faixa(lido, f"a data de “{campo}”")
+            except ErroValidacao as erro:
+                raise ErroImportacao(f"{onde}: {erro.mensagem}") from erro
+        return lido
     if not isinstance(valor, str):
         raise ErroImportacao(f"{onde}: o campo “{campo}” deveria ser um texto.")
     return valor
@@ -271,10 +304,12 @@ def _validar_conteudo(rc: RedeCompleta) -> None:
             validar_ponto_focal(ponto)
         except ErroValidacao as erro:
             problemas.append(f"pontos_focais[{n}]: {erro.mensagem}")
+    problemas += _problemas_do_fluxo(rc)
     validadores = {
         "reunioes": validar_reuniao,
         "pauta": validar_item_pauta,
         "presencas": validar_presenca,
+        "deliberacoes": validar_deliberacao,
         "acoes": validar_acao,
         "sugestoes": validar_sugestao,
     }
@@ -329,6 +364,57 @@ def _validar_conteudo(rc: RedeCompleta) -> None:
         )
 
 
+def _problemas_do_fluxo(rc: RedeCompleta) -> list[str]:
+    """The rules of flows, stages, duties and referrals that the CLI applies when one is typed."""
+    problemas: list[str] = []
+
+    def checar(onde: str, validar, *args) -> None:
+        try:
+            validar(*args)
+        except ErroValidacao as erro:
+            problemas.append(f"{onde}: {erro.mensagem}")
+
+    conhecidas = {f.chave for f in finalidades()}
+    for n, fluxo in enumerate(rc.fluxos, start=1):
+        checar(f"fluxos[{n}]", validar_campo_curto, "O nome do fluxo", fluxo.nome, True)
+        desconhecidas = [c for c in fluxo.finalidades if c not in conhecidas]
+        if desconhecidas:
+            problemas.append(
+                f"fluxos[{n}]: finalidade desconhecida em “finalidades”: "
+                f"{', '.join(citar(c) for c in desconhecidas[:5])}."
+            )
+    for n, etapa in enumerate(rc.etapas, start=1):
+        for campo, rotulo in (("chave", "A chave"), ("nome", "O nome"), ("sigla", "A sigla")):
+            checar(f"etapas[{n}]", validar_campo_curto, rotulo, getattr(etapa, campo), True)
+        checar(f"etapas[{n}]", validar_texto, "a descrição", etapa.descricao, False)
+        if not 1 <= etapa.ordem <= 1000:
+            problemas.append(f"etapas[{n}]: “ordem” deveria ser um número de 1 a 1000.")
+    for n, atr in enumerate(rc.atribuicoes, start=1):
+        checar(f"atribuicoes[{n}]", validar_texto, "a atribuição", atr.texto, False)
+    for n, enc in enumerate(rc.encaminhamentos, start=1):
+        checar(f"encaminhamentos[{n}]", validar_texto, "a condição", enc.condicao, False)
+        checar(f"encaminhamentos[{n}]", validar_campo_curto, "O prazo", enc.prazo)
+        if enc.origem_id == enc.destino_id:
+            problemas.append(f"encaminhamentos[{n}]: origem e destino são a mesma instituição.")
+    return problemas
+
+
+def validar_extras(adicionais: dict[str, list[dict]], rc: RedeCompleta, versoes) -> None:
+    """Check every row of the extra sections with the rules the CLI applies, refusing the whole
+    bundle when one is wrong (table, row and field named)."""
+    referencias = Referencias(
+        instituicoes={i.id for i in rc.instituicoes}, versoes={v.numero for v in versoes}
+    )
+    problemas = problemas_das_tabelas(adicionais, referencias)
+    if problemas:
+        mais = f"\n(e mais {len(problemas) - 20})" if len(problemas) > 20 else ""
+        raise ErroImportacao(
+            "O pacote tem linhas inválidas e nada foi importado:\n- "
+            + "\n- ".join(problemas[:20])
+            + mais
+        )
+
+
 def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
     """The frozen versions of a bundle dict, each checked against its hash (none in old bundles)."""
     itens = dados.get("versoes", []) if isinstance(dados, dict) else []
@@ -342,7 +428,7 @@ def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
             raise ErroImportacao(f"{onde}: esperado um objeto com campos.")
         numero, hash_, nota = item.get("numero"), item.get("hash"), item.get("nota", "")
         conteudo = item.get("conteudo")
-        if isinstance(numero, bool) or not isinstance(numero, int) or numero < 1:
+        if isinstance(numero, bool) or not isinstance(numero, int) or not 1 <= numero <= LIMITE_ID:
             raise ErroImportacao(f"{onde}: “numero” deveria ser um inteiro a partir de 1.")
         if not isinstance(hash_, str) or not isinstance(nota, str):
             raise ErroImportacao(f"{onde}: “hash” e “nota” deveriam ser textos.")
@@ -411,10 +497,7 @@ def importar_com_avisos(
 ) -> ResultadoImportacao:
     """`importar`, keeping an automatic backup of what it replaces and warning about data the
     workspace had and the bundle lacks (a bundle from an older pacto has no section for it)."""
-    dados = _ler_json(origem)
-    rc = desmontar(dados)
-    versoes = desmontar_versoes(dados)
-    adicionais = extras(dados)
+    dados, rc, versoes, adicionais = ler_tudo(origem)
     com_dados = ws.tabelas_com_dados()
     if com_dados and not substituir:
         nomes = ", ".join(NOMES_SECOES[t] for t in com_dados)

@@ -370,6 +370,23 @@ class Workspace(
             for tabela in TABELAS_EXTRAS
         }
 
+    def linhas_invalidas(self) -> list[str]:
+        """Rows of the extra tables that break the rules (an older pacto imported bundles without
+        checking them), each named by table, row and field; screens skip them when reading.
+        Free texts are not judged here, only what a screen could not show."""
+        from pacto.domain.linhas_extras import Referencias, problemas_das_tabelas
+
+        tabelas = {}
+        for tabela in TABELAS_EXTRAS:
+            cursor = self.con.execute(f"SELECT * FROM {tabela} ORDER BY rowid")
+            nomes = [coluna[0] for coluna in cursor.description]
+            tabelas[tabela] = [dict(zip(nomes, linha, strict=True)) for linha in cursor]
+        referencias = Referencias(
+            instituicoes={linha[0] for linha in self.con.execute("SELECT id FROM instituicoes")},
+            versoes={linha[0] for linha in self.con.execute("SELECT numero FROM versoes")},
+        )
+        return problemas_das_tabelas(tabelas, referencias, textos=False)
+
     def substituir(
         self,
         rc: RedeCompleta,

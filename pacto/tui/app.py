@@ -78,6 +78,23 @@ class PactoApp(App[None]):
         self.action_recarregar()
         self.query_one("#navegacao", OptionList).highlighted = 0
         self.query_one("#painel").focus()
+        self._avisar_linhas_invalidas()
+
+    def _avisar_linhas_invalidas(self) -> None:
+        """Once, on opening: name the rows an older import left that the screens skip."""
+        try:
+            problemas = self.ws.linhas_invalidas()
+        except PactoErro:
+            return
+        if problemas:
+            lista = "\n".join(f"• {p}" for p in problemas[:8])
+            mais = f"\n… e mais {len(problemas) - 8}." if len(problemas) > 8 else ""
+            self.notify(
+                f"{lista}{mais}\nAs telas ignoram esses registros; veja todos com “pacto status”.",
+                title=f"{len(problemas)} registro(s) inválido(s) de uma importação antiga",
+                severity="warning",
+                timeout=30,
+            )
 
     def on_unmount(self) -> None:
         self.ws.fechar()
