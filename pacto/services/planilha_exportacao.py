@@ -16,7 +16,13 @@ from pathlib import Path
 from pacto.domain.errors import PactoErro
 from pacto.domain.models import Instituicao
 from pacto.domain.network import RedeCompleta
-from pacto.services.arquivos import motivo, texto_csv, texto_planilha, textos_como_texto
+from pacto.services.arquivos import (
+    motivo,
+    salvar_livro,
+    texto_csv,
+    texto_planilha,
+    textos_como_texto,
+)
 
 CABECALHO = ("Instituição", "Etapa", "Atribuições", "Forma de contato")
 LARGURAS = (42, 20, 70, 48)  # characters, as Excel counts column width
@@ -127,7 +133,7 @@ def _gravar_xlsx(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None
     folha.print_options.gridLines = True
     folha.page_setup.orientation = "landscape"
     textos_como_texto(livro)
-    livro.save(caminho)
+    salvar_livro(livro, caminho)
 
 
 def _gravar_csv(caminho: Path, linhas: list[tuple[str, str, str, str]]) -> None:
