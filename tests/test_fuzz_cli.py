@@ -46,7 +46,7 @@ PLAUSIVEIS = {
     "siglas": "NETP-RR",
     "mes": "2026-11",
     "periodo": "2026",
-    "chave": "pontos_confirmados",
+    "chave": "pessoas_atendidas",
     "item": "pontos_focais",
     "data_texto": "10/12/2026",
     "nome": "Nome",

@@ -18,6 +18,7 @@ from pacto.domain.calendario import checar_faixa
 from pacto.domain.catalog import finalidades
 from pacto.domain.errors import ErroImportacao, ErroValidacao, motivo_os
 from pacto.domain.linhas_extras import LIMITE_ID, Referencias, problemas_das_tabelas
+from pacto.domain.linhas_extras import onde as onde_linha
 from pacto.domain.models import (
     Atribuicao,
     Encaminhamento,
@@ -156,10 +157,17 @@ def extras(dados: dict) -> dict[str, list[dict]]:
         if not isinstance(linhas, list) or not all(isinstance(x, dict) for x in linhas):
             raise ErroImportacao(f"A seção “{secao}” deveria ser uma lista de objetos.")
         for n, linha in enumerate(linhas, start=1):
-            if any(isinstance(v, (dict, list)) for v in linha.values()):
-                raise ErroImportacao(f"{secao}[{n}]: valores deveriam ser textos ou números.")
-            if any(isinstance(v, float) and not math.isfinite(v) for v in linha.values()):
-                raise ErroImportacao(f"{secao}[{n}]: NaN e Infinity não são números válidos.")
+            for campo, valor in linha.items():
+                if isinstance(valor, (dict, list)):
+                    problema = "deveria ser um texto ou um número, não uma lista ou um objeto"
+                elif isinstance(valor, float) and not math.isfinite(valor):
+                    problema = "NaN e Infinity não são números válidos"
+                else:
+                    continue
+                raise ErroImportacao(
+                    f"O pacote tem linhas inválidas e nada foi importado:\n- "
+                    f"{onde_linha(secao, n, campo)}: {problema}."
+                )
         resultado[secao] = linhas
     return resultado
 
