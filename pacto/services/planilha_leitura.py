@@ -253,6 +253,7 @@ def _propagar_mescladas(grade: Grade) -> None:
             f"células; o máximo é {LIMITE_AREA_MESCLADA:,}). Desfaça as mesclagens e importe "
             "de novo.".replace(",", ".")
         )
+    grade.mescladas = faixas  # readers of the grid see only the clamped ranges
     for r1, c1, r2, c2 in faixas:
         origem = por_numero.get(r1)
         valor = origem[c1 - 1] if origem and len(origem) >= c1 else ""
