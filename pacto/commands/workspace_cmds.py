@@ -96,8 +96,8 @@ def _avisar_linhas_invalidas(problemas: list[str], limite: int = 20) -> None:
     if not problemas:
         return
     click.secho(
-        f"\nAviso: o workspace tem {len(problemas)} registro(s) inválido(s), vindos de uma "
-        "importação antiga; as telas os ignoram até que sejam corrigidos ou apagados:",
+        f"\nAviso: o workspace tem {len(problemas)} registro(s) inválido(s), gravados por uma "
+        "versão anterior do pacto; as telas deixam de lado o que não conseguem ler:",
         fg="yellow",
         err=True,
     )
@@ -106,8 +106,8 @@ def _avisar_linhas_invalidas(problemas: list[str], limite: int = 20) -> None:
     if len(problemas) > limite:
         click.echo(f" … e mais {len(problemas) - limite}.", err=True)
     click.echo(
-        "Corrija-os exportando o pacote (“pacto exportar”), editando as linhas indicadas e "
-        "importando-o de novo com “pacto importar --substituir”.",
+        "Corrija-os na interface (datas de reuniões) ou exportando o pacote (“pacto exportar”), "
+        "corrigindo as linhas indicadas e importando-o de novo com “pacto importar --substituir”.",
         err=True,
     )
 

@@ -25,6 +25,7 @@ LIMITE_CONTAGEM = 10**9  # no monthly count of a network comes near it
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 NOMES_TABELAS = {
+    "reunioes": "reuniões",
     "configuracoes": "configurações dos documentos",
     "grupo_trabalho": "grupo de trabalho",
     "autodiagnostico_rodadas": "autodiagnóstico",
@@ -83,6 +84,11 @@ def _data(valor) -> str | None:
     if dia is None or len(valor) != 10:
         return f"data inválida {citar(valor)} (use AAAA-MM-DD)"
     return _na_faixa(dia)
+
+
+def problema_de_data(valor) -> str | None:
+    """What is wrong with a stored date (not a date, or too far from today), or None."""
+    return _data(valor)
 
 
 def _momento(valor) -> str | None:
