@@ -259,3 +259,31 @@ def test_utf16_csv_with_an_odd_byte_count_imports_without_traceback(banco, tmp_p
     assert codigo in (0, 1), texto
     assert "Traceback" not in texto and "UTF-16" in texto
     assert _impressao(banco) == antes
+
+
+# -- in-process checks of the same limits ----------------------------------------------------
+
+
+def test_openpyxl_parses_with_defusedxml():
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML, "defusedxml must be installed: openpyxl then refuses XML entities"
+
+
+def test_reading_time_is_capped_with_a_portuguese_message(monkeypatch, tmp_path):
+    from pacto.domain.errors import ErroImportacao
+    from pacto.services import entrada
+    from pacto.services.planilha_leitura import abrir_grades
+
+    arquivo = tmp_path / "lenta.csv"
+    arquivo.write_text("Instituição;Sigla\n" + "Órgão;O\n" * 2000, encoding="utf-8")
+    monkeypatch.setattr(entrada, "LIMITE_SEGUNDOS", 0)
+    with pytest.raises(ErroImportacao, match="passou de 0 segundos e foi interrompida"):
+        list(abrir_grades(arquivo))
+
+
+def test_a_named_pipe_as_workspace_is_refused_without_blocking(tmp_path):
+    fila = tmp_path / "fila.db"
+    os.mkfifo(fila)
+    codigo, texto, _, segundos = rodar(fila, "status")
+    assert codigo == 1 and "não é um arquivo comum" in texto and segundos < LIMITE_SEGUNDOS

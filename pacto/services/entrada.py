@@ -164,10 +164,10 @@ def verificar_formulario(caminho: Path, rotulo: str) -> None:
 class Prazo:
     """A deadline for reading one file; `checar` raises a Portuguese error once it has passed."""
 
-    def __init__(self, nome: str, segundos: float = LIMITE_SEGUNDOS):
+    def __init__(self, nome: str, segundos: float | None = None):
         self.nome = nome
-        self.segundos = segundos
-        self.fim = time.monotonic() + segundos
+        self.segundos = LIMITE_SEGUNDOS if segundos is None else segundos
+        self.fim = time.monotonic() + self.segundos
 
     def checar(self) -> None:
         if time.monotonic() > self.fim:
