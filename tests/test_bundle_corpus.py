@@ -194,3 +194,16 @@ def test_dates_of_today_are_in_range():
 
     inicio, fim = faixa_de_datas(date(2026, 12, 3))
     assert inicio == date(1996, 1, 1) and fim == date(2036, 12, 31)
+
+
+def test_a_number_with_thousands_of_digits_is_refused(pacote_base, tmp_path):
+    texto = json.dumps(pacote_base).replace(
+        '"versao_formato": 1', '"versao_formato": ' + "9" * 5000
+    )
+    arquivo = tmp_path / "digitos.json"
+    arquivo.write_text(texto, encoding="utf-8")
+    banco = tmp_path / "novo.db"
+    resultado = CliRunner().invoke(pacto, ["--db", str(banco), "importar", str(arquivo)])
+    assert resultado.exit_code == 1 and "número grande demais" in resultado.output
+    assert resultado.exception is None or isinstance(resultado.exception, SystemExit)
+    assert not banco.exists()

@@ -146,6 +146,10 @@ def _ler_json(origem: str | Path) -> Any:
         ) from erro
     except RecursionError as erro:
         raise ErroImportacao(f"{origem} tem listas ou objetos aninhados demais.") from erro
+    except ValueError as erro:  # a number with thousands of digits
+        raise ErroImportacao(
+            f"{origem} tem um número grande demais (milhares de algarismos); nada foi importado."
+        ) from erro
     return dados
 
 
