@@ -7,6 +7,7 @@ from datetime import date, time, timedelta
 from functools import cache
 
 from pacto.domain.errors import ErroValidacao
+from pacto.domain.redacao import data_curta
 
 MESES = (
     "janeiro", "fevereiro", "março", "abril", "maio", "junho",
@@ -162,11 +163,6 @@ def faixa_de_datas(hoje: date | None = None) -> tuple[date, date]:
     """The first and last dates pacto accepts: 1 January 30 years ago to 31 December in 10 years."""
     ano = (hoje or date.today()).year
     return date(ano - ANOS_PARA_TRAS, 1, 1), date(ano + ANOS_PARA_FRENTE, 12, 31)
-
-
-def data_curta(dia: date) -> str:
-    """DD/MM/AAAA with a four-digit year even for year 1 (strftime does not pad it)."""
-    return f"{dia.day:02d}/{dia.month:02d}/{dia.year:04d}"
 
 
 def checar_faixa(dia: date, rotulo: str = "A data", hoje: date | None = None) -> date:

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pacto.domain.calendario import ano_aceito, data_curta, faixa_de_datas
+from pacto.domain.calendario import ano_aceito, faixa_de_datas
 from pacto.domain.errors import ErroValidacao
+from pacto.domain.redacao import data_curta
 from pacto.domain.validation import LIMITE_CAMPO_CURTO, LIMITE_TEXTO, citar, problema_de_caracteres
 
 LIMITE_ID = 2**63 - 1  # SQLite's largest integer: a bigger one overflows on insert

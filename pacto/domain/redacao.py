@@ -182,8 +182,9 @@ def data_epigrafe(d: date) -> str:
 
 
 def data_curta(d: date) -> str:
-    """A date as tables show it: '26/11/2026'."""
-    return d.strftime("%d/%m/%Y")
+    """A date as tables show it: '26/11/2026' (four-digit year even for year 1, which strftime
+    would not pad)."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
 # -- LC 95/1998 labels ---------------------------------------------------------

@@ -12,7 +12,6 @@ from icalendar import Calendar, Event
 
 from pacto.domain.calendario import (
     alerta_de_data,
-    data_curta,
     faixa_de_datas,
     formatar_data,
     formatar_hora,
@@ -22,6 +21,7 @@ from pacto.domain.calendario import (
 )
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.network import RedeCompleta
+from pacto.domain.redacao import data_curta
 from pacto.domain.reunioes import MODALIDADES
 from pacto.services.arquivos import gravar_atomico
 
