@@ -68,8 +68,8 @@ def test_status_reports_each_bad_row_by_table_and_row(caminho_estragado):
         "(adesoes), linha 1, campo “assinado_em”: data inválida “2026-02-30”",
         "(autodiagnostico_rodadas), linha 1, campo “realizada_em”: data inválida “not-a-date”",
         "(netp_envios), linha 1, campo “recebido_em”: data e hora inválidas “x”",
-        "(netp_envios), linha 2, campo “mes”: mês inválido “2026-13”",
-        "(indicador_valores), linha 1, campo “valor”: deveria ser um número, não “abc”",
+        "(netp_envios), linha 2, campo “mes”: mês inválido: “2026-13”",
+        "(indicador_valores), linha 1, campo “valor”: valor inválido: “abc”",
         "(indicador_metas), linha 1, campo “indicador”: valor desconhecido “inventado”",
         "(checklist_respostas), linha 1, campo “mes”",
     ):

@@ -10,13 +10,12 @@ linha 3, campo “registrado_em”: data inválida “ontem””.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pacto.domain.calendario import ano_aceito, faixa_de_datas
+from pacto.domain.calendario import faixa_de_datas
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.redacao import data_curta
 from pacto.domain.validation import LIMITE_CAMPO_CURTO, LIMITE_TEXTO, citar, problema_de_caracteres
@@ -67,14 +66,36 @@ def _inteiro(minimo: int = 1, maximo: int = LIMITE_ID) -> Checagem:
     return checar
 
 
-def _numero(valor) -> str | None:
-    if isinstance(valor, bool) or not isinstance(valor, (int, float)):
-        return f"deveria ser um número, não {citar(valor)}"
-    if isinstance(valor, float) and not math.isfinite(valor):
-        return "NaN e Infinity não são números válidos"
-    if not 0 <= valor <= 10**12:
-        return "número fora do intervalo aceito (0 a 1.000.000.000.000)"
-    return None
+def _pelo_validador(validar: Callable, *args) -> Checagem:
+    """A check made of the validator the CLI applies to the same field (its message reused)."""
+
+    def checar(valor) -> str | None:
+        try:
+            validar(valor, *args)
+        except ErroValidacao as erro:
+            mensagem = erro.mensagem.rstrip(".")
+            return mensagem[:1].lower() + mensagem[1:]
+        return None
+
+    return checar
+
+
+def _valor_indicador(valor) -> str | None:
+    from pacto.domain.indicadores import validar_valor
+
+    return _pelo_validador(validar_valor)(valor)
+
+
+def _mes(valor) -> str | None:
+    from pacto.domain.netp import validar_mes
+
+    return _pelo_validador(validar_mes)(valor)
+
+
+def _periodo(valor) -> str | None:
+    from pacto.domain.indicadores import validar_periodo
+
+    return _pelo_validador(validar_periodo, False)(valor)
 
 
 def _data(valor) -> str | None:
@@ -109,28 +130,6 @@ def _na_faixa(dia: date) -> str | None:
             f"data {data_curta(dia)} fora do intervalo aceito "
             f"({data_curta(inicio)} a {data_curta(fim)})"
         )
-    return None
-
-
-_MES = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
-_PERIODO = re.compile(r"(\d{4})(?:-(S[12]))?")
-
-
-def _mes(valor) -> str | None:
-    casamento = _MES.fullmatch(valor) if isinstance(valor, str) else None
-    if not casamento:
-        return f"mês inválido {citar(valor)} (use AAAA-MM)"
-    if not ano_aceito(int(casamento.group(1))):
-        return f"mês fora do intervalo aceito: {citar(valor)}"
-    return None
-
-
-def _periodo(valor) -> str | None:
-    casamento = _PERIODO.fullmatch(valor) if isinstance(valor, str) else None
-    if not casamento:
-        return f"período inválido {citar(valor)} (use AAAA, AAAA-S1 ou AAAA-S2)"
-    if not ano_aceito(int(casamento.group(1))):
-        return f"período fora do intervalo aceito: {citar(valor)}"
     return None
 
 
@@ -169,6 +168,18 @@ def _itens_autodiagnostico() -> set[str]:
     from pacto.domain.autodiagnostico import itens_por_chave
 
     return set(itens_por_chave())
+
+
+def _respostas_autodiagnostico() -> set[str]:
+    from pacto.domain.autodiagnostico import RESPOSTAS
+
+    return set(RESPOSTAS)
+
+
+def _situacoes_checklist() -> set[str]:
+    from pacto.domain.checklist import SITUACOES
+
+    return set(SITUACOES)
 
 
 def _indicadores() -> set[str]:
@@ -214,7 +225,7 @@ COLUNAS: dict[str, dict[str, tuple[Checagem, bool]]] = {
         "id": (_ID, False),
         "rodada_id": (_ID, True),
         "item": (_um_de(_itens_autodiagnostico), True),
-        "valor": (_um_de(("sim", "parcial", "nao", "na")), True),
+        "valor": (_um_de(_respostas_autodiagnostico), True),
         "nota": (_LONGO, False),
         "evidencia": (_LONGO, False),
     },
@@ -242,19 +253,19 @@ COLUNAS: dict[str, dict[str, tuple[Checagem, bool]]] = {
     "checklist_respostas": {
         "mes": (_mes, True),
         "item": (_texto(LIMITE_CAMPO_CURTO, True), True),
-        "situacao": (_um_de(("ok", "pendente", "nao_se_aplica")), True),
+        "situacao": (_um_de(_situacoes_checklist), True),
         "nota": (_LONGO, False),
         "instituicao_id": (_ID, False),
     },
     "indicador_metas": {
         "indicador": (_um_de(_indicadores), True),
         "periodo": (_periodo, True),
-        "valor": (_numero, True),
+        "valor": (_valor_indicador, True),
     },
     "indicador_valores": {
         "indicador": (_um_de(_indicadores), True),
         "periodo": (_mes, True),
-        "valor": (_numero, True),
+        "valor": (_valor_indicador, True),
         "origem": (_um_de(("automatico", "manual")), True),
     },
     "adesoes": {
