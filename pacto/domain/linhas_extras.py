@@ -353,6 +353,12 @@ def problemas_da_linha(
     return problemas
 
 
+def contagem_valida(quantidade) -> bool:
+    """True when a stored NETP count can be added up (a quick path for the many count rows;
+    labels a network's adapted models no longer use are harmless and kept)."""
+    return type(quantidade) is int and 0 <= quantidade <= LIMITE_CONTAGEM
+
+
 def _celula_netp(linha: dict) -> list[tuple[str, str]]:
     from pacto.domain.netp import bloco
 

@@ -17,7 +17,12 @@ from pacto import __version__
 from pacto.domain.calendario import checar_faixa
 from pacto.domain.catalog import finalidades
 from pacto.domain.errors import ErroImportacao, ErroValidacao, motivo_os
-from pacto.domain.linhas_extras import LIMITE_ID, Referencias, problemas_das_tabelas
+from pacto.domain.linhas_extras import (
+    LIMITE_ID,
+    NOMES_TABELAS,
+    Referencias,
+    problemas_das_tabelas,
+)
 from pacto.domain.linhas_extras import onde as onde_linha
 from pacto.domain.models import (
     Atribuicao,
@@ -470,22 +475,10 @@ def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
 
 
 # How the refusal and warning messages name a table of the workspace.
-NOMES_SECOES = {
+NOMES_SECOES = NOMES_TABELAS | {
     "instituicoes": "instituições",
-    "reunioes": "reuniões",
     "sugestoes": "sugestões",
     "versoes": "versões congeladas",
-    "configuracoes": "configurações dos documentos",
-    "grupo_trabalho": "grupo de trabalho",
-    "autodiagnostico_rodadas": "autodiagnóstico",
-    "autodiagnostico_respostas": "respostas do autodiagnóstico",
-    "ajustes_passos": "ajustes dos passos",
-    "netp_envios": "envios ao NETP",
-    "netp_contagens": "contagens enviadas ao NETP",
-    "checklist_respostas": "respostas do checklist mensal",
-    "indicador_metas": "metas dos indicadores",
-    "indicador_valores": "valores dos indicadores",
-    "adesoes": "adesões",
 }
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from pacto.domain.calendario import momento_gravado
-from pacto.domain.linhas_extras import linha_valida
+from pacto.domain.linhas_extras import contagem_valida, linha_valida
 from pacto.domain.netp import Contagens, validar_mes
 
 
@@ -71,9 +71,7 @@ class NetpRepo:
                 f"WHERE envio_id IN ({marcadores})",
                 list(envios),
             ):
-                if linha_valida(
-                    "netp_contagens", {"bloco": b, "linha": li, "coluna": c, "quantidade": q}
-                ):
+                if contagem_valida(q):
                     envios[envio_id].contagens[(b, li, c)] = q
         return list(envios.values())
 
