@@ -287,3 +287,24 @@ def test_a_named_pipe_as_workspace_is_refused_without_blocking(tmp_path):
     os.mkfifo(fila)
     codigo, texto, _, segundos = rodar(fila, "status")
     assert codigo == 1 and "não é um arquivo comum" in texto and segundos < LIMITE_SEGUNDOS
+
+
+def test_csv_of_millions_of_short_lines_stays_small(banco, tmp_path):
+    arquivo = tmp_path / "linhas.csv"
+    arquivo.write_text("Instituição;Sigla\n" + "ab\n" * 6_000_000, encoding="utf-8")
+    antes = _impressao(banco)
+    _confere(banco, antes, rodar(banco, "atores", "importar", str(arquivo)), "20.000 linhas")
+
+
+def test_bundle_of_ten_million_numbers_stays_small_and_a_bigger_one_is_refused(tmp_path):
+    banco = tmp_path / "novo.db"
+    arquivo = tmp_path / "zeros.json"
+    arquivo.write_text('{"formato": "pacto", "lixo": [' + "0," * 9_000_000 + "0]}")
+    codigo, texto, rss, segundos = rodar(banco, "importar", str(arquivo))
+    assert codigo == 1 and "Traceback" not in texto and "Erro:" in texto, texto
+    assert rss < LIMITE_RSS_MB and segundos < LIMITE_SEGUNDOS, (rss, segundos)
+    with arquivo.open("a") as mais:
+        mais.write(" " * (3 * 1024 * 1024))
+    codigo, texto, rss, _ = rodar(banco, "importar", str(arquivo))
+    assert codigo == 1 and "o pacto lê até 20 MB" in texto, texto
+    assert not banco.exists()

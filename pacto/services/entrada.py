@@ -18,7 +18,7 @@ from pacto.domain.errors import ErroImportacao, motivo_os
 
 MB = 1024 * 1024
 LIMITE_BYTES_PLANILHA = 20 * MB  # .xlsx or .csv on disk
-LIMITE_BYTES_PACOTE = 100 * MB  # JSON bundle
+LIMITE_BYTES_PACOTE = 20 * MB  # JSON bundle (a large network's is under 2 MB)
 LIMITE_BYTES_MODELO = 20 * MB  # .docx template
 LIMITE_BYTES_ANEXO = 200 * MB  # a signed scan whose SHA-256 is recorded
 LIMITE_DESCOMPACTADO = 50 * MB  # everything inside an .xlsx or .docx, unpacked
