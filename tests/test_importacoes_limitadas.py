@@ -308,3 +308,10 @@ def test_bundle_of_ten_million_numbers_stays_small_and_a_bigger_one_is_refused(t
     codigo, texto, rss, _ = rodar(banco, "importar", str(arquivo))
     assert codigo == 1 and "o pacto lê até 20 MB" in texto, texto
     assert not banco.exists()
+
+
+def test_a_million_empty_formatted_rows_is_refused_before_openpyxl_scans_them(banco, tmp_path):
+    linhas = "".join(f'<row r="{n}"><c r="A{n}" s="0"/></row>' for n in range(1, 1_000_001))
+    arquivo = xlsx(tmp_path / "vazias.xlsx", linhas=linhas)  # 44 MB unpacked, 5 MB packed
+    antes = _impressao(banco)
+    _confere(banco, antes, rodar(banco, "atores", "importar", str(arquivo)), "100.000 linhas")

@@ -25,7 +25,8 @@ LIMITE_DESCOMPACTADO = 50 * MB  # everything inside an .xlsx or .docx, unpacked
 LIMITE_DESCOMPACTADO_FORMULARIO = 5 * MB  # a ficha or NETP form (pacto writes ~50 KB)
 LIMITE_TEXTOS_COMPARTILHADOS = 10 * MB  # xl/sharedStrings.xml, unpacked
 LIMITE_PARTES_ZIP = 2_000  # files inside an .xlsx or .docx
-LIMITE_LINHAS = 20_000  # rows of a sheet
+LIMITE_LINHAS = 20_000  # rows of a sheet that hold something
+LIMITE_LINHAS_XML = 100_000  # rows of a sheet, empty formatted ones included
 LIMITE_COLUNAS = 200  # columns of a sheet
 LIMITE_AREA_MESCLADA = 1_000_000  # cells covered by merged ranges, clamped to the cells present
 LIMITE_AREA_MESCLADA_FORMULARIO = 100_000  # merged cells of a ficha or NETP form, as declared
@@ -109,16 +110,30 @@ def verificar_zip(
 
 
 def _sem_declaracoes(pacote: zipfile.ZipFile, parte: zipfile.ZipInfo, caminho: Path) -> None:
-    """Scan one XML part, streamed, for a DOCTYPE or ENTITY declaration."""
+    """Scan one XML part, streamed, for a DOCTYPE or ENTITY declaration, and count the rows of
+    a sheet (openpyxl parses a sheet without a size twice; a million empty formatted rows would
+    take a minute before the first row is read)."""
     anterior = b""
+    linhas = 0
+    folha = parte.filename.startswith("xl/worksheets/")
     with pacote.open(parte) as arquivo:
         while bloco := arquivo.read(1 << 20):
-            if _DECLARACAO_XML.search(anterior + bloco):
+            trecho = anterior + bloco
+            if _DECLARACAO_XML.search(trecho):
                 raise ErroImportacao(
                     f"{caminho.name} tem declarações de entidades XML (em {parte.filename}), "
                     "que o Word e o Excel não gravam e que servem para travar quem lê o "
                     "arquivo. Nada foi importado; salve o arquivo de novo no Excel ou no Word."
                 )
+            if folha:
+                linhas += trecho.count(b"row ") - anterior.count(b"row ")
+                if linhas > LIMITE_LINHAS_XML:
+                    raise ErroImportacao(
+                        f"{caminho.name} tem mais de {LIMITE_LINHAS_XML:,} linhas numa aba "
+                        "(contando as vazias formatadas); o pacto lê até "
+                        f"{LIMITE_LINHAS_XML:,}. Apague as linhas sobrando e importe de "
+                        "novo.".replace(",", ".")
+                    )
             anterior = bloco[-16:]
 
 
