@@ -279,7 +279,13 @@ def decodificar(dados: bytes) -> tuple[str, str]:
     if dados.startswith(b"\xef\xbb\xbf"):
         return dados[3:].decode("utf-8", errors="replace"), "UTF-8 com BOM"
     if dados.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return dados.decode("utf-16", errors="replace"), "UTF-16"
+        try:
+            return dados.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:  # an odd byte count, a cut file: keep what can be read
+            return (
+                dados.decode("utf-16", errors="replace"),
+                "UTF-16 (com bytes inválidos, trocados por “�”)",
+            )
     try:
         return dados.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
