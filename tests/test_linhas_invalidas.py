@@ -94,7 +94,10 @@ def test_status_reports_each_bad_row_by_table_and_row(caminho_estragado):
         ["exportar", "copia.json"],
     ],
 )
-def test_commands_never_crash_on_bad_stored_rows(caminho_estragado, argumentos, tmp_path):
+def test_commands_never_crash_on_bad_stored_rows(
+    caminho_estragado, argumentos, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)  # `exportar copia.json` writes here
     resultado = CliRunner().invoke(
         pacto, ["--db", str(caminho_estragado), *argumentos], catch_exceptions=True
     )
