@@ -421,10 +421,3 @@ def _chave_unica(tabela: str, linha: dict) -> tuple | None:
     except TypeError:
         return None
     return None if None in chave else chave
-
-
-def validar_linhas(tabelas: dict[str, list[dict]], refs: Referencias) -> None:
-    """Raise every problem of the extra rows at once (for imports)."""
-    problemas = problemas_das_tabelas(tabelas, refs)
-    if problemas:
-        raise ErroValidacao(problemas)
