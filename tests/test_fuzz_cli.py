@@ -153,6 +153,7 @@ def test_hostile_values_never_raise_a_traceback(
     monkeypatch.setenv("PACTO_ESPERA_MS", "200")
     banco = tmp_path / "w.db"
     shutil.copy(modelo / "modelo.db", banco)
+    shutil.copy(modelo / "entrada.json", tmp_path / "entrada.json")  # a command may overwrite it
     (tmp_path / "pasta").mkdir()
     runner = CliRunner()
     for valor in valores:
@@ -162,7 +163,7 @@ def test_hostile_values_never_raise_a_traceback(
             if param is alvo:
                 argumentos += _argumentos(param, valor)
             elif param.required:
-                argumentos += _argumentos(param, _plausivel(param, str(modelo)))
+                argumentos += _argumentos(param, _plausivel(param, str(tmp_path)))
         resultado = runner.invoke(pacto, ["--db", str(banco), *argumentos], input="n\n")
         saida = resultado.output
         assert resultado.exception is None or isinstance(resultado.exception, SystemExit), (
