@@ -145,3 +145,11 @@ def test_file_size_limit_during_export_is_a_message(caminho_demo, tmp_path, nome
     assert "tamanho máximo permitido" in saida.stderr, saida.stderr
     assert not (tmp_path / nome).exists()
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+def test_meeting_number_is_bounded(caminho_demo):
+    resultado = _rodar(
+        caminho_demo, "reuniao", "criar", "--tipo", "gt", "--data", "10/12/2026", "--numero",
+        str(10**15),
+    )  # fmt: skip
+    assert resultado.exit_code == 1 and "entre 1 e 9999" in resultado.output, resultado.output

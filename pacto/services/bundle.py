@@ -319,6 +319,10 @@ def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
             raise ErroImportacao(
                 f"{onde}: data inválida em “criado_em”: {item.get('criado_em')!r}."
             ) from erro
+        try:
+            checar_faixa(criado_em.date(), "a data de “criado_em”")
+        except ErroValidacao as erro:
+            raise ErroImportacao(f"{onde}: {erro.mensagem}") from erro
         if hash_conteudo(conteudo) != hash_:
             problemas.append(
                 f"{onde}: o conteúdo da versão {numero} não confere com o seu hash "
