@@ -172,3 +172,16 @@ def test_hostile_values_never_raise_a_traceback(
         )
         assert resultado.exit_code in (0, 1, 2), (argumentos, resultado.exit_code, saida[-500:])
         assert "Traceback" not in saida, (argumentos, saida[-2000:])
+
+
+@pytest.mark.parametrize("valor", HOSTIS)
+def test_hostile_workspace_paths_never_raise_a_traceback(valor, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pasta").mkdir()
+    valor = valor.replace("{pasta}", str(tmp_path / "pasta"))
+    resultado = CliRunner().invoke(pacto, ["--db", valor, "status"])
+    assert resultado.exception is None or isinstance(resultado.exception, SystemExit), repr(
+        resultado.exception
+    )
+    assert resultado.exit_code in (1, 2), resultado.output
+    assert "Traceback" not in resultado.output
