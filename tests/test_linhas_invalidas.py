@@ -134,6 +134,7 @@ async def test_tui_first_screen_opens_and_warns_once(caminho_estragado):
 
     app = criar_app(caminho_estragado, hoje=HOJE)
     async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         avisos = [n for n in app._notifications if "inválido" in n.title]
         assert len(avisos) == 1
