@@ -13,8 +13,11 @@ from datetime import date, datetime
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pacto.cli import pacto
+from pacto.domain.linhas_extras import COLUNAS, Referencias, problemas_das_tabelas
 from pacto.domain.models import Rede
 from pacto.services import bundle
 from pacto.store import Workspace
@@ -217,3 +220,32 @@ def test_a_number_with_thousands_of_digits_is_refused(pacote_base, tmp_path):
     assert resultado.exit_code == 1 and "número grande demais" in resultado.output
     assert resultado.exception is None or isinstance(resultado.exception, SystemExit)
     assert not banco.exists()
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=30)
+    | st.sampled_from(["2026-11", "2026-13", "2026-02-30", "ontem", "9999-12-31T00:00:00"]),
+    lambda filhos: st.lists(filhos, max_size=3) | st.dictionaries(st.text(max_size=5), filhos),
+    max_leaves=5,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    tabela=st.sampled_from(sorted(COLUNAS)),
+    linhas=st.lists(
+        st.dictionaries(st.sampled_from(["id", "mes", "valor", "x"]), _JSON), max_size=3
+    ),
+    extras=st.data(),
+)
+def test_row_checks_never_raise_whatever_a_bundle_holds(tabela, linhas, extras):
+    colunas = sorted(COLUNAS[tabela])
+    for linha in linhas:
+        for campo in extras.draw(st.lists(st.sampled_from(colunas), max_size=4)):
+            linha[campo] = extras.draw(_JSON)
+    problemas = problemas_das_tabelas({tabela: linhas}, Referencias({1}, {1}))
+    assert all(isinstance(p, str) and f"({tabela}), linha" in p for p in problemas)

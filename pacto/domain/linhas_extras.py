@@ -376,15 +376,20 @@ def linha_valida(tabela: str, linha: dict) -> bool:
     return not problemas_da_linha(tabela, linha, textos=False, parcial=True)
 
 
+def _ids(linhas: list) -> set[int]:
+    """The whole-number ids of some rows (other values are reported by the row checks)."""
+    return {
+        linha["id"] for linha in linhas if isinstance(linha, dict) and type(linha.get("id")) is int
+    }
+
+
 def problemas_das_tabelas(
     tabelas: dict[str, list[dict]], refs: Referencias, textos: bool = True
 ) -> list[str]:
     """Every problem of the rows of the extra tables, each naming table, row and field."""
     refs = Referencias(refs.instituicoes, refs.versoes, set(refs.rodadas), set(refs.envios))
-    refs.rodadas |= {
-        r.get("id") for r in tabelas.get("autodiagnostico_rodadas", []) if isinstance(r, dict)
-    }
-    refs.envios |= {r.get("id") for r in tabelas.get("netp_envios", []) if isinstance(r, dict)}
+    refs.rodadas |= _ids(tabelas.get("autodiagnostico_rodadas", []))
+    refs.envios |= _ids(tabelas.get("netp_envios", []))
     problemas: list[str] = []
     for tabela in COLUNAS:
         chaves: set = set()
