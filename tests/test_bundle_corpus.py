@@ -249,3 +249,26 @@ def test_row_checks_never_raise_whatever_a_bundle_holds(tabela, linhas, extras):
             linha[campo] = extras.draw(_JSON)
     problemas = problemas_das_tabelas({tabela: linhas}, Referencias({1}, {1}))
     assert all(isinstance(p, str) and f"({tabela}), linha" in p for p in problemas)
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(dados=st.data())
+def test_any_mutated_bundle_is_read_or_refused_in_portuguese(pacote_base, dados):
+    from pacto.domain.errors import ErroImportacao
+
+    pacote = copy.deepcopy(pacote_base)
+    secoes = sorted(k for k, v in pacote.items() if isinstance(v, list) and v)
+    secao = dados.draw(st.sampled_from(secoes))
+    linha = dados.draw(st.sampled_from(pacote[secao]))
+    campo = dados.draw(st.sampled_from(sorted(linha) + ["inventado"]))
+    linha[campo] = dados.draw(_JSON)
+    try:
+        rc = bundle.desmontar(pacote)
+        versoes = bundle.desmontar_versoes(pacote)
+        bundle.validar_extras(bundle.extras(pacote), rc, versoes)
+    except ErroImportacao as erro:
+        assert erro.mensagem and "Traceback" not in erro.mensagem
