@@ -110,7 +110,7 @@ def _casos():
             valores = [HOSTIS[(contador + k) % len(HOSTIS)] for k in range(POR_PARAMETRO)]
             contador += POR_PARAMETRO
             if isinstance(alvo.type, (click.types.IntParamType, click.types.FloatParamType)):
-                valores = [ENORME, "-" + ENORME, *valores]
+                valores = [ENORME, "-" + ENORME, str(2**63 - 1), *valores]
             casos.append((caminho, comando, alvo, list(dict.fromkeys(valores))))
     return casos
 
