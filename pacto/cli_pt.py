@@ -86,6 +86,33 @@ def instalar() -> None:
     click.types.IntRange.name = "inteiro"
     click.types.FloatRange.name = "número"
     _usar_metavar_portugues()
+    _limitar_inteiros()
+
+
+MAIOR_INTEIRO = 2**63 - 1  # what SQLite stores; a bigger id or number would overflow there
+
+
+def _limitar_inteiros() -> None:
+    """Refuse, while parsing, whole numbers no workspace can hold (“versao diff 99…9”), with a
+    Portuguese message, so no command meets an OverflowError further on."""
+    original = click.types.IntParamType.convert
+    if getattr(original, "_pacto", False):
+        return
+
+    def convert(self, value, param, ctx):
+        numero = original(self, value, param, ctx)
+        if isinstance(numero, int) and not -MAIOR_INTEIRO <= numero <= MAIOR_INTEIRO:
+            texto = str(value)
+            self.fail(
+                f"{texto[:20]}{'…' if len(texto) > 20 else ''} é um número grande demais "
+                f"(o maior aceito é {MAIOR_INTEIRO}).",
+                param,
+                ctx,
+            )
+        return numero
+
+    convert._pacto = True
+    click.types.IntParamType.convert = convert
 
 
 def _usar_metavar_portugues() -> None:

@@ -66,7 +66,7 @@ def test_bundle_with_bad_extra_rows_rejected_and_nothing_written(ws_demo, ws_vaz
     dados = json.loads(arquivo.read_text(encoding="utf-8"))
     dados["autodiagnostico_respostas"][0]["valor"] = "talvez"
     arquivo.write_text(json.dumps(dados), encoding="utf-8")
-    with pytest.raises(ErroImportacao, match="inconsistentes"):
+    with pytest.raises(ErroImportacao, match="autodiagnostico_respostas.*linha 1.*“valor”"):
         bundle.importar(ws_vazio, arquivo)
     assert ws_vazio.esta_vazio() and ws_vazio.rodadas_autodiagnostico() == []
 

@@ -17,14 +17,21 @@ class DataBR(click.ParamType):
     name = "data"
 
     def convert(self, valor, param, ctx):
+        from pacto.domain.calendario import checar_faixa
+        from pacto.domain.errors import ErroValidacao
+
         if isinstance(valor, date):
             return valor
         for formato in ("%d/%m/%Y", "%Y-%m-%d"):
             try:
-                return datetime.strptime(valor.strip(), formato).date()
+                lida = datetime.strptime(valor.strip(), formato).date()
             except ValueError:
                 continue
-        self.fail(f"“{valor}” não é uma data; use DD/MM/AAAA, como 26/11/2026.", param, ctx)
+            try:
+                return checar_faixa(lida)
+            except ErroValidacao as erro:
+                self.fail(erro.mensagem, param, ctx)
+        self.fail(f"“{valor[:40]}” não é uma data; use DD/MM/AAAA, como 26/11/2026.", param, ctx)
 
 
 def _aplicar(funcao, opcoes: list):
@@ -225,9 +232,11 @@ def portaria(
     tipo, numero, processo, revoga, membros, prazo_dias, saida, pdf, pasta_modelos, data, fluxo_id
 ) -> None:
     """Gera o ato que institui o fluxo (Portaria ou Decreto) ou a Portaria do grupo de trabalho."""
+    from pacto.domain.redacao import validar_numero_ato
     from pacto.services.documentos import gerar
     from pacto.services.documentos.ato import DadosDoAto
 
+    numero = validar_numero_ato(numero)
     ws, f = _fontes(fluxo_id, data)
     lote = gerar.ato(
         f,

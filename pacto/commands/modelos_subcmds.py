@@ -43,8 +43,16 @@ def usar(pasta: Path | None, padrao: bool) -> None:
         ws.definir_configuracao(CHAVE_CONFIGURACAO, None)
         click.echo("Os documentos voltam a usar os modelos padrão do pacto.")
         return
-    pasta = pasta.resolve()
-    if not pasta.is_dir():
+    try:
+        pasta = pasta.resolve()
+        existe = pasta.is_dir()
+    except OSError as erro:
+        from pacto.domain.errors import motivo_os
+
+        raise ErroDocumento(
+            f"A pasta {str(pasta)[:200]} não pode ser usada: {motivo_os(erro)}."
+        ) from erro
+    if not existe:
         raise ErroDocumento(f"A pasta {pasta} não existe.")
     if not any((pasta / t.arquivo).is_file() for t in TIPOS.values()):
         nomes = ", ".join(t.arquivo for t in TIPOS.values())

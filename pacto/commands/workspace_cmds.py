@@ -89,6 +89,30 @@ def status(como_json: bool) -> None:
         imprimir_json(dados)
         return
     _imprimir_status(dados)
+    _avisar_linhas_invalidas(dados.get("linhas_invalidas", []))
+
+
+def _avisar_linhas_invalidas(problemas: list[str], limite: int = 20) -> None:
+    """Warn, on standard error, about rows an older import left that the screens skip."""
+    from pacto.commands.common import para_terminal as t
+
+    if not problemas:
+        return
+    click.secho(
+        f"\nAviso: o workspace tem {len(problemas)} registro(s) inválido(s), gravados por uma "
+        "versão anterior do pacto; as telas deixam de lado o que não conseguem ler:",
+        fg="yellow",
+        err=True,
+    )
+    for problema in problemas[:limite]:
+        click.echo(f" ! {t(problema)}", err=True)
+    if len(problemas) > limite:
+        click.echo(f" … e mais {len(problemas) - limite}.", err=True)
+    click.echo(
+        "Corrija-os na interface (datas de reuniões) ou exportando o pacote (“pacto exportar”), "
+        "corrigindo as linhas indicadas e importando-o de novo com “pacto importar --substituir”.",
+        err=True,
+    )
 
 
 def _calcular_status() -> dict:
@@ -101,6 +125,9 @@ def _calcular_status() -> dict:
     marca = cache.marca(ws.con)
     rc = ws.carregar()
     dados = resumo(rc) | situacao(ws, rc).como_dict()
+    invalidas = ws.linhas_invalidas()
+    if invalidas:
+        dados["linhas_invalidas"] = invalidas
     cache.gravar(ws.con, "status", marca, dados)
     return dados
 

@@ -7,6 +7,7 @@ from datetime import date, time, timedelta
 from functools import cache
 
 from pacto.domain.errors import ErroValidacao
+from pacto.domain.redacao import data_curta
 
 MESES = (
     "janeiro", "fevereiro", "março", "abril", "maio", "junho",
@@ -152,8 +153,38 @@ _DATA_BR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _HORA = re.compile(r"^(\d{1,2})(?:[:h](\d{2})?)?(?:min)?$")
 
 
+# How far from today a date typed by people or carried by a file may be: a meeting in 1900 or
+# in 9999 is a typo, and years 1 and 9999 break date arithmetic further on.
+ANOS_PARA_TRAS = 30
+ANOS_PARA_FRENTE = 10
+
+
+def faixa_de_datas(hoje: date | None = None) -> tuple[date, date]:
+    """The first and last dates pacto accepts: 1 January 30 years ago to 31 December in 10 years."""
+    ano = (hoje or date.today()).year
+    return date(ano - ANOS_PARA_TRAS, 1, 1), date(ano + ANOS_PARA_FRENTE, 12, 31)
+
+
+def checar_faixa(dia: date, rotulo: str = "A data", hoje: date | None = None) -> date:
+    """The date itself, or a Portuguese error naming the accepted range when it is too far."""
+    inicio, fim = faixa_de_datas(hoje)
+    if not inicio <= dia <= fim:
+        raise ErroValidacao(
+            f"{rotulo[:1].upper() + rotulo[1:]} {data_curta(dia)} está fora do intervalo aceito "
+            f"({data_curta(inicio)} a {data_curta(fim)}). Confira o ano."
+        )
+    return dia
+
+
+def ano_aceito(ano: int, hoje: date | None = None) -> bool:
+    """True when a year lies in the accepted range of dates (for months typed as AAAA-MM)."""
+    inicio, fim = faixa_de_datas(hoje)
+    return inicio.year <= ano <= fim.year
+
+
 def ler_data(texto: str, rotulo: str = "a data") -> date:
-    """Read a date typed as DD/MM/AAAA or AAAA-MM-DD, with a Portuguese error message."""
+    """Read a date typed as DD/MM/AAAA or AAAA-MM-DD, with a Portuguese error message; dates
+    outside `faixa_de_datas` are refused too."""
     texto = (texto or "").strip()
     if not texto:
         raise ErroValidacao(f"Informe {rotulo}.")
@@ -161,12 +192,37 @@ def ler_data(texto: str, rotulo: str = "a data") -> date:
         achado = _DATA_BR.match(texto)
         if achado:
             dia, mes, ano = (int(x) for x in achado.groups())
-            return date(ano, mes, dia)
-        return date.fromisoformat(texto)
+            lida = date(ano, mes, dia)
+        else:
+            lida = date.fromisoformat(texto)
     except ValueError as erro:
         raise ErroValidacao(
-            f"Data inválida: “{texto}”. Use DD/MM/AAAA (ex.: 10/12/2026)."
+            f"Data inválida: “{texto[:40]}”. Use DD/MM/AAAA (ex.: 10/12/2026)."
         ) from erro
+    return checar_faixa(lida, rotulo)
+
+
+def data_gravada(valor) -> date | None:
+    """A date read back from the workspace, or None when the stored text is not one (an older
+    import could have stored “ontem”): readers skip or blank it instead of crashing."""
+    if isinstance(valor, date):
+        return valor
+    try:
+        return date.fromisoformat(valor[:10]) if isinstance(valor, str) else None
+    except ValueError:
+        return None
+
+
+def momento_gravado(valor):
+    """A date and time read back from the workspace, or None when the stored text is not one."""
+    from datetime import datetime
+
+    if isinstance(valor, datetime):
+        return valor
+    try:
+        return datetime.fromisoformat(valor) if isinstance(valor, str) else None
+    except ValueError:
+        return None
 
 
 def ler_hora(texto: str) -> time | None:

@@ -20,6 +20,7 @@ MOTIVOS_OS = {
     errno.ELOOP: "o caminho tem atalhos (links) em ciclo",
     errno.EMFILE: "arquivos abertos demais",
     errno.EXDEV: "origem e destino estão em discos diferentes",
+    errno.EFBIG: "o arquivo passou do tamanho máximo permitido pelo sistema",
 }
 
 

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pacto.domain.calendario import ano_aceito, faixa_de_datas
 from pacto.domain.catalog import ler_toml
 from pacto.domain.errors import ErroValidacao
 
 _PERIODO = re.compile(r"^(\d{4})(?:-(S[12]|0[1-9]|1[0-2]))?$")
 BARRAS = "▁▂▃▄▅▆▇█"
+LIMITE_VALOR = 10**12  # no share, count or average of a network comes near it
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,17 @@ def indicador(chave: str) -> Indicador:
 
 def validar_periodo(periodo: str, aceitar_mes: bool = True) -> str:
     """Check a period: 'AAAA', 'AAAA-S1', 'AAAA-S2' or (for values) 'AAAA-MM'."""
-    casamento = _PERIODO.match(periodo or "")
+    casamento = _PERIODO.fullmatch(periodo) if isinstance(periodo, str) else None
     mensal = casamento and casamento.group(2) and not casamento.group(2).startswith("S")
     if not casamento or (mensal and not aceitar_mes):
         formatos = "AAAA, AAAA-S1, AAAA-S2" + (" ou AAAA-MM" if aceitar_mes else "")
-        raise ErroValidacao(f"Período inválido: “{periodo}”. Use {formatos}.")
+        raise ErroValidacao(f"Período inválido: “{str(periodo)[:40]}”. Use {formatos}.")
+    if not ano_aceito(int(casamento.group(1))):
+        inicio, fim = faixa_de_datas()
+        raise ErroValidacao(
+            f"Período fora do intervalo aceito: “{periodo}”. Use um ano de {inicio.year} a "
+            f"{fim.year}."
+        )
     return periodo
 
 
@@ -116,8 +124,14 @@ def atingiu(item: Indicador, valor: float | None, meta: Meta | None) -> bool | N
 def validar_valor(valor: float) -> float:
     """Check a target or a reported value: indicators are shares, counts or averages, so a
     finite number, zero or more."""
+    if isinstance(valor, bool) or not isinstance(valor, (int, float)):
+        raise ErroValidacao(
+            f"Valor inválido: “{str(valor)[:40]}”. Informe um número, zero ou maior."
+        )
     if not math.isfinite(valor) or valor < 0:
         raise ErroValidacao(f"Valor inválido: “{valor}”. Informe um número, zero ou maior.")
+    if valor > LIMITE_VALOR:
+        raise ErroValidacao("Valor grande demais: o máximo é 1.000.000.000.000.")
     return valor
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pacto.domain.calendario import ano_aceito, faixa_de_datas
 from pacto.domain.catalog import etapas_padrao, finalidades
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.text import chave_comparacao
@@ -63,8 +64,16 @@ def bloco(chave: str) -> Bloco:
 
 def validar_mes(mes: str) -> str:
     """Check a month written as AAAA-MM."""
-    if not _MES.match(mes or ""):
-        raise ErroValidacao(f"Mês inválido: “{mes}”. Use o formato AAAA-MM, por exemplo 2026-11.")
+    casamento = _MES.fullmatch(mes) if isinstance(mes, str) else None
+    if not casamento:
+        raise ErroValidacao(
+            f"Mês inválido: “{str(mes)[:40]}”. Use o formato AAAA-MM, por exemplo 2026-11."
+        )
+    if not ano_aceito(int(casamento.group(1))):
+        inicio, fim = faixa_de_datas()
+        raise ErroValidacao(
+            f"Mês fora do intervalo aceito: “{mes}”. Use um mês de {inicio:%m/%Y} a {fim:%m/%Y}."
+        )
     return mes
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pacto.domain.errors import ErroValidacao
+
 MESES = (
     "janeiro", "fevereiro", "março", "abril", "maio", "junho",
     "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
@@ -180,8 +182,9 @@ def data_epigrafe(d: date) -> str:
 
 
 def data_curta(d: date) -> str:
-    """A date as tables show it: '26/11/2026'."""
-    return d.strftime("%d/%m/%Y")
+    """A date as tables show it: '26/11/2026' (four-digit year even for year 1, which strftime
+    would not pad)."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
 # -- LC 95/1998 labels ---------------------------------------------------------
@@ -323,3 +326,17 @@ def contracao(preposicao: str, nome: str) -> str:
         raise ValueError(f"preposição sem contração conhecida: {preposicao}")
     feminina, masculina = formas[preposicao]
     return feminina if feminino else masculina
+
+
+_NUMERO_ATO = re.compile(r"\d{1,9}(?:[./-][0-9A-Za-z]{1,9}){0,2}")
+
+
+def validar_numero_ato(numero: str) -> str:
+    """Check the number of an act as an official text cites it (“12”, “12/2026”, “045-A”):
+    digits first, a positive number, nothing a reader would take for a typo such as “-12”."""
+    numero = (numero or "").strip()
+    if numero and (not _NUMERO_ATO.fullmatch(numero) or not int(re.match(r"\d+", numero)[0])):
+        raise ErroValidacao(
+            f"Número do ato inválido: “{numero[:40]}”. Use um número positivo, como 12 ou 12/2026."
+        )
+    return numero

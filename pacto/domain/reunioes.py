@@ -252,8 +252,8 @@ def validar_reuniao(r: Reuniao) -> Reuniao:
     if r.tipo not in TIPOS_REUNIAO:
         nomes = ", ".join(TIPOS_REUNIAO)
         problemas.append(f"Tipo de reunião inválido: “{r.tipo}”. Use um destes: {nomes}.")
-    if not isinstance(r.numero, int) or r.numero < 1:
-        problemas.append("O número da reunião deve ser 1 ou maior.")
+    if not isinstance(r.numero, int) or not 1 <= r.numero <= 9999:
+        problemas.append("O número da reunião deve ficar entre 1 e 9999.")
     if not isinstance(r.data, date):
         problemas.append("Informe a data da reunião.")
     if not isinstance(r.duracao_min, int) or not 5 <= r.duracao_min <= 720:

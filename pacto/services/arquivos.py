@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from pacto.domain.errors import PactoErro, motivo_os
@@ -79,4 +80,40 @@ def salvar_planilha(
     from pacto.services.gravacao import gravar
 
     textos_como_texto(livro)
-    return gravar(Path(destino), livro.save, ws=ws, sobrescrever=sobrescrever, privado=privado)
+    return gravar(
+        Path(destino),
+        lambda arquivo: salvar_livro(livro, arquivo),
+        ws=ws,
+        sobrescrever=sobrescrever,
+        privado=privado,
+    )
+
+
+def salvar_livro(livro, caminho: Path) -> None:
+    """`livro.save(caminho)`, a failed write (disk full, `ulimit -f`) raised as OSError.
+
+    lxml reports it as its own SerialisationError, and openpyxl's half-closed writer repeats it
+    as an “Exception ignored” traceback when collected: both are caught here.
+    """
+    import gc
+    import sys
+
+    anterior = sys.unraisablehook
+
+    def ignorar(info) -> None:
+        if type(info.exc_value).__name__ != "SerialisationError":
+            anterior(info)
+
+    sys.unraisablehook = ignorar
+    falha = ""
+    try:
+        livro.save(caminho)
+    except Exception as erro:
+        if type(erro).__name__ != "SerialisationError":
+            raise
+        falha = str(erro)  # raised below, once the writer's frames are gone
+    finally:
+        gc.collect()
+        sys.unraisablehook = anterior
+    if falha:
+        raise OSError(errno.EFBIG if "EFBIG" in falha else errno.EIO, falha)

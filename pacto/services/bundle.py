@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from pacto import __version__
+from pacto.domain.calendario import checar_faixa
 from pacto.domain.errors import ErroImportacao, ErroValidacao, motivo_os
+from pacto.domain.linhas_extras import (
+    LIMITE_ID,
+    NOMES_TABELAS,
+)
+from pacto.domain.linhas_extras import onde as onde_linha
 from pacto.domain.models import (
     Atribuicao,
     Encaminhamento,
@@ -35,15 +41,14 @@ from pacto.domain.reunioes import (
     Presenca,
     Reuniao,
     Sugestao,
-    validar_acao,
-    validar_item_pauta,
-    validar_presenca,
-    validar_reuniao,
-    validar_sugestao,
 )
 from pacto.domain.text import caracteres_proibidos
-from pacto.domain.validation import validar_instituicao, validar_ponto_focal, validar_rede
+from pacto.domain.validation import (
+    validar_rede,
+)
 from pacto.domain.versions import VersaoFluxo, hash_conteudo, problemas_do_conteudo
+from pacto.services.bundle_validacao import validar_conteudo, validar_extras
+from pacto.services.entrada import LIMITE_BYTES_PACOTE, verificar_arquivo
 from pacto.store import Workspace, conexoes
 from pacto.store.workspace import TABELAS_EXTRAS
 
@@ -103,12 +108,23 @@ def exportar(ws: Workspace, destino: str | Path, sobrescrever: bool = False) -> 
 
 def ler(origem: str | Path) -> RedeCompleta:
     """Read and fully validate a bundle file into a network snapshot, or raise ErroImportacao."""
-    return desmontar(_ler_json(origem))
+    return ler_tudo(origem)[1]
+
+
+def ler_tudo(origem: str | Path) -> tuple[Any, RedeCompleta, list[VersaoFluxo], dict]:
+    """The parsed bundle, its network, frozen versions and extra rows, every row validated."""
+    dados = _ler_json(origem)
+    rc = desmontar(dados)
+    versoes = desmontar_versoes(dados)
+    adicionais = extras(dados)
+    validar_extras(adicionais, rc, versoes)
+    return dados, rc, versoes, adicionais
 
 
 def _ler_json(origem: str | Path) -> Any:
     """The parsed JSON of a bundle file, with clear messages for unreadable files."""
     origem = Path(origem)
+    verificar_arquivo(origem, LIMITE_BYTES_PACOTE, "o pacote")
     conexoes.recusar_se_em_uso(origem, "pacote a importar")
     try:
         texto = origem.read_text(encoding="utf-8")
@@ -128,6 +144,10 @@ def _ler_json(origem: str | Path) -> Any:
         ) from erro
     except RecursionError as erro:
         raise ErroImportacao(f"{origem} tem listas ou objetos aninhados demais.") from erro
+    except ValueError as erro:  # a number with thousands of digits
+        raise ErroImportacao(
+            f"{origem} tem um número grande demais (milhares de algarismos); nada foi importado."
+        ) from erro
     return dados
 
 
@@ -139,10 +159,17 @@ def extras(dados: dict) -> dict[str, list[dict]]:
         if not isinstance(linhas, list) or not all(isinstance(x, dict) for x in linhas):
             raise ErroImportacao(f"A seção “{secao}” deveria ser uma lista de objetos.")
         for n, linha in enumerate(linhas, start=1):
-            if any(isinstance(v, (dict, list)) for v in linha.values()):
-                raise ErroImportacao(f"{secao}[{n}]: valores deveriam ser textos ou números.")
-            if any(isinstance(v, float) and not math.isfinite(v) for v in linha.values()):
-                raise ErroImportacao(f"{secao}[{n}]: NaN e Infinity não são números válidos.")
+            for campo, valor in linha.items():
+                if isinstance(valor, (dict, list)):
+                    problema = "deveria ser um texto ou um número, não uma lista ou um objeto"
+                elif isinstance(valor, float) and not math.isfinite(valor):
+                    problema = "NaN e Infinity não são números válidos"
+                else:
+                    continue
+                raise ErroImportacao(
+                    f"O pacote tem linhas inválidas e nada foi importado:\n- "
+                    f"{onde_linha(secao, n, campo)}: {problema}."
+                )
         resultado[secao] = linhas
     return resultado
 
@@ -224,7 +251,7 @@ def desmontar(dados: Any) -> RedeCompleta:
         raise ErroImportacao(f"Seção “rede”: {erro.mensagem}") from erro
     secoes = {nome: _lista(dados, nome, modelo) for nome, modelo in SECOES.items()}
     rc = RedeCompleta(rede=rede, **secoes)
-    _validar_conteudo(rc)
+    validar_conteudo(rc)
     return rc
 
 
@@ -270,6 +297,8 @@ def _converter(modelo: type, campo: str, valor: Any, onde: str) -> Any:
     if tipo is int:
         if isinstance(valor, bool) or not isinstance(valor, int):
             raise ErroImportacao(f"{onde}: o campo “{campo}” deveria ser um número inteiro.")
+        if not -LIMITE_ID <= valor <= LIMITE_ID:
+            raise ErroImportacao(f"{onde}: o número do campo “{campo}” é grande demais.")
         return valor
     if tipo is bool:
         if not isinstance(valor, bool):
@@ -285,86 +314,21 @@ def _converter(modelo: type, campo: str, valor: Any, onde: str) -> Any:
         return valor
     if tipo in (date, time):
         try:
-            return tipo.fromisoformat(valor)
+            lido = tipo.fromisoformat(valor)
         except (TypeError, ValueError) as erro:
             qual = "data" if tipo is date else "hora"
-            raise ErroImportacao(f"{onde}: {qual} inválida em “{campo}”: {valor!r}.") from erro
+            raise ErroImportacao(
+                f"{onde}: {qual} inválida em “{campo}”: {str(valor)[:40]!r}."
+            ) from erro
+        if tipo is date:
+            try:
+                checar_faixa(lido, f"a data de “{campo}”")
+            except ErroValidacao as erro:
+                raise ErroImportacao(f"{onde}: {erro.mensagem}") from erro
+        return lido
     if not isinstance(valor, str):
         raise ErroImportacao(f"{onde}: o campo “{campo}” deveria ser um texto.")
     return valor
-
-
-def _validar_conteudo(rc: RedeCompleta) -> None:
-    """Check every record's rules and that every reference points to a record of the bundle."""
-    problemas: list[str] = []
-    siglas: list[str] = []
-    for n, inst in enumerate(rc.instituicoes, start=1):
-        try:
-            validar_instituicao(inst, siglas)
-        except ErroValidacao as erro:
-            problemas.append(f"instituicoes[{n}]: {erro.mensagem}")
-        siglas.append(inst.sigla)
-    for n, ponto in enumerate(rc.pontos_focais, start=1):
-        try:
-            validar_ponto_focal(ponto)
-        except ErroValidacao as erro:
-            problemas.append(f"pontos_focais[{n}]: {erro.mensagem}")
-    validadores = {
-        "reunioes": validar_reuniao,
-        "pauta": validar_item_pauta,
-        "presencas": validar_presenca,
-        "acoes": validar_acao,
-        "sugestoes": validar_sugestao,
-    }
-    for secao, validar in validadores.items():
-        for n, registro in enumerate(getattr(rc, secao), start=1):
-            try:
-                validar(registro)
-            except ErroValidacao as erro:
-                problemas.append(f"{secao}[{n}]: {erro.mensagem}")
-    ids = {nome: {r.id for r in getattr(rc, nome)} for nome in SECOES}
-    for nome in SECOES:
-        if None in ids[nome] or len(ids[nome]) != len(getattr(rc, nome)):
-            problemas.append(f"A seção “{nome}” tem registros sem “id” ou com “id” repetido.")
-    referencias = [
-        ("pontos_focais", "instituicao_id", "instituicoes"),
-        ("atribuicoes", "instituicao_id", "instituicoes"),
-        ("atribuicoes", "etapa_id", "etapas"),
-        ("atribuicoes", "fluxo_id", "fluxos"),
-        ("encaminhamentos", "origem_id", "instituicoes"),
-        ("encaminhamentos", "destino_id", "instituicoes"),
-        ("encaminhamentos", "fluxo_id", "fluxos"),
-        ("pauta", "reuniao_id", "reunioes"),
-        ("presencas", "reuniao_id", "reunioes"),
-        ("deliberacoes", "reuniao_id", "reunioes"),
-        ("acoes", "reuniao_id", "reunioes"),
-    ]
-    for secao, campo, alvo in referencias:
-        for n, registro in enumerate(getattr(rc, secao), start=1):
-            if getattr(registro, campo) not in ids[alvo]:
-                problemas.append(
-                    f"{secao}[{n}]: “{campo}” não corresponde a nenhum item de “{alvo}”."
-                )
-    opcionais = [
-        ("presencas", "instituicao_id", "instituicoes"),
-        ("deliberacoes", "item_id", "pauta"),
-        ("acoes", "instituicao_id", "instituicoes"),
-        ("sugestoes", "reuniao_id", "reunioes"),
-        ("sugestoes", "instituicao_id", "instituicoes"),
-    ]
-    for secao, campo, alvo in opcionais:
-        for n, registro in enumerate(getattr(rc, secao), start=1):
-            valor = getattr(registro, campo)
-            if valor is not None and valor not in ids[alvo]:
-                problemas.append(
-                    f"{secao}[{n}]: “{campo}” não corresponde a nenhum item de “{alvo}”."
-                )
-    if rc.rede.coordenacao_id is not None and rc.rede.coordenacao_id not in ids["instituicoes"]:
-        problemas.append("rede: “coordenacao_id” não corresponde a nenhuma instituição.")
-    if problemas:
-        raise ErroImportacao(
-            "O pacote tem problemas e nada foi importado:\n- " + "\n- ".join(problemas[:20])
-        )
 
 
 def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
@@ -380,7 +344,7 @@ def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
             raise ErroImportacao(f"{onde}: esperado um objeto com campos.")
         numero, hash_, nota = item.get("numero"), item.get("hash"), item.get("nota", "")
         conteudo = item.get("conteudo")
-        if isinstance(numero, bool) or not isinstance(numero, int) or numero < 1:
+        if isinstance(numero, bool) or not isinstance(numero, int) or not 1 <= numero <= LIMITE_ID:
             raise ErroImportacao(f"{onde}: “numero” deveria ser um inteiro a partir de 1.")
         if not isinstance(hash_, str) or not isinstance(nota, str):
             raise ErroImportacao(f"{onde}: “hash” e “nota” deveriam ser textos.")
@@ -393,6 +357,10 @@ def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
             raise ErroImportacao(
                 f"{onde}: data inválida em “criado_em”: {item.get('criado_em')!r}."
             ) from erro
+        try:
+            checar_faixa(criado_em.date(), "a data de “criado_em”")
+        except ErroValidacao as erro:
+            raise ErroImportacao(f"{onde}: {erro.mensagem}") from erro
         if hash_conteudo(conteudo) != hash_:
             problemas.append(
                 f"{onde}: o conteúdo da versão {numero} não confere com o seu hash "
@@ -410,22 +378,10 @@ def desmontar_versoes(dados: Any) -> list[VersaoFluxo]:
 
 
 # How the refusal and warning messages name a table of the workspace.
-NOMES_SECOES = {
+NOMES_SECOES = NOMES_TABELAS | {
     "instituicoes": "instituições",
-    "reunioes": "reuniões",
     "sugestoes": "sugestões",
     "versoes": "versões congeladas",
-    "configuracoes": "configurações dos documentos",
-    "grupo_trabalho": "grupo de trabalho",
-    "autodiagnostico_rodadas": "autodiagnóstico",
-    "autodiagnostico_respostas": "respostas do autodiagnóstico",
-    "ajustes_passos": "ajustes dos passos",
-    "netp_envios": "envios ao NETP",
-    "netp_contagens": "contagens enviadas ao NETP",
-    "checklist_respostas": "respostas do checklist mensal",
-    "indicador_metas": "metas dos indicadores",
-    "indicador_valores": "valores dos indicadores",
-    "adesoes": "adesões",
 }
 
 
@@ -449,10 +405,7 @@ def importar_com_avisos(
 ) -> ResultadoImportacao:
     """`importar`, keeping an automatic backup of what it replaces and warning about data the
     workspace had and the bundle lacks (a bundle from an older pacto has no section for it)."""
-    dados = _ler_json(origem)
-    rc = desmontar(dados)
-    versoes = desmontar_versoes(dados)
-    adicionais = extras(dados)
+    dados, rc, versoes, adicionais = ler_tudo(origem)
     com_dados = ws.tabelas_com_dados()
     if com_dados and not substituir:
         nomes = ", ".join(NOMES_SECOES[t] for t in com_dados)

@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 
 from pacto.domain.calendario import (
     alerta_de_data,
+    faixa_de_datas,
     formatar_data,
     formatar_hora,
     fuso_da_uf,
@@ -20,6 +21,7 @@ from pacto.domain.calendario import (
 )
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.network import RedeCompleta
+from pacto.domain.redacao import data_curta
 from pacto.domain.reunioes import MODALIDADES
 
 _LINK = re.compile(r"https?://\S+")
@@ -37,8 +39,21 @@ def datas_do_convite(rc: RedeCompleta, reuniao_id: int, serie: int = 0) -> list:
     rcr = rc.reuniao_completa(reuniao_id)
     if rcr is None:
         raise ErroValidacao(f"Reunião inexistente: {reuniao_id}.")
-    data = rcr.reuniao.data
+    data = _data_aceita(rcr.reuniao)
     return ocorrencias_mensais(data, serie) if serie else [data]
+
+
+def _data_aceita(reuniao) -> date:
+    """The meeting's date, refused when an older pacto let it be stored absurdly far off
+    (31/12/9999 has no monthly series, 01/01/0001 no time zone)."""
+    inicio, fim = faixa_de_datas()
+    if not inicio <= reuniao.data <= fim:
+        raise ErroValidacao(
+            f"A {reuniao.titulo} está marcada para {data_curta(reuniao.data)}, fora do "
+            f"intervalo aceito ({data_curta(inicio)} a {data_curta(fim)}). Corrija a data na "
+            "tela Reuniões antes de gerar o convite."
+        )
+    return reuniao.data
 
 
 def alertas_do_convite(rc: RedeCompleta, reuniao_id: int, serie: int = 0) -> list[str]:
@@ -58,6 +73,7 @@ def montar_convite(
     r = rcr.reuniao
     if r.situacao == "cancelada":
         raise ErroValidacao(f"A {r.titulo} foi cancelada; não há convite a enviar.")
+    _data_aceita(r)
     fuso = fuso_da_uf(rc.rede.uf)
     cal = Calendar()
     cal.add("prodid", "-//pacto//Reuniões da rede de enfrentamento ao tráfico de pessoas//PT-BR")

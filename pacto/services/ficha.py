@@ -24,6 +24,7 @@ from pacto.domain.propostas import CAMPOS_CONTATO, CAMPOS_PONTO
 from pacto.domain.reunioes import Sugestao
 from pacto.domain.text import chave_comparacao, sem_acentos
 from pacto.services.arquivos import salvar_planilha, texto_planilha
+from pacto.services.entrada import verificar_formulario
 from pacto.store import Workspace
 
 FORMATO = "pacto-ficha"
@@ -191,6 +192,7 @@ class ResultadoImportacao:
 
 
 def _ler_planilha(origem: Path) -> tuple[dict, list[tuple[str, str, str]]]:
+    verificar_formulario(origem, "uma ficha de validação")
     try:
         livro = load_workbook(origem, data_only=True)
     except FileNotFoundError as erro:
@@ -207,14 +209,46 @@ def _ler_planilha(origem: Path) -> tuple[dict, list[tuple[str, str, str]]]:
     if meta.get("formato") != FORMATO:
         raise ErroImportacao(f"{origem} não é uma ficha de validação gerada pelo pacto.")
     linhas = []
-    for linha in livro[ABA_FICHA].iter_rows(min_row=1, max_col=5, values_only=True):
+    sem_valor: list[int] = []
+    for numero, linha in enumerate(
+        livro[ABA_FICHA].iter_rows(min_row=1, max_col=5, values_only=True), start=1
+    ):
         chave, _, item, _, correcao = (*linha, None, None, None, None, None)[:5]
-        if not chave or chave == CABECALHO[0] or correcao is None:
+        if not chave or chave == CABECALHO[0]:
+            continue
+        if correcao is None:
+            sem_valor.append(numero)
             continue
         texto = str(correcao).strip()
         if texto:
             linhas.append((str(chave), str(item or ""), texto))
+    _formulas_sem_valor(origem, sem_valor)
     return meta, linhas
+
+
+def _formulas_sem_valor(origem: Path, numeros: list[int]) -> None:
+    """Refuse a form whose “Correção” cell holds a formula with no value saved (a program that
+    writes formulas without computing them): the correction would otherwise be lost silently."""
+    if not numeros:
+        return
+    livro = load_workbook(origem, read_only=True, data_only=False)
+    try:
+        procuradas = set(numeros)
+        formulas = [
+            f"E{numero}"
+            for numero, (valor,) in enumerate(
+                livro[ABA_FICHA].iter_rows(min_col=5, max_col=5, values_only=True), start=1
+            )
+            if numero in procuradas and isinstance(valor, str) and valor.startswith("=")
+        ]
+    finally:
+        livro.close()
+    if formulas:
+        raise ErroImportacao(
+            f"A ficha tem correção escrita como fórmula sem valor calculado (célula "
+            f"{', '.join(formulas[:10])}), e nada foi importado. Abra a ficha no Excel ou no "
+            "LibreOffice e salve de novo, ou digite a correção como texto."
+        )
 
 
 def _sugestao_da_linha(

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pacto.domain.errors import ErroImportacao
+from pacto.domain.linhas_extras import LIMITE_CONTAGEM
 from pacto.domain.netp import (
     Contagens,
     blocos,
@@ -18,6 +19,7 @@ from pacto.domain.netp import (
     validar_mes,
 )
 from pacto.services.arquivos import salvar_planilha, texto_planilha
+from pacto.services.entrada import verificar_formulario
 from pacto.store import Workspace
 from pacto.store.netp_repo import EnvioNetp
 
@@ -122,8 +124,7 @@ def _abrir(origem: Path):
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    if not origem.exists():
-        raise ErroImportacao(f"Arquivo não encontrado: {origem}")
+    verificar_formulario(origem, "um formulário NETP")
     try:
         return load_workbook(origem, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as erro:
@@ -180,7 +181,15 @@ def ler_formulario(
         if isinstance(valor, str) and valor.strip().isdigit():
             valor = int(valor.strip())
         if not isinstance(valor, int) or isinstance(valor, bool) or valor < 0:
-            erros.append(f"Célula {celula}: esperado um número inteiro, zero ou maior (“{valor}”).")
+            erros.append(
+                f"Célula {celula}: esperado um número inteiro, zero ou maior (“{str(valor)[:40]}”)."
+            )
+            continue
+        if valor > LIMITE_CONTAGEM:
+            erros.append(
+                f"Célula {celula}: número grande demais ({str(valor)[:40]}); o máximo é "
+                "1.000.000.000."
+            )
             continue
         contagens[chave] = valor
     if erros:

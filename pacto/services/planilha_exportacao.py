@@ -15,7 +15,12 @@ from pathlib import Path
 from pacto.domain.errors import PactoErro
 from pacto.domain.models import Instituicao
 from pacto.domain.network import RedeCompleta
-from pacto.services.arquivos import texto_csv, texto_planilha, textos_como_texto
+from pacto.services.arquivos import (
+    salvar_livro,
+    texto_csv,
+    texto_planilha,
+    textos_como_texto,
+)
 
 CABECALHO = ("Instituição", "Etapa", "Atribuições", "Forma de contato")
 LARGURAS = (42, 20, 70, 48)  # characters, as Excel counts column width
@@ -113,7 +118,7 @@ def _gravar_xlsx(arquivo, linhas: list[tuple[str, str, str, str]]) -> None:
     folha.print_options.gridLines = True
     folha.page_setup.orientation = "landscape"
     textos_como_texto(livro)
-    livro.save(arquivo)
+    salvar_livro(livro, arquivo)
 
 
 def _gravar_csv(arquivo, linhas: list[tuple[str, str, str, str]]) -> None:

@@ -16,13 +16,21 @@ from datetime import date, datetime, time
 from itertools import islice
 from pathlib import Path
 
-from pacto.domain.errors import ErroImportacao
+from pacto.domain.errors import ErroImportacao, motivo_os
 from pacto.domain.text import (
     chave_comparacao,
     sem_caracteres_proibidos,
     tem_caracteres_proibidos,
 )
 from pacto.services.arquivos import INICIO_DE_FORMULA
+from pacto.services.entrada import (
+    LIMITE_AREA_MESCLADA,
+    LIMITE_BYTES_PLANILHA,
+    Prazo,
+    checar_dimensoes,
+    verificar_arquivo,
+    verificar_zip,
+)
 
 EXTENSOES_XLSX = {".xlsx", ".xlsm"}
 EXTENSOES_CSV = {".csv", ".txt", ".tsv"}
@@ -79,10 +87,7 @@ def abrir_grades(
     """The sheets of a file as grids, the one to try first first: the chosen or active sheet
     of a workbook, or the single table of a CSV. Raises ErroImportacao for unreadable files."""
     caminho = Path(caminho)
-    if not caminho.exists():
-        raise ErroImportacao(f"Arquivo não encontrado: {caminho}")
-    if caminho.is_dir():
-        raise ErroImportacao(f"{caminho} é uma pasta; informe o arquivo da planilha.")
+    verificar_arquivo(caminho, LIMITE_BYTES_PLANILHA, "o arquivo da planilha")
     from pacto.store.conexoes import recusar_se_em_uso
 
     recusar_se_em_uso(caminho, "planilha")  # its close() would drop the workspace's locks
@@ -128,6 +133,7 @@ def _uma(grade: Grade) -> Iterator[Grade]:
 def _grades_xlsx(caminho: Path, aba: str | None) -> Iterator[Grade]:
     from openpyxl import load_workbook
 
+    verificar_zip(caminho, rotulo="uma planilha .xlsx")
     try:
         livro = load_workbook(caminho, read_only=True, data_only=True)
     except Exception as erro:  # openpyxl raises many kinds for a broken file
@@ -161,17 +167,27 @@ def _percorrer_abas(caminho: Path, livro, aba: str | None) -> Iterator[Grade]:
 def _ler_folha(caminho: Path, livro, folha) -> Grade:
     if hasattr(folha, "reset_dimensions"):
         folha.reset_dimensions()  # some writers store a wrong size; read every cell present
+    prazo = Prazo(caminho.name)
+    nome = f"A aba “{folha.title}” de {caminho.name}"
+    linhas: list[tuple[int, list[str]]] = []
     try:
-        linhas = [
-            (numero, [v if type(v) is str and "_x" not in v else texto_do_valor(v) for v in fila])
-            for numero, fila in enumerate(folha.iter_rows(min_row=1, values_only=True), 1)
-        ]
+        for numero, fila in enumerate(folha.iter_rows(min_row=1, values_only=True), 1):
+            if numero % 500 == 0:
+                prazo.checar()
+            celulas = [v if type(v) is str and "_x" not in v else texto_do_valor(v) for v in fila]
+            if not any(celulas):
+                continue
+            usadas = max(i for i, c in enumerate(celulas) if c) + 1
+            checar_dimensoes(nome, len(linhas) + 1, usadas)
+            linhas.append((numero, celulas))
+    except ErroImportacao:
+        raise
     except Exception as erro:
         raise ErroImportacao(
             f"A aba “{folha.title}” de {caminho.name} não pôde ser lida (o arquivo pode estar "
             f"corrompido). {_SALVE_COMO}"
         ) from erro
-    grade = Grade(caminho.name, folha.title, [(n, c) for n, c in linhas if any(c)])
+    grade = Grade(caminho.name, folha.title, linhas)
     grade.mescladas = _faixas_mescladas(livro, folha)
     _propagar_mescladas(grade)
     return _sem_controles(grade)
@@ -218,11 +234,30 @@ def _faixas_mescladas(livro, folha) -> list[tuple[int, int, int, int]]:
 
 
 def _propagar_mescladas(grade: Grade) -> None:
-    """Fill every cell of a merged range with its top-left value, as the user sees it."""
+    """Fill every cell of a merged range with its top-left value, as the user sees it.
+
+    A range is clamped to the rows and columns where the sheet has cells: a 2 KB file merging
+    A2:XFD1048576 would otherwise ask for seventeen billion cells. The clamped area is capped.
+    """
     if not grade.mescladas:
         return
     por_numero = {numero: celulas for numero, celulas in grade.linhas}
-    for r1, c1, r2, c2 in grade.mescladas:
+    ultima_linha = max(por_numero, default=0)
+    ultima_coluna = max((len(c) for c in por_numero.values()), default=0)
+    faixas = [
+        (r1, c1, min(r2, ultima_linha), min(c2, ultima_coluna))
+        for r1, c1, r2, c2 in grade.mescladas
+        if r1 <= ultima_linha and c1 <= ultima_coluna
+    ]
+    area = sum((r2 - r1 + 1) * (c2 - c1 + 1) for r1, c1, r2, c2 in faixas)
+    if area > LIMITE_AREA_MESCLADA:
+        raise ErroImportacao(
+            f"A aba “{grade.aba}” de {grade.arquivo} tem células mescladas demais ({area:,} "
+            f"células; o máximo é {LIMITE_AREA_MESCLADA:,}). Desfaça as mesclagens e importe "
+            "de novo.".replace(",", ".")
+        )
+    grade.mescladas = faixas  # readers of the grid see only the clamped ranges
+    for r1, c1, r2, c2 in faixas:
         origem = por_numero.get(r1)
         valor = origem[c1 - 1] if origem and len(origem) >= c1 else ""
         if not valor:
@@ -247,7 +282,13 @@ def decodificar(dados: bytes) -> tuple[str, str]:
     if dados.startswith(b"\xef\xbb\xbf"):
         return dados[3:].decode("utf-8", errors="replace"), "UTF-8 com BOM"
     if dados.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return dados.decode("utf-16"), "UTF-16"
+        try:
+            return dados.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:  # an odd byte count, a cut file: keep what can be read
+            return (
+                dados.decode("utf-16", errors="replace"),
+                "UTF-16 (com bytes inválidos, trocados por “�”)",
+            )
     try:
         return dados.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -260,19 +301,25 @@ def decodificar(dados: bytes) -> tuple[str, str]:
 
 def ler_csv(caminho: Path, pontuar: Pontuador | None = None) -> Grade:
     """Read a CSV, choosing the delimiter under which the header is best recognised."""
-    texto, codificacao = decodificar(caminho.read_bytes())
+    try:
+        texto, codificacao = decodificar(caminho.read_bytes())
+    except OSError as erro:
+        raise ErroImportacao(f"Não foi possível ler {caminho}: {motivo_os(erro)}.") from erro
     if "\x00" in texto or sum(c < " " and c not in "\r\n\t" for c in texto[:4096]) > 8:
         raise ErroImportacao(
             f"{caminho.name} não parece ser um arquivo CSV (tem conteúdo binário). {_SALVE_COMO}"
         )
     delimitador = _escolher_delimitador(texto, pontuar)
     leitor = csv.reader(io.StringIO(texto, newline=""), delimiter=delimitador)
+    prazo = Prazo(caminho.name)
+    linhas: list[tuple[int, list[str]]] = []
     try:
-        linhas = [
-            (n, [_sem_apostrofo(c) for c in celulas])
-            for n, celulas in enumerate(leitor, 1)
-            if any(c.strip() for c in celulas)
-        ]
+        for n, celulas in enumerate(leitor, 1):
+            if n % 500 == 0:
+                prazo.checar()
+            if any(c.strip() for c in celulas):
+                checar_dimensoes(caminho.name, len(linhas) + 1, len(celulas))
+                linhas.append((n, [_sem_apostrofo(c) for c in celulas]))
     except csv.Error as erro:
         raise ErroImportacao(f"{caminho.name}: CSV malformado ({erro}).") from erro
     grade = Grade(caminho.name, "", linhas)
@@ -291,7 +338,8 @@ def _sem_apostrofo(celula: str) -> str:
 
 def _escolher_delimitador(texto: str, pontuar: Pontuador | None) -> str:
     """The delimiter whose header row scores best; ties go to the most frequent one."""
-    inicio = "\n".join(texto.splitlines()[: _AMOSTRA * 2])
+    # only the start is split: splitting a 20 MB file of short lines would take half a gigabyte
+    inicio = "\n".join(texto[: 1 << 16].splitlines()[: _AMOSTRA * 2])
     frequencia = {d: inicio.count(d) for d in _DELIMITADORES}
     candidatos = sorted(_DELIMITADORES, key=lambda d: -frequencia[d])
     if pontuar is None:

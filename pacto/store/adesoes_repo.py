@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from pacto.domain.adesao import COLUNA_DATA, Adesao, validar_adesao
+from pacto.domain.calendario import data_gravada
 from pacto.domain.errors import ErroValidacao
 
 _DATAS = tuple(COLUNA_DATA.values())
@@ -85,10 +86,10 @@ def _adesao(linha: tuple) -> Adesao:
         resto[len(_DATAS) :],
     )
     datas = {
-        _SITUACAO_DA_COLUNA[coluna]: date.fromisoformat(valor)
+        _SITUACAO_DA_COLUNA[coluna]: dia
         for coluna, valor in zip(_DATAS, datas_brutas, strict=True)
-        if valor
-    }
+        if valor and (dia := data_gravada(valor)) is not None
+    }  # a date an older import left unreadable is dropped here and reported by the check
     return Adesao(
         instituicao_id=instituicao_id,
         versao_numero=versao,

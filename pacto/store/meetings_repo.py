@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, time
 
+from pacto.domain.calendario import data_gravada
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import campos, como_dict
 from pacto.domain.reunioes import (
@@ -56,7 +57,9 @@ def _de_linha(modelo: type, linha: tuple):
     for chave, valor in valores.items():
         if valor is None:
             continue
-        if chave in _DATAS:
+        if chave in _DATAS - {"data"}:
+            valores[chave] = data_gravada(valor)  # None when an older import left it unreadable
+        elif chave == "data":
             valores[chave] = date.fromisoformat(valor)
         elif chave == "hora":
             valores[chave] = time.fromisoformat(valor)

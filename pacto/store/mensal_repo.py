@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pacto.domain.checklist import RespostaChecklist, validar_resposta
 from pacto.domain.indicadores import Medicao, Meta, indicador, validar_periodo, validar_valor
+from pacto.domain.linhas_extras import linha_valida
 from pacto.domain.netp import validar_mes
+
+_COLUNAS_VALORES = ("indicador", "periodo", "valor", "origem")
 
 
 class MensalRepo:
@@ -20,7 +23,8 @@ class MensalRepo:
                 f"{filtro} ORDER BY mes, item",
                 args,
             )
-        ]
+            if linha_valida("checklist_respostas", {"mes": linha[0], "situacao": linha[2]})
+        ]  # rows an older import left unreadable are skipped here and reported by the check
 
     def responder_checklist(self, resposta: RespostaChecklist) -> None:
         """Record (or replace) the answer to an item in a month."""
@@ -46,6 +50,9 @@ class MensalRepo:
             for linha in self.con.execute(
                 "SELECT indicador, periodo, valor FROM indicador_metas ORDER BY indicador, periodo"
             )
+            if linha_valida(
+                "indicador_metas", dict(zip(("indicador", "periodo", "valor"), linha, strict=True))
+            )
         ]
 
     def definir_meta(self, meta: Meta) -> None:
@@ -69,6 +76,7 @@ class MensalRepo:
                 "ORDER BY periodo, indicador",
                 args,
             )
+            if linha_valida("indicador_valores", dict(zip(_COLUNAS_VALORES, linha, strict=True)))
         ]
 
     def registrar_medicao(self, medicao: Medicao) -> None:

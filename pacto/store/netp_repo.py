@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from pacto.domain.calendario import momento_gravado
+from pacto.domain.linhas_extras import contagem_valida, linha_valida
 from pacto.domain.netp import Contagens, validar_mes
 
 
@@ -54,13 +56,14 @@ class NetpRepo:
         """The forms received, for one month or all, with their counts."""
         filtro, args = ("WHERE mes = ?", [mes]) if mes else ("", [])
         envios = {
-            id_: EnvioNetp(m, inst, datetime.fromisoformat(quando), arquivo_sha256=sha)
+            id_: EnvioNetp(m, inst, momento_gravado(quando), arquivo_sha256=sha)
             for id_, m, inst, quando, sha in self.con.execute(
                 "SELECT id, mes, instituicao_id, recebido_em, arquivo_sha256 FROM netp_envios "
                 f"{filtro} ORDER BY mes, instituicao_id",
                 args,
             )
-        }
+            if linha_valida("netp_envios", {"mes": m})
+        }  # a month an older import left unreadable is skipped here and reported by the check
         if envios:
             marcadores = ", ".join("?" * len(envios))
             for envio_id, b, li, c, q in self.con.execute(
@@ -68,7 +71,8 @@ class NetpRepo:
                 f"WHERE envio_id IN ({marcadores})",
                 list(envios),
             ):
-                envios[envio_id].contagens[(b, li, c)] = q
+                if contagem_valida(q):
+                    envios[envio_id].contagens[(b, li, c)] = q
         return list(envios.values())
 
     def meses_com_envio_netp(self) -> list[str]:
@@ -76,4 +80,5 @@ class NetpRepo:
         return [
             linha[0]
             for linha in self.con.execute("SELECT DISTINCT mes FROM netp_envios ORDER BY mes")
+            if linha_valida("netp_envios", {"mes": linha[0]})
         ]

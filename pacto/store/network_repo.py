@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pacto.domain.calendario import data_gravada
 from pacto.domain.errors import ErroConflito, ErroValidacao
 from pacto.domain.models import (
     Atribuicao,
@@ -308,5 +309,5 @@ def _conferir_remocao(atual, original, o_que: str) -> None:
 def _ponto(linha: tuple) -> PontoFocal:
     ponto = PontoFocal(*linha)
     if ponto.confirmado_em:
-        ponto.confirmado_em = date.fromisoformat(ponto.confirmado_em)
+        ponto.confirmado_em = data_gravada(ponto.confirmado_em)
     return ponto

@@ -155,6 +155,11 @@ def inspecionar(caminho: str | os.PathLike, completa: bool = False, danos: bool 
         )
     if os.path.isdir(caminho):
         raise ErroWorkspace(f"{caminho} é uma pasta, não um arquivo de workspace.")
+    if not os.path.isfile(caminho):  # a device or a named pipe: reading it would never end
+        raise ErroWorkspace(
+            f"{caminho} não é um arquivo comum (é um dispositivo, uma fila ou um soquete), "
+            "não um arquivo de workspace."
+        )
     try:
         tamanho = os.path.getsize(caminho)
     except OSError as erro:

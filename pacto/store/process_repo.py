@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pacto.domain.autodiagnostico import Resposta, Rodada, validar_resposta
+from pacto.domain.calendario import momento_gravado
 from pacto.domain.errors import ErroValidacao
+from pacto.domain.linhas_extras import linha_valida
 from pacto.domain.processo import Ajuste, validar_ajuste, validar_passo
 from pacto.domain.validation import validar_campo_curto, validar_texto
 
@@ -70,11 +72,15 @@ class ProcessRepo:
                 "SELECT id, realizada_em, metodo, participantes FROM autodiagnostico_rodadas "
                 "ORDER BY realizada_em, id"
             )
-        }
+            if linha_valida("autodiagnostico_rodadas", {"id": id_, "realizada_em": quando})
+        }  # a row an older import left unreadable is skipped here and reported by the check
         for rodada_id, item, valor, nota, evidencia in self.con.execute(
             "SELECT rodada_id, item, valor, nota, evidencia FROM autodiagnostico_respostas"
         ):
-            rodadas[rodada_id].respostas[item] = Resposta(item, valor, nota, evidencia)
+            if rodada_id in rodadas and linha_valida(
+                "autodiagnostico_respostas", {"rodada_id": rodada_id, "item": item, "valor": valor}
+            ):
+                rodadas[rodada_id].respostas[item] = Resposta(item, valor, nota, evidencia)
         return list(rodadas.values())
 
     def nova_rodada_autodiagnostico(
@@ -115,13 +121,17 @@ class ProcessRepo:
 
     def ajustes_passos(self) -> list[Ajuste]:
         """Every override of a step's state."""
-        return [
-            Ajuste(tipo, numero, situacao, justificativa, datetime.fromisoformat(quando))
-            for tipo, numero, situacao, justificativa, quando in self.con.execute(
-                "SELECT tipo, numero, situacao, justificativa, registrado_em FROM ajustes_passos "
-                "ORDER BY tipo, numero"
-            )
-        ]
+        ajustes = []
+        for tipo, numero, situacao, justificativa, quando in self.con.execute(
+            "SELECT tipo, numero, situacao, justificativa, registrado_em FROM ajustes_passos "
+            "ORDER BY tipo, numero"
+        ):
+            linha = {"tipo": tipo, "numero": numero, "situacao": situacao}
+            if linha_valida("ajustes_passos", linha):
+                ajustes.append(
+                    Ajuste(tipo, numero, situacao, justificativa, momento_gravado(quando))
+                )
+        return ajustes  # unreadable rows are skipped here and reported by the check
 
     def ajustar_passo(self, ajuste: Ajuste) -> Ajuste:
         """Record a facilitator's override of a step, replacing an earlier one."""

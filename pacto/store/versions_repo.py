@@ -26,6 +26,8 @@ class VersionsRepo:
 
     def versao(self, numero: int) -> VersaoFluxo | None:
         """The version with this number, if it exists."""
+        if not 1 <= numero <= 2**63 - 1:  # SQLite cannot even hold the number: no such version
+            return None
         linha = self.con.execute(
             f"SELECT {_COLUNAS} FROM versoes WHERE numero = ?", [numero]
         ).fetchone()

@@ -490,6 +490,34 @@ class Workspace(
             for tabela in TABELAS_EXTRAS
         }
 
+    def linhas_invalidas(self) -> list[str]:
+        """Rows of the extra tables that break the rules (an older pacto imported bundles without
+        checking them), each named by table, row and field; screens skip them when reading.
+        Free texts are not judged here, only what a screen could not show."""
+        from pacto.domain.linhas_extras import (
+            Referencias,
+            onde,
+            problema_de_data,
+            problemas_das_tabelas,
+        )
+
+        tabelas = {}
+        for tabela in TABELAS_EXTRAS:
+            cursor = self.con.execute(f"SELECT * FROM {tabela} ORDER BY rowid")
+            nomes = [coluna[0] for coluna in cursor.description]
+            tabelas[tabela] = [dict(zip(nomes, linha, strict=True)) for linha in cursor]
+        referencias = Referencias(
+            instituicoes={linha[0] for linha in self.con.execute("SELECT id FROM instituicoes")},
+            versoes={linha[0] for linha in self.con.execute("SELECT numero FROM versoes")},
+        )
+        problemas = problemas_das_tabelas(tabelas, referencias, textos=False)
+        for n, (data,) in enumerate(
+            self.con.execute("SELECT data FROM reunioes ORDER BY rowid"), start=1
+        ):
+            if problema := problema_de_data(data):
+                problemas.append(f"{onde('reunioes', n, 'data')}: {problema}.")
+        return problemas
+
     def substituir(
         self,
         rc: RedeCompleta,

@@ -14,7 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Select, Static
 
 from pacto.domain.adesao import READESAO, ROTULOS, SIMBOLOS, SITUACOES, SituacaoInstituicao
-from pacto.domain.errors import PactoErro
+from pacto.domain.calendario import checar_faixa
+from pacto.domain.errors import ErroValidacao, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.redacao import data_curta
 from pacto.services.adesoes import Panorama, filtrar, panorama, registrar
@@ -275,8 +276,12 @@ class TelaRegistrarAdesao(ModalScreen[dict | None]):
         erro = self.query_one("#registrar-erro", Static)
         try:
             quando = datetime.strptime(self._valor("registrar-data"), "%d/%m/%Y").date()
+            checar_faixa(quando)
         except ValueError:
             erro.update("Data inválida: use DD/MM/AAAA, como 26/11/2026.")
+            return
+        except ErroValidacao as problema:
+            erro.update(literal(problema.mensagem))
             return
         arquivo = self._valor("registrar-arquivo")
         if arquivo and not Path(arquivo).expanduser().is_file():

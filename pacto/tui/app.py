@@ -6,7 +6,7 @@ import importlib
 from datetime import date
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -80,6 +80,29 @@ class PactoApp(VigiaGeracao, App[None]):
         self.action_recarregar()
         self.query_one("#navegacao", OptionList).highlighted = 0
         self.query_one("#painel").focus()
+        self._avisar_linhas_invalidas()
+
+    @work(thread=True, exclusive=True, group="linhas-invalidas")
+    def _avisar_linhas_invalidas(self) -> None:
+        """Once, on opening: name the rows an older import left that the screens skip (checked
+        with a connection of its own, so a large workspace opens without waiting for it)."""
+        try:
+            with Workspace.abrir(self.ws.caminho, self.ws.usuario) as ws:
+                problemas = ws.linhas_invalidas()
+        except PactoErro:
+            return
+        if not problemas:
+            return
+        lista = "\n".join(f"• {p}" for p in problemas[:8])
+        mais = f"\n… e mais {len(problemas) - 8}." if len(problemas) > 8 else ""
+        self.call_from_thread(
+            self.notify,
+            f"{lista}{mais}\nAs telas deixam de lado o que não conseguem ler; veja a lista "
+            "completa com “pacto status”.",
+            title=f"{len(problemas)} registro(s) inválido(s) de uma versão anterior do pacto",
+            severity="warning",
+            timeout=30,
+        )
 
     def on_unmount(self) -> None:
         self.ws.fechar()

@@ -44,7 +44,17 @@ class Modelo:
 
     @classmethod
     def ler(cls, caminho: Path) -> Modelo:
-        """Read a template file, refusing anything that is not a .docx."""
+        """Read a template file, refusing anything that is not a .docx or that could exhaust
+        the machine (a device, a zip bomb, XML entity declarations)."""
+        from pacto.domain.errors import ErroImportacao
+        from pacto.services.entrada import LIMITE_BYTES_MODELO, verificar_arquivo, verificar_zip
+
+        try:
+            verificar_arquivo(caminho, LIMITE_BYTES_MODELO, "o modelo .docx")
+            if zipfile.is_zipfile(caminho):
+                verificar_zip(caminho, rotulo="um documento do Word (.docx)")
+        except ErroImportacao as erro:
+            raise ErroDocumento(f"Modelo recusado: {erro.mensagem}") from erro
         try:
             dados = caminho.read_bytes()
         except OSError as erro:
