@@ -80,6 +80,17 @@ class GrupoPacto(GrupoPreguicoso):
         except KeyboardInterrupt:
             click.echo("\nInterrompido.", err=True)
             ctx.exit(130)
+        except OSError as erro:  # a file or address the system refused: say why, no traceback
+            from pacto.domain.errors import motivo_os
+
+            onde = f" {erro.filename}" if getattr(erro, "filename", None) else ""
+            click.secho(
+                f"Erro: não foi possível usar{para_terminal(onde)}: {motivo_os(erro)}. "
+                "Nada foi alterado.",
+                fg="red",
+                err=True,
+            )
+            ctx.exit(1)
         except Exception as erro:
             sqlite3 = sys.modules.get("sqlite3")
             if sqlite3 is None or type(erro) not in (

@@ -165,3 +165,30 @@ def test_browser_shows_the_painel_and_a_section_key_works(servidor):
         assert fora == []
     finally:
         fechar_navegador(driver)
+
+
+@pytest.mark.parametrize("host", ["nao-existe.invalido", "203.0.113.77"])
+def test_an_address_it_cannot_listen_on_is_explained(caminho_demo, host):
+    resultado = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pacto",
+            "--db",
+            str(caminho_demo),
+            "web",
+            "--host",
+            host,
+            "--porta",
+            "0",
+            "--sem-navegador",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert resultado.returncode == 1
+    assert "Traceback" not in resultado.stderr
+    assert host in resultado.stderr and (
+        "não existe" in resultado.stderr or "não pertence" in resultado.stderr
+    )

@@ -65,6 +65,35 @@ def publicar(
         )
 
 
+def _porta_livre(endereco: str, porta: int) -> int:
+    """Check that the server can listen there (0: pick a free port); a clear error if not."""
+    import errno
+    import socket
+
+    try:
+        familia = socket.getaddrinfo(endereco, porta, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(familia, socket.SOCK_STREAM) as sonda:
+            sonda.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sonda.bind((endereco, porta))
+            return sonda.getsockname()[1]
+    except socket.gaierror as erro:
+        raise click.ClickException(f"o endereço “{endereco}” não existe nesta máquina.") from erro
+    except OSError as erro:
+        if erro.errno == errno.EADDRINUSE:
+            motivo = (
+                f"a porta {porta} já está em uso; escolha outra com --porta (0: qualquer livre)"
+            )
+        elif erro.errno == errno.EADDRNOTAVAIL:
+            motivo = f"o endereço {endereco} não pertence a esta máquina"
+        elif erro.errno == errno.EACCES:
+            motivo = f"a porta {porta} exige privilégios de administrador; use uma acima de 1024"
+        else:
+            motivo = str(erro.strerror or erro)
+        raise click.ClickException(
+            f"não foi possível escutar em {endereco}:{porta}: {motivo}."
+        ) from erro
+
+
 @click.command()
 @click.option(
     "--porta",
@@ -97,15 +126,11 @@ def web(porta: int, endereco: str, sem_navegador: bool, fonte: int | None) -> No
     Cada aba do navegador abre a mesma interface sobre este workspace. O endereço traz um
     código de acesso aleatório: sem ele, o servidor recusa. Ctrl+C encerra.
     """
-    import socket
 
     from pacto.commands.common import caminho_workspace
 
     workspace()  # refuses, in Portuguese, a missing, foreign or damaged workspace before serving
-    if porta == 0:
-        with socket.socket() as sonda:
-            sonda.bind((endereco, 0))
-            porta = sonda.getsockname()[1]
+    porta = _porta_livre(endereco, porta)
     if endereco not in ("127.0.0.1", "localhost", "::1"):
         click.secho(
             f"Atenção: o servidor escuta em {endereco}. Qualquer pessoa dessa rede que tenha o "

@@ -111,6 +111,32 @@ class ServidorPacto(Server):
         logging.basicConfig(level=logging.WARNING, format="%(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
+        """Nothing yet: the address is announced once the socket really listens (`serve`)."""
+
+    def _anunciar(self, *_args) -> None:
         print(f"pacto web: interface no navegador para o workspace {self.caminho_db}.", flush=True)
         print(f"Abra: {self.url}", flush=True)
         print("Para encerrar, tecle Ctrl+C.", flush=True)
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until Ctrl+C (or SIGTERM); the URL is printed only when the port is open."""
+        import asyncio
+        import signal
+
+        self.debug = debug
+        self.initialize_logging()
+        laco = asyncio.new_event_loop()
+        asyncio.set_event_loop(laco)
+        for sinal in (signal.SIGINT, signal.SIGTERM):
+            try:
+                laco.add_signal_handler(sinal, self.request_exit)
+            except (NotImplementedError, AttributeError, ValueError):  # Windows
+                pass
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=laco,
+            print=self._anunciar,
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pacto.domain.errors import ErroDocumento
+from pacto.domain.errors import ErroDocumento, motivo_os
 from pacto.services.arquivos import criar_pasta
 from pacto.services.documentos.render import Modelo, ambiente, erro_de_sintaxe
 from pacto.services.gravacao import gravar
@@ -58,14 +58,25 @@ def localizar(chave: str, pasta: Path | None) -> Path:
     """The template file for a document: the adapted one if the folder has it, else the default."""
     tipo = TIPOS[chave]
     if pasta is not None:
-        if not pasta.is_dir():
+        try:
+            existe = pasta.is_dir()
+        except OSError as erro:  # a name too long for the system, a loop of links…
+            raise ErroDocumento(
+                f"A pasta de modelos não pode ser usada: {motivo_os(erro)}."
+            ) from erro
+        if not existe:
             raise ErroDocumento(
                 f"A pasta de modelos {pasta} não existe. Exporte os modelos com “pacto modelos "
                 "exportar PASTA” ou volte aos modelos padrão com “pacto modelos usar --padrao”."
             )
         adaptado = pasta / tipo.arquivo
-        if adaptado.is_file():
-            return adaptado
+        try:
+            if adaptado.is_file():
+                return adaptado
+        except OSError as erro:
+            raise ErroDocumento(
+                f"O modelo {adaptado.name} não pode ser lido: {motivo_os(erro)}."
+            ) from erro
     return pasta_padrao() / tipo.arquivo
 
 
