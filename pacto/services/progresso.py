@@ -85,7 +85,7 @@ def _evidencias_de_reunioes_e_adesoes(ws: Workspace, rc: RedeCompleta) -> dict:
         "ultima_decisao_sugestao": (
             datetime.combine(max(decididas), datetime.min.time()) if decididas else None
         ),
-        "adesoes_assinadas": situacoes["assinado"],
+        "adesoes_assinadas": sum(1 for s in quadro.lista if s.em_vigor),
         "adesoes_recusadas": situacoes["recusado"],
         "adesoes_esperadas": len(quadro.lista),
         "ato_fluxo_gerado": publicado or ws.configuracao("gerado.ato") is not None,
