@@ -104,7 +104,8 @@ def test_stages_without_signatory_and_readhesion_after_new_version(ws_demo):
     assert "Readesão pendente 1" in quadro.cabecalho and "Mantidas 1" in quadro.cabecalho
     sem = [e.nome for e in quadro.sem_signataria]
     assert dpu_s.etapas and not any(e.nome in sem for e in dpu_s.etapas)
-    assert "Resgate" in sem  # only PF acts there, and it has not signed version 2 yet
+    # PF's Termo stays in force while its aditivo is pending: Resgate keeps a signatory
+    assert sem == ["Enfrentamento"]
     registrar(ws_demo, "PF-RR", "assinado", date(2026, 12, 1))
     assert _situacao(panorama(ws_demo), "PF-RR").situacao == "assinado"
 

@@ -64,8 +64,8 @@ def test_only_the_institution_whose_duty_changed_must_sign_again(ws_demo):
     # derived, never written: no adhesion row for a version nobody signed
     assert len(ws_demo.adesoes()) == registros
     assert all(a.versao_numero == 1 for a in ws_demo.adesoes())
-    # the indicator drops only by the one institution that must sign again
-    assert _indicador(ws_demo) == antes - 1
+    # PF's Termo stays in force until it signs the aditivo: the indicator does not drop
+    assert _indicador(ws_demo) == antes
 
 
 def test_contact_only_changes_keep_everyone(ws_demo):

@@ -12,7 +12,14 @@ SITUACOES_CLI = {
     "concluido": "concluído",
     "nao-se-aplica": "não se aplica",
 }
-MARCAS = {"não iniciado": "·", "em andamento": "▶", "concluído": "✔", "não se aplica": "–"}
+MARCAS = {
+    "não iniciado": "·",
+    "em andamento": "▶",
+    "concluído": "✔",
+    "não se aplica": "–",
+    "em dia": "✔",
+    "atrasado": "▶",
+}
 
 
 @click.group()
@@ -46,6 +53,8 @@ def listar(como_json: bool) -> None:
                 f" {MARCAS[p.situacao]} {p.numero:>2}. {esc(p.titulo)} — {p.situacao}{alerta}{extra}"
             )
             saida.print(f"      {esc(p.motivo)}", style="dim")
+            if p.regra:
+                saida.print(f"      {esc(p.regra)}", style="dim italic")
     saida.print(f"[bold]Próximo passo:[/bold] {esc(atual.proximo['acao'])}")
     saida.print(f"  {esc(atual.proximo['motivo'])}")
 

@@ -40,8 +40,10 @@ SIMBOLOS = {chave: simbolo for chave, (_, simbolo) in SITUACOES.items()} | {
     READESAO: "↻",
     MANTIDA: "✔",
 }
-# statuses whose adhesion is in force for the latest version
+# statuses whose adhesion covers the latest version
 EM_VIGOR = frozenset({"assinado", MANTIDA})
+# statuses of an institution with a signed Termo in force (a Termo Aditivo may still be due)
+ADERIDAS = EM_VIGOR | {READESAO}
 # the date column each recorded status fills
 COLUNA_DATA = {
     "convidada": "convidada_em",
@@ -131,6 +133,11 @@ class SituacaoInstituicao:
         return self.situacao in EM_VIGOR
 
     @property
+    def aderida(self) -> bool:
+        """True when the institution has a signed Termo in force, even if an aditivo is due."""
+        return self.situacao in ADERIDAS
+
+    @property
     def motivo(self) -> str:
         """Why the institution must, or need not, sign (again), in one sentence."""
         v, n = self.versao, self.vigente
@@ -188,6 +195,7 @@ class SituacaoInstituicao:
             "mudancas": [m.texto for m in self.mudancas],
             "motivo": self.motivo,
             "em_vigor": self.em_vigor,
+            "aderida": self.aderida,
         }
 
 
@@ -254,8 +262,8 @@ def situacoes(
 
 
 def etapas_sem_signataria(rc: RedeCompleta, lista: list[SituacaoInstituicao]) -> list[Etapa]:
-    """Stages where no institution has signed the latest version of the flow."""
-    cobertas = {e.id for s in lista if s.em_vigor for e in s.etapas}
+    """Stages where no institution has a signed Termo in force."""
+    cobertas = {e.id for s in lista if s.aderida for e in s.etapas}
     return [e for e in rc.etapas_ordenadas if e.id not in cobertas]
 
 
