@@ -108,6 +108,36 @@ def reabrir(numero: int, elaboracao: bool) -> None:
         click.echo(f"O passo {numero} não tinha ajuste manual.")
 
 
+@passo.command("regra")
+@click.argument("nome", required=False, metavar="[NOME]")
+@click.argument("valor", required=False, metavar="[VALOR]")
+@click.option("--padrao", is_flag=True, help="Volta a regra ao padrão da cartilha.")
+def regra(nome: str | None, valor: str | None, padrao: bool) -> None:
+    """Mostra as regras de evidência dos passos, ou ajusta uma (ex.: dias_alinhamento 45)."""
+    from pacto.domain.regras import PREFIXO, catalogo_regras
+    from pacto.domain.regras import regra as buscar
+    from pacto.services.progresso import regras_da_rede
+
+    ws = workspace()
+    if nome is None:
+        atuais = regras_da_rede(ws)
+        for chave, r in catalogo_regras().items():
+            click.echo(f"{chave} = {r.mostrar(getattr(atuais, chave))} · {r.titulo}")
+            click.echo(f"    {atuais.motivo(chave)}")
+        return
+    r = buscar(nome.strip())
+    if padrao:
+        ws.definir_configuracao(PREFIXO + r.chave, None)
+        click.echo(f"{r.titulo}: de volta ao padrão da cartilha ({r.mostrar(r.padrao)}).")
+        return
+    if valor is None:
+        click.echo(f"{r.chave} = {r.mostrar(getattr(regras_da_rede(ws), r.chave))}")
+        return
+    lido = r.ler(valor)
+    ws.definir_configuracao(PREFIXO + r.chave, str(lido))
+    click.echo(f"{r.titulo}: {r.mostrar(lido)} (padrão da cartilha: {r.mostrar(r.padrao)}).")
+
+
 @click.group()
 def gt() -> None:
     """O grupo de trabalho: instituições membros e o ato que o criou."""

@@ -1,0 +1,91 @@
+"""The living flow through `status --json` and `passo listar`: pact, alignment, roadmap, rules."""
+
+import json
+from datetime import date, timedelta
+
+from click.testing import CliRunner
+
+from pacto.cli import pacto
+from pacto.domain.adesao import Adesao
+from pacto.domain.processo import Ajuste
+from pacto.domain.reunioes import Reuniao
+from pacto.services.adesoes import panorama
+from pacto.store import Workspace
+
+
+def _cli(caminho, *args):
+    return CliRunner().invoke(pacto, ["--db", str(caminho), *args], catch_exceptions=False)
+
+
+def _status(caminho) -> dict:
+    resultado = _cli(caminho, "status", "--json")
+    assert resultado.exit_code == 0, resultado.output
+    return json.loads(resultado.output)
+
+
+def _pactuar_com_metade_assinada(caminho, hoje: date) -> None:
+    """Pact meeting 10 days ago, version frozen, half the Termos signed, alignment 3 days ago."""
+    with Workspace.abrir(caminho) as ws:
+        for n in (3, 4):
+            ws.ajustar_passo(Ajuste("pactuacao", n, "concluído", "Feito com ata no SEI."))
+        for n in (2, 6, 7, 8, 9, 11):
+            ws.ajustar_passo(Ajuste("elaboracao", n, "concluído", "Feito na rede."))
+        versao = ws.congelar_versao("Versão pactuada")
+        pacto_em = hoje - timedelta(days=10)
+        ws.criar_reuniao(Reuniao("apresentacao_final", 1, pacto_em, situacao="realizada"))
+        lista = panorama(ws).lista
+        for s in lista[: len(lista) // 2]:
+            ws.registrar_adesao(Adesao(s.instituicao.id, versao.numero, "assinado"), pacto_em)
+        # a GT meeting does not count as alignment: only this one does
+        ws.criar_reuniao(Reuniao("gt", 9, hoje - timedelta(days=5), situacao="realizada"))
+        ws.criar_reuniao(Reuniao("alinhamento", 1, hoje - timedelta(days=3), situacao="realizada"))
+
+
+def test_alignment_right_after_the_pact_with_half_the_termos_unsigned(caminho_demo):
+    _pactuar_com_metade_assinada(caminho_demo, date.today())
+    dados = _status(caminho_demo)
+    passos = {p["numero"]: p for p in dados["passos_pactuacao"]}
+    etapas = {e["numero"]: e for e in dados["etapas_elaboracao"]}
+    assert passos[5]["situacao"] == "concluído"
+    assert passos[6]["situacao"] == "em dia"
+    assert etapas[12]["situacao"] == "em andamento"
+    assert "ainda não assinaram nem recusaram" in etapas[12]["motivo"]
+    proximo = dados["proximo_passo"]
+    assert proximo["etapa"] == 12 and proximo["numero"] is None
+    assert proximo["acao"].startswith("Etapa 12 do roteiro: Institucionalizar")
+    assert proximo["situacao"] == "em andamento"
+    texto = " ".join(_cli(caminho_demo, "passo", "listar").output.split())
+    assert "6. Reuniões mensais de alinhamento — em dia" in texto
+    assert "Próximo passo: Etapa 12 do roteiro" in texto
+    assert "Regra “Intervalo máximo entre alinhamentos (dias)”: 35 dias" in texto
+
+
+def test_rules_are_named_settings_with_the_booklet_default(caminho_demo):
+    lista = _cli(caminho_demo, "passo", "regra").output
+    assert "presenca_ampliada = 50%" in lista and "dias_alinhamento = 35 dias" in lista
+    assert _cli(caminho_demo, "passo", "regra", "presenca_ampliada", "40%").exit_code == 0
+    assert _cli(caminho_demo, "passo", "regra", "dias_alinhamento", "45").exit_code == 0
+    dados = _status(caminho_demo)
+    assert "40% (padrão da cartilha: 50%)" in dados["passos_pactuacao"][2]["regra"]
+    assert "45 dias" in dados["passos_pactuacao"][5]["regra"]
+    ruim = _cli(caminho_demo, "passo", "regra", "dias_alinhamento", "zero")
+    assert ruim.exit_code == 1 and "não vale" in ruim.output and "Traceback" not in ruim.output
+    assert _cli(caminho_demo, "passo", "regra", "quorum", "3").exit_code == 1
+    assert _cli(caminho_demo, "passo", "regra", "dias_alinhamento", "--padrao").exit_code == 0
+    assert "35 dias (padrão da cartilha)" in _status(caminho_demo)["passos_pactuacao"][5]["regra"]
+
+
+def test_late_alignment_reads_atrasado_and_proposes_the_meeting(caminho_demo):
+    hoje = date.today()
+    with Workspace.abrir(caminho_demo) as ws:
+        for n in (3, 4):
+            ws.ajustar_passo(Ajuste("pactuacao", n, "concluído", "Feito."))
+        ws.congelar_versao("Pactuada")
+        ws.criar_reuniao(
+            Reuniao("apresentacao_final", 1, hoje - timedelta(days=80), situacao="realizada")
+        )
+        ws.criar_reuniao(Reuniao("alinhamento", 1, hoje - timedelta(days=40), situacao="realizada"))
+    dados = _status(caminho_demo)
+    passo6 = dados["passos_pactuacao"][5]
+    assert passo6["situacao"] == "atrasado" and passo6["alerta"]
+    assert dados["proximo_passo"]["numero"] == 6
