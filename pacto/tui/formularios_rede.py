@@ -25,7 +25,7 @@ from pacto.tui.texto import literal
 # (field, label, placeholder) of the institution's one-line fields, in form order
 _CAMPOS_TEXTO = (
     ("setor", "Setor", "Ex.: Assistência Social"),
-    ("cnpj", "CNPJ", "00.000.000/0000-00"),
+    ("cnpj", "CNPJ", "00.000.000/0000-00 ou alfanumérico 12.ABC.345/01DE-35"),
     ("endereco", "Endereço", ""),
     ("telefone", "Telefone", "(95) 0000-0000"),
     ("email", "E-mail", "nome@orgao.gov.br"),
