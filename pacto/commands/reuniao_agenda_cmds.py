@@ -71,7 +71,7 @@ def criar(data_texto, hora, duracao, local, modalidade, presidente, secretario, 
     r = ws.criar_reuniao(r, pauta)
     quando = f"{r.data:%d/%m/%Y}" + (f" às {r.hora:%H:%M}" if r.hora else "")
     click.echo(f"Reunião {r.id} criada: {r.titulo}, {quando}.")
-    avisar_data(r.data)
+    avisar_data(r.data, ws)
 
 
 @click.command()

@@ -23,6 +23,7 @@ SUBCOMANDOS = {
     "acao-concluir": f"{_REGISTRO}:acao_concluir",
     "sugestao": f"{_REGISTRO}:sugestao",
     "sugestao-decidir": f"{_REGISTRO}:sugestao_decidir",
+    "feriado": f"{_REGISTRO}:feriado",
 }
 
 

@@ -87,13 +87,46 @@ def checar_privacidade(texto: str, mesmo_assim: bool) -> None:
     )
 
 
-def avisar_data(data) -> None:
-    """Warn on stderr when a meeting date is a holiday or a weekend."""
-    from pacto.domain.calendario import alerta_de_data
+def avisar_data(data, ws=None) -> None:
+    """Warn on stderr when a meeting date is a holiday (national, state, municipal) or a weekend."""
+    if ws is not None:
+        from pacto.services.feriados import alerta as alerta_da_rede
 
-    alerta = alerta_de_data(data)
+        alerta = alerta_da_rede(ws, data)
+    else:
+        from pacto.domain.calendario import alerta_de_data
+
+        alerta = alerta_de_data(data)
     if alerta:
         click.secho(f"Atenção: {alerta}", fg="yellow", err=True)
+
+
+@click.command()
+@click.argument("dia", required=False, metavar="[DD/MM]")
+@click.argument("nome", required=False, metavar="[NOME]")
+@click.option("--remover", is_flag=True, help="Retira o feriado municipal deste dia.")
+def feriado(dia: str | None, nome: str | None, remover: bool) -> None:
+    """Lista ou registra os feriados municipais que o pacto confere ao agendar reuniões."""
+    from pacto.services import feriados
+
+    ws = workspace()
+    if dia is None:
+        lista = feriados.municipais(ws)
+        if not lista:
+            click.echo("Nenhum feriado municipal registrado (os nacionais e estaduais já valem).")
+        for (mes, d), texto in sorted(lista.items()):
+            click.echo(f"{d:02d}/{mes:02d}  {texto}")
+        return
+    if remover:
+        ok = feriados.remover(ws, dia)
+        click.echo("Feriado municipal retirado." if ok else "Não havia feriado neste dia.")
+        return
+    if not nome:
+        raise click.UsageError(
+            'Informe o nome do feriado, ex.: pacto reuniao feriado 09/07 "Aniversário da cidade".'
+        )
+    mes, d = feriados.adicionar(ws, dia, nome)
+    click.echo(f"Feriado municipal registrado: {d:02d}/{mes:02d} – {' '.join(nome.split())}.")
 
 
 # -- what happens in a meeting -------------------------------------------------------

@@ -90,12 +90,44 @@ def feriado(dia: date) -> str | None:
     return feriados_nacionais(dia.year).get(dia)
 
 
-def alerta_de_data(dia: date) -> str | None:
-    """A warning when a meeting date is a holiday, an optional day off or a weekend."""
+@cache
+def feriados_estaduais(ano: int, uf: str) -> dict[date, str]:
+    """State holidays of a UF in a year, with their Portuguese names, from the `holidays` library.
+
+    Imported here, never at module level: building the calendars costs more than starting
+    `pacto status`, which never checks a date.
+    """
+    import holidays  # noqa: PLC0415 - on purpose, see the docstring
+
+    uf = (uf or "").strip().upper()
+    try:
+        do_estado = holidays.country_holidays("BR", subdiv=uf, years=ano, language="pt_BR")
+    except NotImplementedError:
+        return {}
+    nacionais = holidays.country_holidays("BR", years=ano, language="pt_BR")
+    return {dia: nome for dia, nome in sorted(do_estado.items()) if dia not in nacionais}
+
+
+def feriado_municipal(dia: date, municipais: dict[tuple[int, int], str] | None) -> str | None:
+    """The name of a municipal holiday kept by the network (day and month), if any."""
+    return (municipais or {}).get((dia.month, dia.day))
+
+
+def alerta_de_data(
+    dia: date, uf: str = "", municipais: dict[tuple[int, int], str] | None = None
+) -> str | None:
+    """A warning when a meeting date is a holiday (national, of the network's UF or municipal),
+    an optional day off or a weekend."""
     rotulo = f"{dia:%d/%m/%Y} ({DIAS_SEMANA[dia.weekday()]})"
     nome = feriado(dia)
     if nome:
         return f"{rotulo} é feriado nacional: {nome}."
+    nome = feriados_estaduais(dia.year, uf).get(dia) if uf else None
+    if nome:
+        return f"{rotulo} é feriado estadual ({uf.upper()}): {nome}."
+    nome = feriado_municipal(dia, municipais)
+    if nome:
+        return f"{rotulo} é feriado municipal: {nome}."
     nome = pontos_facultativos(dia.year).get(dia)
     if nome:
         return f"{rotulo} é ponto facultativo: {nome}."

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import PAPEIS_PONTO_FOCAL, Instituicao, PontoFocal, Rede
-from pacto.domain.text import caracteres_proibidos, chave_comparacao, limpar, so_digitos
+from pacto.domain.text import caracteres_proibidos, chave_comparacao, limpar
 
 UFS = {
     "AC": "Acre", "AL": "Alagoas", "AP": "Amapá", "AM": "Amazonas", "BA": "Bahia",

@@ -247,7 +247,7 @@ def pauta(f: Fontes, saida: Path, reuniao_id: int, *, pasta_modelos: Path | None
     lote = _um_documento(
         "pauta", contexto_pauta(f, reuniao_id), saida / nome_da_reuniao("pauta", r), pasta_modelos
     )
-    alerta = alerta_de_data(r.data)
+    alerta = alerta_de_data(r.data, f.rc.rede.uf)
     if alerta:
         lote.avisos.append(alerta)
     return lote
