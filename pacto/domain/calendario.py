@@ -233,45 +233,15 @@ def hora_oficial(hora: time | None) -> str:
 
 # -- dates and times in words, as an ata is written ---------------------------
 
-_UNIDADES = (
-    "zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove",
-    "dez", "onze", "doze", "treze", "quatorze", "quinze", "dezesseis", "dezessete",
-    "dezoito", "dezenove",
-)  # fmt: skip
-_DEZENAS = ("", "", "vinte", "trinta", "quarenta", "cinquenta",
-            "sessenta", "setenta", "oitenta", "noventa")  # fmt: skip
-_CENTENAS = ("", "cento", "duzentos", "trezentos", "quatrocentos", "quinhentos",
-             "seiscentos", "setecentos", "oitocentos", "novecentos")  # fmt: skip
-
-
-def _feminino(palavra: str, feminino: bool) -> str:
-    if not feminino:
-        return palavra
-    return {"um": "uma", "dois": "duas"}.get(palavra, palavra.replace("entos", "entas"))
-
 
 def cardinal(n: int, feminino: bool = False) -> str:
-    """A whole number from 0 to 999 999 in Portuguese words, e.g. 2026 → 'dois mil e vinte e seis'."""
-    if not 0 <= n < 1_000_000:
-        raise ValueError("fora do intervalo")
-    if n < 20:
-        return _feminino(_UNIDADES[n], feminino)
-    if n < 100:
-        dezena, unidade = divmod(n, 10)
-        base = _DEZENAS[dezena]
-        return base if not unidade else f"{base} e {cardinal(unidade, feminino)}"
-    if n < 1000:
-        centena, resto = divmod(n, 100)
-        if n == 100:
-            return "cem"
-        base = _feminino(_CENTENAS[centena], feminino)
-        return base if not resto else f"{base} e {cardinal(resto, feminino)}"
-    milhar, resto = divmod(n, 1000)
-    base = "mil" if milhar == 1 else f"{cardinal(milhar, feminino)} mil"
-    if not resto:
-        return base
-    liga = " e " if resto < 100 or resto % 100 == 0 else " "
-    return f"{base}{liga}{cardinal(resto, feminino)}"
+    """A whole number in Portuguese words, e.g. 2026 → 'dois mil e vinte e seis'.
+
+    One implementation serves acts and atas alike: `redacao.numero_por_extenso`.
+    """
+    from pacto.domain.redacao import numero_por_extenso
+
+    return numero_por_extenso(n, "f" if feminino else "m")
 
 
 def data_por_extenso(dia: date) -> str:
