@@ -10,7 +10,7 @@ import click
 from pacto.commands.common import console, esc, imprimir_json, workspace
 from pacto.commands.reuniao_registro_cmds import avisar_data, reuniao_ou_erro
 
-TIPOS = ("gt", "ampliada", "apresentacao_final", "alinhamento", "extraordinaria")
+TIPOS = ("gt", "ampliada", "apresentacao_final", "alinhamento", "extraordinaria", "avaliacao")
 
 
 # -- meetings ----------------------------------------------------------------------

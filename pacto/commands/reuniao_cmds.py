@@ -24,6 +24,7 @@ SUBCOMANDOS = {
     "sugestao": f"{_REGISTRO}:sugestao",
     "sugestao-decidir": f"{_REGISTRO}:sugestao_decidir",
     "feriado": f"{_REGISTRO}:feriado",
+    "avaliacao": f"{_REGISTRO}:avaliacao",
 }
 
 

@@ -129,6 +129,38 @@ def feriado(dia: str | None, nome: str | None, remover: bool) -> None:
     click.echo(f"Feriado municipal registrado: {d:02d}/{mes:02d} – {' '.join(nome.split())}.")
 
 
+@click.command()
+@click.argument("reuniao_id", metavar="ID", type=int)
+@click.option(
+    "--periodicidade",
+    type=click.Choice(["semestral", "anual"]),
+    required=True,
+    help="Avaliação semestral ou anual, como a rede definiu.",
+)
+@click.option(
+    "--funciona", default="", metavar="TEXTO", help="O que está funcionando como esperado."
+)
+@click.option("--melhorar", default="", metavar="TEXTO", help="O que pode ser melhorado.")
+@click.option(
+    "--descontinuar",
+    default="",
+    metavar="TEXTO",
+    help="O que não funcionou e deve ser descontinuado.",
+)
+@click.option("--mesmo-assim", is_flag=True, help="Grava mesmo com alerta de privacidade.")
+def avaliacao(reuniao_id, periodicidade, funciona, melhorar, descontinuar, mesmo_assim) -> None:
+    """Registra a grade da reunião de avaliação: o que funciona, melhorar, descontinuar."""
+    from pacto.services.avaliacao import registrar
+
+    checar_privacidade("\n".join((funciona, melhorar, descontinuar)), mesmo_assim)
+    _, periodo = registrar(workspace(), reuniao_id, periodicidade, funciona, melhorar, descontinuar)
+    click.echo(f"Avaliação {periodicidade} registrada na reunião {reuniao_id}.")
+    click.echo(
+        f"Próximo: trace as metas de {periodo} com a rede "
+        f"(pacto indicadores meta INDICADOR --periodo {periodo} --valor N)."
+    )
+
+
 # -- what happens in a meeting -------------------------------------------------------
 
 

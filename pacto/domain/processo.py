@@ -79,7 +79,9 @@ class Evidencias:
     ato_fluxo_publicado: bool | None = None
     fluxo_publicado: bool | None = None
     indicadores_com_meta: int | None = None
-    avaliacao_realizada: date | None = None  # last periodic evaluation held
+    avaliacao_realizada: date | None = None  # last periodic evaluation held, grid filled
+    periodo_metas: str = ""  # the period whose targets that evaluation should set
+    metas_do_periodo: int = 0  # indicators with a target for that period
 
 
 @dataclass

@@ -198,14 +198,16 @@ def _monitorar(ev: Evidencias, _p) -> tuple[str, str] | None:
     if ev.indicadores_com_meta is None:
         return None
     metas = plural(ev.indicadores_com_meta or 0, "indicador com meta", "indicadores com meta")
-    if ev.avaliacao_realizada and ev.indicadores_com_meta:
+    if ev.avaliacao_realizada and ev.metas_do_periodo:
         return CONCLUIDO, (
-            f"Avaliação periódica realizada em {ev.avaliacao_realizada:%d/%m/%Y} e {metas}."
+            f"Avaliação periódica em {ev.avaliacao_realizada:%d/%m/%Y} e metas de "
+            f"{ev.periodo_metas} definidas "
+            f"({plural(ev.metas_do_periodo, 'indicador', 'indicadores')})."
         )
     if ev.avaliacao_realizada:
         return EM_ANDAMENTO, (
-            f"Avaliação realizada em {ev.avaliacao_realizada:%d/%m/%Y}; defina as metas do "
-            "próximo período (pacto indicadores meta)."
+            f"Avaliação realizada em {ev.avaliacao_realizada:%d/%m/%Y}; defina as metas de "
+            f"{ev.periodo_metas} (pacto indicadores meta INDICADOR --periodo {ev.periodo_metas} --valor N)."
         )
     if ev.indicadores_com_meta:
         return EM_ANDAMENTO, (

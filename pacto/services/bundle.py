@@ -388,6 +388,7 @@ NOMES_SECOES = {
     "indicador_metas": "metas dos indicadores",
     "indicador_valores": "valores dos indicadores",
     "adesoes": "adesões",
+    "avaliacoes": "avaliações periódicas",
 }
 
 

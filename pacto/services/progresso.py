@@ -103,6 +103,26 @@ def _evidencias_de_reunioes_e_adesoes(ws: Workspace, rc: RedeCompleta) -> dict:
     }
 
 
+def _avaliacao(ws: Workspace, rc: RedeCompleta) -> dict:
+    """The last evaluation meeting held with its grid filled, and the targets it should set."""
+    from pacto.domain.avaliacao import periodo_seguinte
+
+    grades = {a.reuniao_id: a for a in ws.avaliacoes() if a.preenchida}
+    feitas = sorted(
+        (r for r in rc.reunioes if r.situacao == "realizada" and r.id in grades),
+        key=lambda r: r.data,
+    )
+    if not feitas:
+        return {}
+    ultima = feitas[-1]
+    periodo = periodo_seguinte(ultima.data, grades[ultima.id].periodicidade)
+    return {
+        "avaliacao_realizada": ultima.data,
+        "periodo_metas": periodo,
+        "metas_do_periodo": len({m.indicador for m in ws.metas() if m.periodo == periodo}),
+    }
+
+
 def regras_da_rede(ws: Workspace) -> Regras:
     """The evidence rules in force: the booklet's defaults unless the network set its own."""
     ajustes = {}
@@ -171,6 +191,7 @@ def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencia
         versoes=ultima.numero if ultima else 0,
         ultima_versao_em=ultima.criado_em if ultima else None,
         **_evidencias_de_reunioes_e_adesoes(ws, rc),
+        **_avaliacao(ws, rc),
     )
 
 

@@ -24,6 +24,7 @@ MIGRACOES = (
     "m007_mensal",
     "m008_historico",
     "m009_cache",
+    "m014_fluxo_vivo",
 )
 
 

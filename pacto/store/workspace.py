@@ -46,6 +46,7 @@ TABELAS_EXTRAS = (
     "indicador_metas",
     "indicador_valores",
     "adesoes",
+    "avaliacoes",
 )
 # Tables a freshly created workspace leaves empty: rows in any of them are the user's work.
 TABELAS_DO_USUARIO = ("instituicoes", "reunioes", "sugestoes", "versoes", *TABELAS_EXTRAS)
