@@ -89,3 +89,78 @@ def test_late_alignment_reads_atrasado_and_proposes_the_meeting(caminho_demo):
     passo6 = dados["passos_pactuacao"][5]
     assert passo6["situacao"] == "atrasado" and passo6["alerta"]
     assert dados["proximo_passo"]["numero"] == 6
+
+
+def _como_antes_da_atualizacao(caminho) -> None:
+    """A workspace with history, turned back to the schema before m014_fluxo_vivo."""
+    import sqlite3
+
+    con = sqlite3.connect(caminho)
+    with con:
+        con.execute("DROP TABLE avaliacoes")
+        con.execute("DELETE FROM _sqlite_migrations WHERE name = 'm014_fluxo_vivo'")
+        con.execute("DELETE FROM configuracoes WHERE chave = 'aviso.fluxo_vivo'")
+    con.close()
+
+
+def test_first_open_after_the_upgrade_explains_once(caminho_demo):
+    with Workspace.abrir(caminho_demo) as ws:
+        ws.congelar_versao("Primeira")
+        for s in panorama(ws).lista:
+            ws.registrar_adesao(Adesao(s.instituicao.id, 1, "assinado"), date(2026, 11, 10))
+        pf = ws.instituicao_por_sigla("PF-RR")
+        etapa = next(e for e in ws.etapas() if e.chave == "resgate")
+        ws.definir_atribuicao(pf.id, etapa.id, ws.fluxos()[0].id, "Coordena o resgate.")
+        ws.congelar_versao("Segunda")
+        ws.ajustar_passo(Ajuste("pactuacao", 3, "concluído", "Reunião de 2025, ata no SEI."))
+        registros = len(ws.adesoes())
+    _como_antes_da_atualizacao(caminho_demo)
+    primeira = _cli(caminho_demo, "adesao", "listar")
+    assert primeira.exit_code == 0
+    texto = " ".join(primeira.output.split())
+    assert "atualização m014_fluxo_vivo" in texto
+    assert "Adesões que deixaram de pedir readesão" in texto
+    assert "Readesão continua pendente — PF-RR" in texto
+    assert "Ajuste à mão mantido — passo 3: concluído" in texto
+    segunda = _cli(caminho_demo, "adesao", "listar")
+    assert "m014_fluxo_vivo" not in segunda.output  # only once
+    with Workspace.abrir(caminho_demo) as ws:
+        assert len(ws.adesoes()) == registros  # nothing rewritten
+        assert ws.avaliacoes() == []
+
+
+def test_a_fresh_workspace_gets_no_notice(caminho_demo):
+    assert "fluxo_vivo" not in _cli(caminho_demo, "adesao", "listar").output
+
+
+async def test_tui_shows_the_notice_once_and_why_in_section_7(caminho_demo):
+    from textual.widgets import DataTable, Static
+
+    from pacto.tui.app import criar_app
+
+    with Workspace.abrir(caminho_demo) as ws:
+        ws.congelar_versao("Primeira")
+        for s in panorama(ws).lista:
+            ws.registrar_adesao(Adesao(s.instituicao.id, 1, "assinado"), date(2026, 11, 10))
+        pf = ws.instituicao_por_sigla("PF-RR")
+        etapa = next(e for e in ws.etapas() if e.chave == "resgate")
+        ws.definir_atribuicao(pf.id, etapa.id, ws.fluxos()[0].id, "Coordena o resgate.")
+        ws.congelar_versao("Segunda")
+    _como_antes_da_atualizacao(caminho_demo)
+    app = criar_app(caminho_demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        avisos = [n.message for n in app._notifications]
+        assert any("m014_fluxo_vivo" in m for m in avisos)
+        await pilot.press("7")
+        await pilot.pause()
+        tabela = app.query_one("#adesoes-tabela", DataTable)
+        linha = next(i for i in range(tabela.row_count) if tabela.get_row_at(i)[0] == "PF-RR")
+        tabela.focus()
+        tabela.move_cursor(row=linha)
+        await pilot.pause()
+        detalhe = str(app.query_one("#adesoes-detalhe", Static).render())
+        assert "Por quê: assinou a versão 1; a versão 2 alterou 1 compromisso" in detalhe
+        assert "pacto gerar termo --aditivo --instituicao PF-RR" in detalhe
+    with Workspace.abrir(caminho_demo) as ws:
+        assert ws.configuracao("aviso.fluxo_vivo") is None

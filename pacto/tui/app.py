@@ -78,6 +78,20 @@ class PactoApp(App[None]):
         self.action_recarregar()
         self.query_one("#navegacao", OptionList).highlighted = 0
         self.query_one("#painel").focus()
+        self._avisar_atualizacao()
+
+    def _avisar_atualizacao(self) -> None:
+        """Once after the living-flow upgrade: which statuses the new rules changed, and why."""
+        from pacto.services.fluxo_vivo import consumir
+
+        try:
+            linhas = consumir(self.ws)
+        except PactoErro:
+            return
+        if linhas:
+            self.notify(
+                "\n".join(linhas), title="Regras do fluxo vivo", severity="warning", timeout=30
+            )
 
     def on_unmount(self) -> None:
         self.ws.fechar()
