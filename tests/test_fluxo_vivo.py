@@ -164,3 +164,45 @@ async def test_tui_shows_the_notice_once_and_why_in_section_7(caminho_demo):
         assert "pacto gerar termo --aditivo --instituicao PF-RR" in detalhe
     with Workspace.abrir(caminho_demo) as ws:
         assert ws.configuracao("aviso.fluxo_vivo") is None
+
+
+def test_step_7_record_and_a_purpose_covered_by_an_external_flow(caminho_demo):
+    # the demo's flow leaves out some purposes of art. 149-A: one is a gap until covered
+    with Workspace.abrir(caminho_demo) as ws:
+        fluxo = ws.fluxos()[0]
+        fluxo.finalidades = [f for f in fluxo.finalidades if f != "trabalho_escravo"]
+        ws.salvar_fluxo(fluxo)
+    lacunas = [x["referencia"] for x in _status(caminho_demo)["lacunas"]]
+    assert "trabalho_escravo" in lacunas
+    ok = _cli(
+        caminho_demo,
+        "fluxo",
+        "externo",
+        "trabalho_escravo",
+        "--ato",
+        "Portaria MMFDH nº 3.484/2021",
+    )
+    assert (
+        ok.exit_code == 0
+        and "coberta por fluxo externo — Portaria MMFDH nº 3.484/2021" in ok.output
+    )
+    assert "trabalho_escravo" not in [x["referencia"] for x in _status(caminho_demo)["lacunas"]]
+    assert _cli(caminho_demo, "fluxo", "externo", "servidao").exit_code == 2  # no --ato
+    assert _cli(caminho_demo, "fluxo", "externo", "pesca", "--ato", "X").exit_code == 1
+
+    assert (
+        _cli(
+            caminho_demo,
+            "fluxo",
+            "experiencia",
+            "Fluxo estadual do RJ",
+            "--nota",
+            "Hipótese conjunta com trabalho escravo.",
+        ).exit_code
+        == 0
+    )
+    etapa7 = _status(caminho_demo)["etapas_elaboracao"][6]
+    assert etapa7["situacao"] == "em andamento"
+    assert _cli(caminho_demo, "fluxo", "decisao", "unico").exit_code == 0
+    etapa7 = _status(caminho_demo)["etapas_elaboracao"][6]
+    assert etapa7["situacao"] == "concluído" and "Fluxo estadual do RJ" in etapa7["motivo"]

@@ -241,10 +241,28 @@ def test_roadmap_derives_where_it_knows_and_asks_by_hand_elsewhere():
     assert etapas[2].situacao == CONCLUIDO
     assert etapas[9].situacao == EM_ANDAMENTO and "3 instituições sem" in etapas[9].motivo
     assert etapas[10].situacao == CONCLUIDO
-    assert etapas[7].situacao_derivada is None and "à mão" in etapas[7].motivo
+    assert etapas[7].situacao == NAO_INICIADO and "experiências consultadas" in etapas[7].motivo
     manual = Ajuste("elaboracao", 7, CONCLUIDO, "Visitamos o fluxo do RJ; fluxo único.")
     etapas = {p.numero: p for p in etapas_elaboracao(ev, passos, [manual])}
     assert etapas[7].situacao == CONCLUIDO and etapas[7].ajuste is manual
+
+
+def test_roadmap_step_7_needs_experiences_and_the_decision():
+    def etapa7(**extra):
+        ev = _rede_desenhada(**extra)
+        return etapas_elaboracao(ev, passos_pactuacao(ev))[6]
+
+    so_experiencia = etapa7(experiencias=["Fluxo estadual do RJ"])
+    assert (
+        so_experiencia.situacao == EM_ANDAMENTO and "pacto fluxo decisao" in so_experiencia.motivo
+    )
+    so_decisao = etapa7(decisao_fluxo="um fluxo por finalidade")
+    assert so_decisao.situacao == EM_ANDAMENTO
+    feita = etapa7(experiencias=["Fluxo do RJ", "CIPETP-SP"], decisao_fluxo="um fluxo único")
+    assert feita.situacao == CONCLUIDO
+    assert feita.motivo == (
+        "2 experiências consultadas (Fluxo do RJ, CIPETP-SP); decisão: um fluxo único."
+    )
 
 
 def test_roadmap_step_11_derived_when_netp_data_known():

@@ -204,6 +204,7 @@ def finalidades_fora_dos_fluxos(rc: RedeCompleta) -> list[Lacuna]:
             "aviso",
         )
         for f in finalidades_sem_fluxo(rc.fluxos)
+        if f.chave not in rc.fluxos_externos  # covered by an external flow: no gap
     ]
 
 

@@ -44,6 +44,8 @@ class RedeCompleta:
     deliberacoes: list[Deliberacao] = field(default_factory=list)
     acoes: list[Acao] = field(default_factory=list)
     sugestoes: list[Sugestao] = field(default_factory=list)
+    # purposes covered by a flow outside the network's (key -> act), e.g. slave labour
+    fluxos_externos: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def instituicao_por_id(self) -> dict[int, Instituicao]:

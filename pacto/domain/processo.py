@@ -71,6 +71,8 @@ class Evidencias:
     receptores_denuncia: int = 0
     receptores_sem_pratica: list[str] = field(default_factory=list)  # "PC-RR: horário"
     colegiados: int = 0
+    experiencias: list[str] = field(default_factory=list)  # step 7: experiences studied
+    decisao_fluxo: str = ""  # step 7: "um fluxo único…" or "um fluxo por finalidade"
     osc_no_fluxo: int = 0
     sem_atribuicao: int = 0
     lacunas_graves: int = 0

@@ -111,6 +111,31 @@ def _colegiados(ev: Evidencias, _p) -> tuple[str, str]:
     return NAO_INICIADO, "Nenhum colegiado (COETRAE, comitê, conselho) mapeado na rede."
 
 
+def _experiencias(ev: Evidencias, _p) -> tuple[str, str]:
+    consultadas = (
+        f"{plural(len(ev.experiencias), 'experiência consultada', 'experiências consultadas')} "
+        f"({', '.join(ev.experiencias)})"
+        if ev.experiencias
+        else ""
+    )
+    if consultadas and ev.decisao_fluxo:
+        return CONCLUIDO, f"{consultadas}; decisão: {ev.decisao_fluxo}."
+    if consultadas:
+        return EM_ANDAMENTO, (
+            f"{consultadas}; falta registrar a decisão: fluxo único ou um por finalidade "
+            "(pacto fluxo decisao)."
+        )
+    if ev.decisao_fluxo:
+        return EM_ANDAMENTO, (
+            f"Decisão: {ev.decisao_fluxo}; registre as experiências consultadas "
+            "(pacto fluxo experiencia NOME --nota …)."
+        )
+    return NAO_INICIADO, (
+        "Registre as experiências consultadas (como o fluxo do RJ ou o fluxo nacional de "
+        "trabalho escravo) e a decisão entre fluxo único ou por finalidade."
+    )
+
+
 def _elaborar(ev: Evidencias, _p) -> tuple[str, str]:
     if ev.versoes and not ev.lacunas_graves:
         return (
@@ -224,6 +249,7 @@ REGRAS = {
     "atribuicoes": _atribuicoes,
     "pactuar": _pactuar,
     "colegiados": _colegiados,
+    "outras_experiencias": _experiencias,
     "elaborar_fluxo": _elaborar,
     "pontos_focais": _pontos_focais,
     "osc": _osc,

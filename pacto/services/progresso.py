@@ -123,6 +123,17 @@ def _avaliacao(ws: Workspace, rc: RedeCompleta) -> dict:
     }
 
 
+def _etapa7(ws: Workspace) -> dict:
+    """Step 7 as recorded: the experiences studied and the decision on the kind of flow."""
+    from pacto.services.roteiro_registros import DECISOES, etapa7
+
+    dados = etapa7(ws)
+    return {
+        "experiencias": [e["nome"] for e in dados["experiencias"]],
+        "decisao_fluxo": DECISOES.get(dados["decisao"], ""),
+    }
+
+
 def regras_da_rede(ws: Workspace) -> Regras:
     """The evidence rules in force: the booklet's defaults unless the network set its own."""
     ajustes = {}
@@ -192,6 +203,7 @@ def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencia
         ultima_versao_em=ultima.criado_em if ultima else None,
         **_evidencias_de_reunioes_e_adesoes(ws, rc),
         **_avaliacao(ws, rc),
+        **_etapa7(ws),
     )
 
 

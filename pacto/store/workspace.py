@@ -329,7 +329,16 @@ class Workspace(
                 atribuicoes=self.atribuicoes(),
                 encaminhamentos=self.encaminhamentos(),
                 **self._carregar_reunioes(),
+                fluxos_externos=self._fluxos_externos(),
             )
+
+    def _fluxos_externos(self) -> dict[str, str]:
+        """Purposes covered by an external flow, as `services.roteiro_registros` keeps them."""
+        try:
+            dados = json.loads(self.configuracao("fluxos.externos") or "{}")
+        except ValueError:
+            return {}
+        return dados if isinstance(dados, dict) else {}
 
     # -- settings ------------------------------------------------------
 
