@@ -365,25 +365,15 @@ def modelo_fluxo() -> Document:
     p(doc, "{%p endfor %}")
 
     p(doc, "Como denunciar", "Heading 1")
-    tab = tabela(
-        doc,
-        [],
-        [
-            [
-                "Disque 100",
-                "Disque Direitos Humanos. Ligação gratuita, 24 horas por dia, todos os dias. A denúncia pode ser anônima.",
-            ],
-            [
-                "Ligue 180",
-                "Central de Atendimento à Mulher. Ligação gratuita, 24 horas por dia, todos os dias. A denúncia pode ser anônima.",
-            ],
-            ["190", "Polícia Militar, em situação de emergência ou de flagrante."],
-        ],
-        [3.0, 13.0],
-    )
-    for linha in tab.rows:
-        linha.cells[0].paragraphs[0].style = "Cabecalho tabela"
-        linha.cells[0].paragraphs[0].runs[0].font.size = Pt(14)
+    tab = tabela(doc, [], [], [3.0, 13.0])
+    linha_tag(tab, "{%tr for c in canais %}")
+    linha = tab.add_row()
+    nao_quebrar(linha)
+    escrever(linha.cells[0], "{{ c.nome }}", "Cabecalho tabela")
+    linha.cells[0].paragraphs[0].runs[0].font.size = Pt(14)
+    escrever(linha.cells[1], "{{ c.descricao }}")
+    linha_tag(tab, "{%tr endfor %}")
+    larguras_das_colunas(tab, [3.0, 13.0])
     p(doc, "")
     p(doc, "{%p if denuncia %}")
     p(doc, "Também recebem denúncias neste território:").paragraph_format.keep_with_next = True
