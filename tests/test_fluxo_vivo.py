@@ -206,3 +206,17 @@ def test_step_7_record_and_a_purpose_covered_by_an_external_flow(caminho_demo):
     assert _cli(caminho_demo, "fluxo", "decisao", "unico").exit_code == 0
     etapa7 = _status(caminho_demo)["etapas_elaboracao"][6]
     assert etapa7["situacao"] == "concluído" and "Fluxo estadual do RJ" in etapa7["motivo"]
+
+
+def test_a_network_without_netp_reads_correctly(caminho_demo):
+    with Workspace.abrir(caminho_demo) as ws:
+        for inst in ws.carregar().instituicoes:
+            if inst.tipo == "netp":
+                inst.tipo = "gestor_assistencia_estadual"
+                ws.salvar_instituicao(inst)
+        coord = ws.carregar().coordenacao.sigla
+    etapa11 = _status(caminho_demo)["etapas_elaboracao"][10]
+    assert etapa11["titulo"].endswith("(quando existente na localidade)")
+    assert etapa11["motivo"] == (
+        f"Nenhum envio de informação à coordenação do fluxo ({coord}) registrado."
+    )

@@ -77,6 +77,7 @@ class Evidencias:
     sem_atribuicao: int = 0
     lacunas_graves: int = 0
     envios_netp: int | None = None
+    destino_informacoes: str = "ao NETP"  # "à coordenação do fluxo (SEJUC)" without a NETP
     ato_fluxo_gerado: bool | None = None
     ato_fluxo_publicado: bool | None = None
     fluxo_publicado: bool | None = None

@@ -174,9 +174,10 @@ def _netp(ev: Evidencias, _p) -> tuple[str, str] | None:
     if ev.envios_netp:
         return (
             CONCLUIDO,
-            f"{plural(ev.envios_netp, 'mês com informação enviada', 'meses com informação enviada')} ao NETP.",
+            f"{plural(ev.envios_netp, 'mês com informação enviada', 'meses com informação enviada')} "
+            f"{ev.destino_informacoes}.",
         )
-    return NAO_INICIADO, "Nenhum envio de informação ao NETP registrado."
+    return NAO_INICIADO, f"Nenhum envio de informação {ev.destino_informacoes} registrado."
 
 
 def _institucionalizar(ev: Evidencias, _p) -> tuple[str, str] | None:

@@ -198,6 +198,7 @@ def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencia
         ),
         lacunas_graves=sum(1 for lacuna in lacunas if lacuna.gravidade == "grave"),
         envios_netp=len(ws.meses_com_envio_netp()),
+        destino_informacoes=rc.destino_das_informacoes(),
         indicadores_com_meta=len({m.indicador for m in ws.metas()}),
         versoes=ultima.numero if ultima else 0,
         ultima_versao_em=ultima.criado_em if ultima else None,
