@@ -160,3 +160,20 @@ def test_pact_steps_stay_done_after_a_new_version(ws_demo):
     ws_demo.congelar_versao("Segunda")
     depois = {p.numero: p.situacao for p in situacao(ws_demo, hoje=HOJE).passos}
     assert depois[5] == antes[5] and depois[6] == antes[6]
+
+
+def test_support_points_sign_no_termo_and_raise_no_gap(ws_demo):
+    """`papel = "apoio"` (the field comes with the registry of issue 14's companion work)."""
+    from pacto.domain.adesao import instituicoes_aderentes_possiveis
+    from pacto.domain.checks import setores_sem_ponto_focal
+
+    rc = ws_demo.carregar()
+    dpu = next(i for i in rc.instituicoes if i.sigla == "DPU-RR")
+    assert dpu in instituicoes_aderentes_possiveis(rc)
+    dpu.papel = "apoio"  # as the model field will set it
+    assert dpu not in instituicoes_aderentes_possiveis(rc)
+    # a support point does not count as the sector's presence in the final flow
+    for inst in rc.instituicoes:
+        if inst.tipo.startswith("policia"):
+            inst.papel = "apoio"
+    assert "Segurança" in {a.referencia for a in setores_sem_ponto_focal(rc)}

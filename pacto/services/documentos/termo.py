@@ -203,6 +203,8 @@ def instituicoes_para_termo(f: Fontes) -> tuple[list[Instituicao], list[str]]:
             ignoradas.append(f"{inst.sigla}: é a coordenação do Fluxo.")
         elif inst.esfera == "nacional":
             ignoradas.append(f"{inst.sigla}: serviço nacional, não assina Termo local.")
+        elif getattr(inst, "papel", "fluxo") == "apoio":
+            ignoradas.append(f"{inst.sigla}: ponto de apoio, fora do fluxo final.")
         else:
             signatarias.append(inst)
     return signatarias, ignoradas
