@@ -32,7 +32,7 @@ def test_easter(ano, dia):
 
 def test_national_holidays_of_2026():
     feriados = feriados_nacionais(2026)
-    assert feriados[date(2026, 4, 3)] == "Sexta-feira da Paixão"
+    assert feriados[date(2026, 4, 3)] == "Sexta-feira Santa"  # the `holidays` library's name
     assert feriados[date(2026, 11, 20)] == "Dia Nacional de Zumbi e da Consciência Negra"
     assert feriados[date(2026, 10, 12)] == "Nossa Senhora Aparecida"
     fixos = {(d.month, d.day) for d in feriados}

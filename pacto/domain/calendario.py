@@ -54,23 +54,15 @@ def pascoa(ano: int) -> date:
 
 @cache
 def feriados_nacionais(ano: int) -> dict[date, str]:
-    """National holidays of a year: Lei 662/1949 as amended (Leis 6.802/1980, 10.607/2002,
-    14.759/2023) plus Sexta-feira da Paixão, counted from Easter."""
-    feriados = {
-        date(ano, 1, 1): "Confraternização Universal",
-        date(ano, 4, 21): "Tiradentes",
-        date(ano, 5, 1): "Dia do Trabalho",
-        date(ano, 9, 7): "Independência do Brasil",
-        date(ano, 11, 2): "Finados",
-        date(ano, 11, 15): "Proclamação da República",
-        date(ano, 12, 25): "Natal",
-        pascoa(ano) - timedelta(days=2): "Sexta-feira da Paixão",
-    }
-    if ano >= 1980:
-        feriados[date(ano, 10, 12)] = "Nossa Senhora Aparecida"
-    if ano >= 2024:
-        feriados[date(ano, 11, 20)] = "Dia Nacional de Zumbi e da Consciência Negra"
-    return dict(sorted(feriados.items()))
+    """National holidays of a year, with their Portuguese names, from the `holidays` library
+    (Lei 662/1949 as amended, Sexta-feira Santa, and Consciência Negra from 2024 on).
+
+    Imported here, never at module level: building the calendars costs more than starting
+    `pacto status`, which never checks a date.
+    """
+    import holidays  # noqa: PLC0415 - on purpose, see the docstring
+
+    return dict(sorted(holidays.country_holidays("BR", years=ano, language="pt_BR").items()))
 
 
 @cache
