@@ -220,3 +220,20 @@ def test_a_network_without_netp_reads_correctly(caminho_demo):
     assert etapa11["motivo"] == (
         f"Nenhum envio de informação à coordenação do fluxo ({coord}) registrado."
     )
+
+
+def test_netp_form_names_the_coordination_when_there_is_no_netp(ws_demo, tmp_path):
+    from openpyxl import load_workbook
+
+    from pacto.services.netp_planilhas import gerar_formulario
+
+    com = load_workbook(gerar_formulario(ws_demo, "2026-11", tmp_path / "a.xlsx"))
+    assert com["Formulário"]["A1"].value.startswith("Informações mensais ao NETP-RR — ")
+    for inst in ws_demo.carregar().instituicoes:
+        if inst.tipo == "netp":
+            inst.tipo = "gestor_assistencia_estadual"
+            ws_demo.salvar_instituicao(inst)
+    sem = load_workbook(gerar_formulario(ws_demo, "2026-11", tmp_path / "b.xlsx"))
+    titulo = sem["Formulário"]["A1"].value
+    # the demo's coordination keeps its acronym; what changes is who the text sends it to
+    assert titulo.startswith("Informações mensais à coordenação do fluxo (")
