@@ -177,3 +177,24 @@ def test_support_points_sign_no_termo_and_raise_no_gap(ws_demo):
         if inst.tipo.startswith("policia"):
             inst.papel = "apoio"
     assert "Segurança" in {a.referencia for a in setores_sem_ponto_focal(rc)}
+
+
+def test_termo_aditivo_warns_when_the_draft_moved_on(caminho_demo, tmp_path):
+    ws = Workspace.abrir(caminho_demo)
+    ws.congelar_versao("Primeira")
+    _todas_assinam(ws)
+    _muda_um_dever(ws)
+    ws.congelar_versao("Segunda")
+    _muda_um_dever(ws, "DPU-RR")  # the draft moves on after version 2
+    ws.fechar()
+    r = _rodar(
+        caminho_demo,
+        "gerar",
+        "termo",
+        "--aditivo",
+        "--instituicao",
+        "PF-RR",
+        "--saida",
+        str(tmp_path),
+    )
+    assert r.exit_code == 0 and "O rascunho mudou depois da versão 2" in r.output

@@ -120,7 +120,13 @@ def aditivos(
                 "não alterou os compromissos de quem já assinou."
             )
     modelo = modelos.carregar("aditivo", pasta_modelos)
-    return gerar_aditivos(f, modelo, escolhidas, saida, representantes, quadro.ultima.hash)
+    lote = gerar_aditivos(f, modelo, escolhidas, saida, representantes, quadro.ultima.hash)
+    if f.versao.startswith("Rascunho"):
+        lote.avisos.append(
+            f"O rascunho mudou depois da versão {quadro.ultima.numero}: o quadro de atribuições "
+            "saiu do rascunho. Congele uma nova versão antes de colher a assinatura."
+        )
+    return lote
 
 
 def termo_modelo(f: Fontes, pasta_modelos: Path | None = None) -> bytes:
