@@ -237,3 +237,22 @@ def test_netp_form_names_the_coordination_when_there_is_no_netp(ws_demo, tmp_pat
     titulo = sem["Formulário"]["A1"].value
     # the demo's coordination keeps its acronym; what changes is who the text sends it to
     assert titulo.startswith("Informações mensais à coordenação do fluxo (")
+
+
+def test_bundle_carries_rules_step_7_external_flows_and_holidays(caminho_demo, tmp_path):
+    for args in (
+        ("passo", "regra", "dias_alinhamento", "45"),
+        ("fluxo", "experiencia", "CIPETP-SP"),
+        ("fluxo", "externo", "trabalho_escravo", "--ato", "Portaria MMFDH nº 3.484/2021"),
+        ("reuniao", "feriado", "09/07", "Aniversário da cidade"),
+    ):
+        assert _cli(caminho_demo, *args).exit_code == 0
+    pacote = tmp_path / "rede.json"
+    assert _cli(caminho_demo, "exportar", str(pacote)).exit_code == 0
+    copia = tmp_path / "copia.db"
+    assert _cli(copia, "importar", str(pacote)).exit_code == 0
+    assert "dias_alinhamento = 45 dias" in _cli(copia, "passo", "regra").output
+    assert "09/07  Aniversário da cidade" in _cli(copia, "reuniao", "feriado").output
+    with Workspace.abrir(copia) as ws:
+        assert ws.carregar().fluxos_externos == {"trabalho_escravo": "Portaria MMFDH nº 3.484/2021"}
+    assert "CIPETP-SP" in _status(copia)["etapas_elaboracao"][6]["motivo"]
