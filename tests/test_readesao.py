@@ -179,6 +179,18 @@ def test_support_points_sign_no_termo_and_raise_no_gap(ws_demo):
     assert "Segurança" in {a.referencia for a in setores_sem_ponto_focal(rc)}
 
 
+def test_freezing_says_who_needs_an_aditivo(caminho_demo):
+    ws = Workspace.abrir(caminho_demo)
+    ws.congelar_versao("Primeira")
+    _todas_assinam(ws)
+    _muda_um_dever(ws)
+    total = len(panorama(ws).lista)
+    ws.fechar()
+    saida = _rodar(caminho_demo, "versao", "congelar", "--nota", "Segunda").output
+    assert "Termo Aditivo para quem teve compromissos alterados: PF-RR (1)" in saida
+    assert f"Adesões mantidas, sem mudanças para a instituição: {total - 1}." in saida
+
+
 def test_termo_aditivo_warns_when_the_draft_moved_on(caminho_demo, tmp_path):
     ws = Workspace.abrir(caminho_demo)
     ws.congelar_versao("Primeira")
