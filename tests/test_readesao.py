@@ -153,13 +153,26 @@ def test_termo_aditivo_lists_exactly_the_change(caminho_demo, tmp_path):
 
 
 def test_pact_steps_stay_done_after_a_new_version(ws_demo):
+    from datetime import timedelta
+
+    from pacto.domain.reunioes import Reuniao
+
     ws_demo.congelar_versao("Primeira")
+    ws_demo.criar_reuniao(
+        Reuniao("apresentacao_final", 1, HOJE - timedelta(days=20), situacao="realizada")
+    )
     _todas_assinam(ws_demo)
-    antes = {p.numero: p.situacao for p in situacao(ws_demo, hoje=HOJE).passos}
+    ws_demo.criar_reuniao(Reuniao("alinhamento", 1, HOJE - timedelta(days=5), situacao="realizada"))
+    antes = situacao(ws_demo, hoje=HOJE)
+    assert antes.passos[4].situacao == "concluído" and antes.passos[5].situacao == "em dia"
+    assert antes.etapas[11].situacao == "concluído"
     _muda_um_dever(ws_demo)
     ws_demo.congelar_versao("Segunda")
-    depois = {p.numero: p.situacao for p in situacao(ws_demo, hoje=HOJE).passos}
-    assert depois[5] == antes[5] and depois[6] == antes[6]
+    depois = situacao(ws_demo, hoje=HOJE)
+    assert depois.passos[4].situacao == "concluído" and depois.passos[5].situacao == "em dia"
+    # the Termo stays in force while the aditivo is pending: the flow stays institutionalized
+    assert depois.etapas[11].situacao == "concluído"
+    assert "1 Termo Aditivo pendente" in depois.etapas[11].motivo
 
 
 def test_support_points_sign_no_termo_and_raise_no_gap(ws_demo):
