@@ -29,6 +29,7 @@ def _envelhecer(caminho, ate: str):
         "m007_mensal": ["checklist_respostas", "indicador_metas", "indicador_valores"],
         "m008_historico": ["historico", "_sessao"],
         "m009_cache": ["_cache"],
+        "m014_fluxo_vivo": ["avaliacoes"],
     }
     for (gatilho,) in conexao.execute(
         "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'hist_%'"
