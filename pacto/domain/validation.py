@@ -55,8 +55,9 @@ def _cnpj_compacto(cnpj: str) -> str:
 def cnpj_valido(cnpj: str) -> bool:
     """True when a CNPJ, numeric or alphanumeric (IN RFB nº 2.229/2024), has right check digits.
 
-    The rule is python-stdnum's (version 2.0 and later validate the alphanumeric CNPJ: letters
-    A–Z in the first 12 positions, each worth its ASCII code minus 48, numeric check digits).
+    The rule is python-stdnum's: version 2.2 (the minimum in pyproject) validates the
+    alphanumeric CNPJ — letters A–Z in the first 12 positions, each worth its ASCII code minus
+    48, numeric check digits.
     """
     from stdnum.br import cnpj as regra  # here: only forms that receive a CNPJ pay the import
 
