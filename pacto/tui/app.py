@@ -124,6 +124,8 @@ class PactoApp(App[None]):
         local = f"{rede.municipio} – {rede.uf}" if rede.municipio else rede.uf
         atual = self.processo.passo_atual
         etapa = f"passo {atual.numero} de 6" if atual else "seis passos em dia"
+        if atual is None and self.processo.proximo.get("etapa"):
+            etapa += f" · etapa {self.processo.proximo['etapa']} do roteiro"
         self.sub_title = f"Pactuação: {etapa} · {local}"
         self.query_one("#lateral-estado", Static).update(f"[b]Pactuação[/b]\n{etapa}")
         self._rc = rc
