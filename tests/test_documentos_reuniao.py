@@ -133,6 +133,15 @@ def test_ata_of_the_third_meeting_approves_the_previous_one(ws_demo, tmp_path):
         "Trabalho, realizada em 12 de novembro de 2026."
     ) in lido.paragrafos
     assert "foi aprovada" not in lido.texto
+    # minutes of an agenda item saying so count as the record too
+    [item] = ws_demo.itens_pauta(terceira.id)
+    ws_demo.salvar_ata_item(item.id, "A ata da reunião anterior foi lida e aprovada.")
+    lido = ler(gerar.ata(_f(ws_demo), tmp_path, terceira.id).arquivos[0])
+    assert (
+        "Submetida à apreciação dos presentes, a ata da 2ª Reunião Ordinária do Grupo de "
+        "Trabalho, realizada em 12 de novembro de 2026, foi aprovada."
+    ) in lido.paragrafos
+    ws_demo.salvar_ata_item(item.id, "")
     # a later network meeting does not approve the GT's ata: another body
     ws_demo.criar_reuniao(
         Reuniao("alinhamento", 1, date(2026, 11, 19), time(9, 0), situacao="realizada"), []

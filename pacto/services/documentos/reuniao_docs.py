@@ -168,8 +168,14 @@ _APROVACAO_ATA = re.compile(r"\baprova\w*\b.{0,60}\bata\b|\bata\b.{0,60}\baprova
 
 
 def aprovacao_registrada(f: Fontes, r: Reuniao) -> bool:
-    """True when this meeting recorded the approval of the previous ata, as a deliberation."""
-    return any(d.reuniao_id == r.id and _APROVACAO_ATA.search(d.texto) for d in f.rc.deliberacoes)
+    """True when this meeting recorded the approval of the previous ata: a deliberation, or the
+    minutes of an agenda item written in meeting mode."""
+    deliberada = any(
+        d.reuniao_id == r.id and _APROVACAO_ATA.search(d.texto) for d in f.rc.deliberacoes
+    )
+    return deliberada or any(
+        i.reuniao_id == r.id and _APROVACAO_ATA.search(i.ata) for i in f.rc.pauta
+    )
 
 
 def _proxima(f: Fontes, r: Reuniao) -> str:
