@@ -91,3 +91,27 @@ def test_bundle_carries_the_evaluation(ws_demo, ws_vazio, tmp_path):
     [copia] = ws_vazio.avaliacoes()
     assert copia.melhorar == "Retorno da saúde." and copia.periodicidade == "semestral"
     assert ws_vazio.reuniao(copia.reuniao_id).tipo == "avaliacao"
+
+
+def test_ata_and_memoria_of_the_evaluation_carry_the_grid(ws_demo, tmp_path):
+    from pacto.services.documentos import gerar
+    from pacto.services.documentos.contexto import fontes
+
+    from .leitura_docx import ler
+
+    reuniao = ws_demo.criar_reuniao(
+        Reuniao("avaliacao", 1, date(2026, 11, 20), situacao="realizada")
+    )
+    registrar(
+        ws_demo,
+        reuniao.id,
+        "anual",
+        funciona="O plantão 24 horas da PC.",
+        descontinuar="Formulário em papel.",
+    )
+    f = fontes(ws_demo, hoje=HOJE)
+    ata = ler(gerar.ata(f, tmp_path, reuniao.id).arquivos[0])
+    assert "ATA DA 1ª REUNIÃO DE AVALIAÇÃO DO FLUXO" in ata.paragrafos[0]
+    assert "O plantão 24 horas da PC." in ata.texto and "Formulário em papel." in ata.texto
+    memoria = ler(gerar.ata(f, tmp_path, reuniao.id, memoria=True).arquivos[0])
+    assert "O plantão 24 horas da PC." in memoria.texto
