@@ -56,6 +56,13 @@ def test_evaluation_grid_goes_to_the_ata_and_step_14_asks_for_targets(ws_demo):
     ws_demo.definir_meta(Meta("adesao", "2027", 80))
     etapa = situacao(ws_demo, hoje=HOJE).etapas[13]
     assert etapa.situacao == "concluído" and "metas de 2027 definidas" in etapa.motivo
+    # a year and a month later the annual evaluation is due again
+    from datetime import timedelta
+
+    em_dia = situacao(ws_demo, hoje=date(2026, 11, 20) + timedelta(days=396)).etapas[13]
+    assert em_dia.situacao == "concluído"
+    vencida = situacao(ws_demo, hoje=date(2026, 11, 20) + timedelta(days=397)).etapas[13]
+    assert vencida.situacao == "em andamento" and "venceu" in vencida.motivo
 
 
 def test_evaluation_through_the_cli(caminho_demo):

@@ -84,6 +84,7 @@ class Evidencias:
     indicadores_com_meta: int | None = None
     avaliacao_realizada: date | None = None  # last periodic evaluation held, grid filled
     periodo_metas: str = ""  # the period whose targets that evaluation should set
+    periodicidade_avaliacao: str = ""  # "semestral" or "anual"
     metas_do_periodo: int = 0  # indicators with a target for that period
 
 

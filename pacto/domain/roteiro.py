@@ -220,10 +220,20 @@ def _publicar(ev: Evidencias, _p) -> tuple[str, str] | None:
     return NAO_INICIADO, "O fluxo para publicação ainda não foi gerado."
 
 
+# days an evaluation stays current: a semester or a year, with a month's slack
+VALIDADE_AVALIACAO = {"semestral": 213, "anual": 396}
+
+
 def _monitorar(ev: Evidencias, _p) -> tuple[str, str] | None:
     if ev.indicadores_com_meta is None:
         return None
     metas = plural(ev.indicadores_com_meta or 0, "indicador com meta", "indicadores com meta")
+    validade = VALIDADE_AVALIACAO.get(ev.periodicidade_avaliacao)
+    if ev.avaliacao_realizada and validade and (ev.hoje - ev.avaliacao_realizada).days > validade:
+        return EM_ANDAMENTO, (
+            f"A avaliação {ev.periodicidade_avaliacao} de {ev.avaliacao_realizada:%d/%m/%Y} "
+            "venceu: agende a próxima reunião de avaliação com quem construiu o fluxo."
+        )
     if ev.avaliacao_realizada and ev.metas_do_periodo:
         return CONCLUIDO, (
             f"Avaliação periódica em {ev.avaliacao_realizada:%d/%m/%Y} e metas de "

@@ -118,6 +118,7 @@ def _avaliacao(ws: Workspace, rc: RedeCompleta) -> dict:
     periodo = periodo_seguinte(ultima.data, grades[ultima.id].periodicidade)
     return {
         "avaliacao_realizada": ultima.data,
+        "periodicidade_avaliacao": grades[ultima.id].periodicidade,
         "periodo_metas": periodo,
         "metas_do_periodo": len({m.indicador for m in ws.metas() if m.periodo == periodo}),
     }
