@@ -256,3 +256,73 @@ def test_bundle_carries_rules_step_7_external_flows_and_holidays(caminho_demo, t
     with Workspace.abrir(copia) as ws:
         assert ws.carregar().fluxos_externos == {"trabalho_escravo": "Portaria MMFDH nº 3.484/2021"}
     assert "CIPETP-SP" in _status(copia)["etapas_elaboracao"][6]["motivo"]
+
+
+SEM_NETP = """Nome,Sigla,Tipo,Etapas,Atribuições,Telefone,Horário,Ponto focal
+Secretaria Municipal de Assistência Social,SEMAS,gestor_assistencia_municipal,Enfrentamento,Coordena a rede.,(95) 3000-0001,8h às 18h,Ana Lima
+Polícia Civil,PC-T,policia_civil,Denúncia,Recebe denúncias.,(95) 3000-0002,24 horas,Bruno Reis
+Polícia Federal,PF-T,policia_federal,Resgate,Conduz o resgate.,(95) 3000-0003,8h às 18h,Carla Dias
+CREAS Centro,CREAS-T,creas,Pós-Resgate,Acolhe e acompanha.,(95) 3000-0004,8h às 17h,Davi Melo
+Hospital Geral,HG-T,hospital,Atendimento às Vítimas,Atende a saúde da vítima.,(95) 3000-0005,24 horas,Eva Nunes
+"""
+CONDICIONAL = ("quando existente", "onde não houver", "ou à coordenação", "ou a coordenação")
+
+
+def _textos(arquivo) -> list[str]:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    if arquivo.suffix == ".xlsx":
+        livro = load_workbook(arquivo)
+        return [
+            str(v)
+            for f in livro.worksheets
+            for linha in f.iter_rows(values_only=True)
+            for v in linha
+            if v
+        ]
+    doc = Document(arquivo)
+    textos = [p.text for p in doc.paragraphs]
+    textos += [c.text for t in doc.tables for linha in t.rows for c in linha.cells]
+    for secao in doc.sections:
+        textos += [p.text for p in (*secao.header.paragraphs, *secao.footer.paragraphs)]
+    return textos
+
+
+def test_a_network_coordinated_by_a_secretaria_reads_netp_only_conditionally(tmp_path):
+    banco = tmp_path / "rede.db"
+    assert _cli(banco, "init", "--rede", "Rede Municipal de Teste", "--uf", "RR").exit_code == 0
+    planilha = tmp_path / "atores.csv"
+    planilha.write_text(SEM_NETP, encoding="utf-8")
+    assert _cli(banco, "atores", "importar", str(planilha)).exit_code == 0
+    with Workspace.abrir(banco) as ws:
+        rede = ws.rede()
+        rede.coordenacao_id = ws.instituicao_por_sigla("SEMAS").id
+        ws.salvar_rede(rede)
+        ws.criar_reuniao(Reuniao("gt", 1, date(2026, 11, 3), situacao="realizada"))
+    assert _cli(banco, "versao", "congelar", "--nota", "Pactuada").exit_code == 0
+    saida = tmp_path / "docs"
+    for comando in (
+        ["termo", "--todas"],
+        ["portaria"],
+        ["portaria", "--tipo", "decreto"],
+        ["portaria", "--tipo", "gt"],
+        ["fluxo"],
+        ["ata", "--reuniao", "1"],
+        ["ata", "--reuniao", "1", "--memoria"],
+        ["pauta", "--reuniao", "1"],
+        ["presenca", "--reuniao", "1"],
+        ["sugestoes"],
+        ["checklist", "--mes", "2026-11"],
+        ["formulario-netp", "--mes", "2026-11"],
+        ["relatorio-netp", "--mes", "2026-11"],
+        ["monitoramento"],
+    ):
+        resultado = _cli(banco, "gerar", *comando, "--saida", str(saida))
+        assert resultado.exit_code == 0, (comando, resultado.output)
+    arquivos = sorted(saida.iterdir())
+    assert len(arquivos) >= 17
+    for arquivo in arquivos:
+        for texto in _textos(arquivo):
+            if "NETP" in texto:
+                assert any(c in texto for c in CONDICIONAL), (arquivo.name, texto)

@@ -27,7 +27,8 @@ ABA = "Formulário"
 ABA_META = "pacto"
 AVISO = (
     "Preencha somente números (quantidades). Não escreva nomes, documentos, datas de "
-    "nascimento, endereços, telefones ou relatos: o NETP recebe apenas dados agregados."
+    "nascimento, endereços, telefones ou relatos: o NETP (ou a coordenação do fluxo, onde "
+    "não houver NETP) recebe apenas dados agregados."
 )
 
 
