@@ -135,6 +135,11 @@ class Contexto:
             self._ws = Workspace.abrir(self.caminho, usuario())
             self._ws.aceitar_alertas_privacidade = self.mesmo_assim
             click.get_current_context().call_on_close(self._ws.fechar)
+            if self._ws.configuracao("aviso.fluxo_vivo") is not None:
+                from pacto.services.fluxo_vivo import consumir
+
+                for linha in consumir(self._ws):
+                    click.secho(linha, fg="yellow", err=True)
         return self._ws
 
 

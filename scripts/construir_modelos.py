@@ -260,6 +260,85 @@ def modelo_termo() -> Document:
     return doc
 
 
+def modelo_termo_aditivo() -> Document:
+    """The Termo Aditivo: only the commitments that changed for one institution in a new version."""
+    doc = novo_documento("Termo Aditivo ao Termo de Adesão")
+    p(doc, "{{ titulo }}", "Titulo")
+    p(doc, "PARTÍCIPES", "Clausula")
+    for papel, chave in (("ADERENTE", "aderente"), ("COORDENAÇÃO DO FLUXO", "coordenacao")):
+        tab = tabela(doc, [], [[papel, ""]], [4.5, 11.5])
+        celula = tab.rows[0].cells[0].merge(tab.rows[0].cells[1])
+        for sobra in celula.paragraphs[1:]:
+            sobra._p.getparent().remove(sobra._p)
+        sombrear(celula)
+        celula.paragraphs[0].style = "Cabecalho tabela"
+        for rotulo, campo in (
+            ("Instituição", f"{chave}.rotulo"),
+            ("Representante", f"{chave}.representante.nome"),
+            ("Cargo", f"{chave}.representante.cargo"),
+        ):
+            linha = tab.add_row()
+            nao_quebrar(linha)
+            escrever(linha.cells[0], rotulo, "Cabecalho tabela")
+            escrever(linha.cells[1], f"{{{{ {campo} }}}}")
+        larguras_das_colunas(tab, [4.5, 11.5])
+        p(doc, "")
+    p(
+        doc,
+        "Os PARTÍCIPES acima qualificados, tendo em vista a Cláusula Oitava do Termo de Adesão "
+        "{{ adesao.descricao }} e a versão {{ versao.nova }} do {{ fluxo.nome }} "
+        "{{ territorio.no }}, pactuada na rede, celebram este TERMO ADITIVO, mediante as "
+        "cláusulas e condições seguintes:",
+        "Preambulo",
+    )
+    p(doc, "CLÁUSULA PRIMEIRA – DO OBJETO", "Clausula")
+    p(
+        doc,
+        "Este Termo Aditivo atualiza os compromissos da ADERENTE no Fluxo, da versão "
+        "{{ versao.assinada }}, que assinou, para a versão {{ versao.nova }} "
+        "(identificação {{ versao.hash }}), nos pontos que a alcançam e somente neles:",
+    ).paragraph_format.keep_with_next = True
+    p(doc, "{%p for m in mudancas %}")
+    p(doc, "{{ m }}", "List Bullet")
+    p(doc, "{%p endfor %}")
+    p(doc, "CLÁUSULA SEGUNDA – DAS ATRIBUIÇÕES DA ADERENTE", "Clausula")
+    p(
+        doc,
+        "Em consequência, o quadro de atribuições da Cláusula Segunda do Termo de Adesão passa a "
+        "vigorar com a seguinte redação:",
+    ).paragraph_format.keep_with_next = True
+    tab = tabela(doc, ["Etapa", "Atribuições da ADERENTE"], [], [3.5, 12.5])
+    linha_tag(tab, "{%tr for a in atribuicoes %}")
+    linha = tab.add_row()
+    nao_quebrar(linha)
+    escrever(linha.cells[0], "{{ a.etapa }}")
+    escrever(linha.cells[1], "{{ a.texto }}")
+    linha_tag(tab, "{%tr endfor %}")
+    larguras_das_colunas(tab, [3.5, 12.5])
+    p(doc, "")
+    p(doc, "CLÁUSULA TERCEIRA – DA RATIFICAÇÃO", "Clausula")
+    p(
+        doc,
+        "Ficam ratificadas as demais cláusulas e condições do Termo de Adesão não alteradas por "
+        "este instrumento.",
+    )
+    p(doc, "CLÁUSULA QUARTA – DA PUBLICIDADE", "Clausula")
+    p(
+        doc,
+        "A COORDENAÇÃO providenciará a publicação do extrato deste Termo Aditivo no "
+        "{{ diario_oficial }}.",
+    )
+    p(
+        doc,
+        "E, por estarem de acordo, os PARTÍCIPES assinam este Termo Aditivo, para que produza os "
+        "seus efeitos.",
+        "Preambulo",
+    ).paragraph_format.keep_with_next = True
+    p(doc, "{{ local_data }}", "Fecho")
+    assinaturas(doc, ["aderente", "coordenacao"])
+    return doc
+
+
 def modelo_fluxo() -> Document:
     """The published flow (booklet step 13), for the network and the public."""
     doc = novo_documento("Fluxo de atendimento publicado")
@@ -286,25 +365,15 @@ def modelo_fluxo() -> Document:
     p(doc, "{%p endfor %}")
 
     p(doc, "Como denunciar", "Heading 1")
-    tab = tabela(
-        doc,
-        [],
-        [
-            [
-                "Disque 100",
-                "Disque Direitos Humanos. Ligação gratuita, 24 horas por dia, todos os dias. A denúncia pode ser anônima.",
-            ],
-            [
-                "Ligue 180",
-                "Central de Atendimento à Mulher. Ligação gratuita, 24 horas por dia, todos os dias. A denúncia pode ser anônima.",
-            ],
-            ["190", "Polícia Militar, em situação de emergência ou de flagrante."],
-        ],
-        [3.0, 13.0],
-    )
-    for linha in tab.rows:
-        linha.cells[0].paragraphs[0].style = "Cabecalho tabela"
-        linha.cells[0].paragraphs[0].runs[0].font.size = Pt(14)
+    tab = tabela(doc, [], [], [3.0, 13.0])
+    linha_tag(tab, "{%tr for c in canais %}")
+    linha = tab.add_row()
+    nao_quebrar(linha)
+    escrever(linha.cells[0], "{{ c.nome }}", "Cabecalho tabela")
+    linha.cells[0].paragraphs[0].runs[0].font.size = Pt(14)
+    escrever(linha.cells[1], "{{ c.descricao }}")
+    linha_tag(tab, "{%tr endfor %}")
+    larguras_das_colunas(tab, [3.0, 13.0])
     p(doc, "")
     p(doc, "{%p if denuncia %}")
     p(doc, "Também recebem denúncias neste território:").paragraph_format.keep_with_next = True
@@ -379,6 +448,7 @@ def modelo_fluxo() -> Document:
 
 MODELOS = {
     "termo-de-adesao.docx": modelo_termo,
+    "termo-aditivo.docx": modelo_termo_aditivo,
     "portaria.docx": lambda: modelo_ato("Portaria que institui o Fluxo"),
     "decreto.docx": lambda: modelo_ato("Decreto que institui o Fluxo"),
     "portaria-grupo-de-trabalho.docx": modelo_gt,

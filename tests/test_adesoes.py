@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from textual.widgets import DataTable, Input, Select, Static
 
 from pacto.cli import pacto
-from pacto.domain.adesao import READESAO, normalizar_situacao
+from pacto.domain.adesao import MANTIDA, READESAO, normalizar_situacao
 from pacto.domain.errors import ErroValidacao
 from pacto.services.adesoes import panorama, registrar
 from pacto.store import Workspace
@@ -94,11 +94,18 @@ def test_stages_without_signatory_and_readhesion_after_new_version(ws_demo):
     ws_demo.congelar_versao("Segunda")
     quadro = panorama(ws_demo)
     pf_s, dpu_s = _situacao(quadro, "PF-RR"), _situacao(quadro, "DPU-RR")
-    assert pf_s.situacao == READESAO and dpu_s.situacao == READESAO
+    # only PF's commitments changed: DPU's adhesion to version 1 stays in force
+    assert pf_s.situacao == READESAO and dpu_s.situacao == MANTIDA
     assert [m.texto for m in pf_s.mudancas] == ["Atribuição alterada — PF-RR em Denúncia."]
-    assert dpu_s.mudancas == []
-    assert "Readesão pendente 2" in quadro.cabecalho
-    assert [e.nome for e in quadro.sem_signataria] == [e.nome for e in ws_demo.etapas()]
+    assert dpu_s.mudancas == [] and dpu_s.em_vigor
+    assert dpu_s.motivo == (
+        "vigente: assinou a versão 1; sem mudanças para a instituição desde então."
+    )
+    assert "Readesão pendente 1" in quadro.cabecalho and "Mantidas 1" in quadro.cabecalho
+    sem = [e.nome for e in quadro.sem_signataria]
+    assert dpu_s.etapas and not any(e.nome in sem for e in dpu_s.etapas)
+    # PF's Termo stays in force while its aditivo is pending: Resgate keeps a signatory
+    assert sem == ["Enfrentamento"]
     registrar(ws_demo, "PF-RR", "assinado", date(2026, 12, 1))
     assert _situacao(panorama(ws_demo), "PF-RR").situacao == "assinado"
 

@@ -31,6 +31,7 @@ def _envelhecer(caminho, ate: str):
         "m009_cache": ["_cache"],
         "m010_geracao": ["_geracao"],
         "m011_arquivos_gerados": ["_arquivos_gerados"],
+        "m014_fluxo_vivo": ["avaliacoes"],
     }
     for (gatilho,) in conexao.execute(
         "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'hist_%'"

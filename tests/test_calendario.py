@@ -32,7 +32,7 @@ def test_easter(ano, dia):
 
 def test_national_holidays_of_2026():
     feriados = feriados_nacionais(2026)
-    assert feriados[date(2026, 4, 3)] == "Sexta-feira da Paixão"
+    assert feriados[date(2026, 4, 3)] == "Sexta-feira Santa"  # the `holidays` library's name
     assert feriados[date(2026, 11, 20)] == "Dia Nacional de Zumbi e da Consciência Negra"
     assert feriados[date(2026, 10, 12)] == "Nossa Senhora Aparecida"
     fixos = {(d.month, d.day) for d in feriados}
@@ -118,3 +118,49 @@ def test_time_zone_follows_the_uf():
     assert fuso_da_uf("am") == "America/Manaus"
     assert fuso_da_uf("SP") == "America/Sao_Paulo"
     assert fuso_da_uf("DF") == "America/Sao_Paulo"
+
+
+# -- state and municipal holidays (issue 14) ------------------------------------------------
+
+
+def test_state_holiday_of_the_network_uf_has_its_portuguese_name():
+    from pacto.domain.calendario import alerta_de_data
+
+    alerta = alerta_de_data(date(2026, 10, 5), "RR")
+    assert alerta == "05/10/2026 (segunda-feira) é feriado estadual (RR): Criação do Estado."
+    assert alerta_de_data(date(2026, 10, 5), "SP") is None
+    assert alerta_de_data(date(2026, 10, 5)) is None  # no UF, no state holiday
+
+
+def test_reuniao_criar_on_a_state_and_a_municipal_holiday(caminho_demo):
+    from click.testing import CliRunner
+
+    from pacto.cli import pacto
+
+    def cli(*args):
+        return CliRunner().invoke(pacto, ["--db", str(caminho_demo), *args], catch_exceptions=False)
+
+    criada = cli("reuniao", "criar", "--tipo", "alinhamento", "--data", "05/10/2026")
+    assert criada.exit_code == 0
+    assert "feriado estadual (RR): Criação do Estado" in criada.output
+    assert cli("reuniao", "feriado", "09/07", "Aniversário de Boa Vista").exit_code == 0
+    assert "09/07  Aniversário de Boa Vista" in cli("reuniao", "feriado").output
+    municipal = cli("reuniao", "criar", "--tipo", "alinhamento", "--data", "09/07/2027")
+    assert "feriado municipal: Aniversário de Boa Vista" in municipal.output
+    ruim = cli("reuniao", "feriado", "31/02", "Nada")
+    assert ruim.exit_code == 1 and "Use DD/MM" in ruim.output
+    assert cli("reuniao", "feriado", "09/07", "--remover").exit_code == 0
+    assert "Nenhum feriado municipal" in cli("reuniao", "feriado").output
+
+
+def test_status_path_never_imports_the_holidays_library(caminho_demo):
+    import subprocess
+    import sys
+
+    codigo = (
+        "import sys; from click.testing import CliRunner; from pacto.cli import pacto; "
+        f"CliRunner().invoke(pacto, ['--db', {str(caminho_demo)!r}, 'status']); "
+        "print('holidays' in sys.modules, 'stdnum' in sys.modules)"
+    )
+    saida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True)
+    assert saida.stdout.strip() == "False False", saida.stderr

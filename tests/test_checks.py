@@ -13,11 +13,13 @@ def _codigos(ws, hoje=HOJE):
 
 
 def _rede_minima_completa(ws):
-    """One institution per stage, each with a titular confirmed today and a phone."""
+    """One institution per stage, each with a titular confirmed today and a phone, covering the
+    four policy sectors and a gender-sensitive service."""
     fluxo = ws.fluxos()[0]
     insts = []
+    tipos = ("policia_civil", "creas", "ubs", "educacao", "saude_mulher")
     for n, etapa in enumerate(ws.etapas()):
-        inst = nova_instituicao(ws, f"I{n}", telefone="(11) 3000-0000")
+        inst = nova_instituicao(ws, f"I{n}", telefone="(11) 3000-0000", tipo=tipos[n % len(tipos)])
         novo_ponto(ws, inst, confirmado_em=HOJE)
         ws.definir_atribuicao(inst.id, etapa.id, fluxo.id, f"Atua em {etapa.nome}.")
         insts.append(inst)
@@ -98,3 +100,27 @@ def test_demo_shows_the_gaps_it_was_built_with(ws_demo):
     assert ("sem_contato", "CMF-Pacaraima") in codigos
     assert sum(1 for c, _ in codigos if c == "ponto_focal_desatualizado") == 4
     assert not any(c == "etapa_sem_responsavel" for c, _ in codigos)
+
+
+def test_policy_sectors_and_gender_sensitive_service_are_warned_not_blocked(ws_vazio):
+    from pacto.domain.checks import setores_sem_ponto_focal
+    from pacto.domain.models import PontoFocal
+
+    from .conftest import nova_instituicao
+
+    etapa, fluxo = ws_vazio.etapas()[0], ws_vazio.fluxos()[0]
+    pc = nova_instituicao(ws_vazio, "PC-X", "Polícia Civil", tipo="policia_civil")
+    creas = nova_instituicao(ws_vazio, "CREAS-X", "CREAS Centro", setor="Assistência Social")
+    for inst in (pc, creas):
+        ws_vazio.definir_atribuicao(inst.id, etapa.id, fluxo.id, "Atende.")
+    ws_vazio.salvar_ponto_focal(PontoFocal(pc.id, "titular", "Ana Souza"))
+    achados = {a.referencia: a for a in setores_sem_ponto_focal(ws_vazio.carregar())}
+    assert set(achados) == {"Assistência Social", "Saúde", "Educação", "gênero"}
+    assert "tem ponto focal titular" in achados["Assistência Social"].mensagem
+    assert "nenhuma instituição do setor atua" in achados["Saúde"].mensagem
+    assert all(a.gravidade == "aviso" for a in achados.values())
+    casa = nova_instituicao(
+        ws_vazio, "CM", "Casa da Mulher Brasileira", setor="Políticas para as Mulheres"
+    )
+    ws_vazio.definir_atribuicao(casa.id, etapa.id, fluxo.id, "Acolhe.")
+    assert "gênero" not in {a.referencia for a in setores_sem_ponto_focal(ws_vazio.carregar())}

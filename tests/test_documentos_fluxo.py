@@ -10,6 +10,14 @@ from .conftest import HOJE
 from .leitura_docx import ler, sem_marcacoes
 
 
+def test_report_channels_follow_the_flow_purposes(ws_demo, tmp_path):
+    fluxo = ws_demo.fluxos()[0]
+    fluxo.finalidades = ["exploracao_sexual"]
+    ws_demo.salvar_fluxo(fluxo)
+    lido = ler(gerar.fluxo(fontes(ws_demo, hoje=HOJE), tmp_path).arquivos[0])
+    assert [linha[0] for linha in lido.tabelas[0]] == ["Disque 100", "Ligue 180", "190"]
+
+
 def test_published_flow_for_the_public(ws_demo, tmp_path):
     lote = gerar.fluxo(fontes(ws_demo, hoje=HOJE), tmp_path)
     lido = ler(lote.arquivos[0])
@@ -18,7 +26,8 @@ def test_published_flow_for_the_public(ws_demo, tmp_path):
     assert lido.paragrafos[0] == "FLUXO ESTADUAL DE ATENDIMENTO ÀS VÍTIMAS DE TRÁFICO DE PESSOAS"
     assert "26 de novembro de 2026" in lido.paragrafos[1]
     canais = [linha[0] for linha in lido.tabelas[0]]
-    assert canais == ["Disque 100", "Ligue 180", "190"]
+    # the demo's flow includes slave labour: Sistema Ipê joins the national channels
+    assert canais == ["Disque 100", "Ligue 180", "Sistema Ipê", "190"]
     assert "art. 149-A do Código Penal" in lido.texto
     assert "Trabalho em condições análogas à de escravo" in lido.paragrafos
     rc = ws_demo.carregar()

@@ -126,6 +126,27 @@ def test_ata_of_the_third_meeting_approves_the_previous_one(ws_demo, tmp_path):
         ),
         [("Informes", 10)],
     )
+    # nothing recorded yet: the ata does not claim an approval
+    lido = ler(gerar.ata(_f(ws_demo), tmp_path, terceira.id).arquivos[0])
+    assert (
+        "Não consta registro de apreciação da ata da 2ª Reunião Ordinária do Grupo de "
+        "Trabalho, realizada em 12 de novembro de 2026."
+    ) in lido.paragrafos
+    assert "foi aprovada" not in lido.texto
+    # minutes of an agenda item saying so count as the record too
+    [item] = ws_demo.itens_pauta(terceira.id)
+    ws_demo.salvar_ata_item(item.id, "A ata da reunião anterior foi lida e aprovada.")
+    lido = ler(gerar.ata(_f(ws_demo), tmp_path, terceira.id).arquivos[0])
+    assert (
+        "Submetida à apreciação dos presentes, a ata da 2ª Reunião Ordinária do Grupo de "
+        "Trabalho, realizada em 12 de novembro de 2026, foi aprovada."
+    ) in lido.paragrafos
+    ws_demo.salvar_ata_item(item.id, "")
+    # a later network meeting does not approve the GT's ata: another body
+    ws_demo.criar_reuniao(
+        Reuniao("alinhamento", 1, date(2026, 11, 19), time(9, 0), situacao="realizada"), []
+    )
+    ws_demo.salvar_deliberacao(Deliberacao(terceira.id, "Aprovada a ata da reunião anterior."))
     lido = ler(gerar.ata(_f(ws_demo), tmp_path, terceira.id).arquivos[0])
     assert lido.paragrafos[0].startswith("ATA DA 3ª REUNIÃO ORDINÁRIA DO GRUPO DE TRABALHO")
     assert lido.paragrafos[1].startswith(
@@ -146,7 +167,7 @@ def test_ata_of_the_third_meeting_approves_the_previous_one(ws_demo, tmp_path):
     assert "A presença dos participantes consta da lista de presença anexa" in lido.texto
     assert "Não houve registro sobre este item." in lido.paragrafos
     assert "Não foram definidos encaminhamentos." in lido.paragrafos
-    assert "Não houve deliberações nesta reunião." in lido.paragrafos
+    assert any("Aprovada a ata da reunião anterior." in linha for linha in lido.paragrafos)
 
 
 def test_memoria_is_the_lighter_record(ws_demo, tmp_path):

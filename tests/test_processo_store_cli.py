@@ -8,7 +8,8 @@ from click.testing import CliRunner
 from pacto.cli import pacto
 from pacto.domain.autodiagnostico import Resposta
 from pacto.domain.errors import ErroValidacao
-from pacto.domain.processo import CONCLUIDO, NAO_INICIADO, Ajuste
+from pacto.domain.processo import CONCLUIDO, EM_ANDAMENTO, NAO_INICIADO, Ajuste
+from pacto.domain.reunioes import Reuniao
 from pacto.services.progresso import situacao
 
 from .conftest import HOJE, nova_instituicao
@@ -27,6 +28,10 @@ def test_working_group_members_and_act_drive_step_1(ws_vazio):
     ws_vazio.definir_membro_gt(b.id)  # idempotent
     assert sorted(ws_vazio.membros_gt()) == sorted([a.id, b.id])
     ws_vazio.definir_ato_gt("  Portaria nº 7,   de 2 de março de 2026 ")
+    passo = situacao(ws_vazio, hoje=HOJE).passos[0]
+    # the act is extra evidence: the GT counts once it has met
+    assert passo.situacao == EM_ANDAMENTO and "primeira reunião do GT" in passo.motivo
+    ws_vazio.criar_reuniao(Reuniao("gt", 1, HOJE.replace(day=3), situacao="realizada"))
     passo = situacao(ws_vazio, hoje=HOJE).passos[0]
     assert passo.situacao == CONCLUIDO
     assert "Portaria nº 7, de 2 de março de 2026" in passo.motivo
@@ -168,7 +173,9 @@ def test_roadmap_11_and_14_follow_netp_sends_and_indicator_targets(ws_demo):
     ws_demo.definir_meta(Meta("adesao", "2027", 80))
     etapas = situacao(ws_demo, hoje=HOJE).etapas
     assert etapas[10].situacao == CONCLUIDO and "1 mês" in etapas[10].motivo
-    assert etapas[13].situacao == CONCLUIDO and "1 indicador com meta" in etapas[13].motivo
+    # one target is not monitoring yet: the booklet asks for a periodic evaluation meeting
+    assert etapas[13].situacao == EM_ANDAMENTO and "1 indicador com meta" in etapas[13].motivo
+    assert "reunião de avaliação" in etapas[13].motivo
 
 
 def test_demo_meetings_and_suggestions_drive_steps_3_and_4(ws_demo):
@@ -184,11 +191,23 @@ def test_demo_meetings_and_suggestions_drive_steps_3_and_4(ws_demo):
             ws_demo.registrar_presenca(replace(presenca, id=None, reuniao_id=ampliada.id))
     ws_demo.definir_situacao_reuniao(ampliada.id, "realizada")
     passo = situacao(ws_demo, hoje=HOJE).passos[2]
+    # the GT's few members are not half of the 33 mapped institutions
+    assert passo.situacao == EM_ANDAMENTO and "faltou quórum (mínimo 17)" in passo.motivo
+    from pacto.domain.reunioes import Presenca
+
+    presentes = {p.instituicao_id for p in ws_demo.presencas(ampliada.id)}
+    faltam = [i for i in ws_demo.carregar().instituicoes if i.id not in presentes]
+    for inst in faltam[: 17 - len(presentes) - 1]:
+        ws_demo.registrar_presenca(Presenca(ampliada.id, f"Rep. {inst.sigla}", inst.id))
+    assert situacao(ws_demo, hoje=HOJE).passos[2].situacao == EM_ANDAMENTO  # 16 of 33
+    inst = faltam[17 - len(presentes) - 1]
+    ws_demo.registrar_presenca(Presenca(ampliada.id, f"Rep. {inst.sigla}", inst.id))
+    passo = situacao(ws_demo, hoje=HOJE).passos[2]
     assert passo.situacao == CONCLUIDO
-    assert "de 33 instituições mapeadas presentes" in passo.motivo
+    assert "17 de 33 instituições mapeadas presentes" in passo.motivo
 
 
-def test_adhesions_drive_step_5_and_the_checklist(ws_demo):
+def test_adhesions_drive_roadmap_step_12_and_the_checklist(ws_demo):
     from datetime import date as dia
 
     from pacto.domain.adesao import Adesao
@@ -203,8 +222,12 @@ def test_adhesions_drive_step_5_and_the_checklist(ws_demo):
         ws_demo.registrar_adesao(
             Adesao(s.instituicao.id, versao.numero, "assinado"), dia(2026, 11, 20)
         )
-    passo = situacao(ws_demo, hoje=HOJE).passos[4]
-    assert passo.situacao == "em andamento" and "1 instituição ainda não assinou" in passo.motivo
+    atual = situacao(ws_demo, hoje=HOJE)
+    # the pact is the meeting and the frozen version; the missing Termo is roadmap step 12's
+    assert atual.passos[4].situacao == CONCLUIDO
+    etapa12 = atual.etapas[11]
+    assert etapa12.situacao == EM_ANDAMENTO
+    assert "1 instituição ainda não assinou nem recusou" in etapa12.motivo
     textos = [
         li.item.texto for li in checklist_do_mes(ws_demo, "2026-11", HOJE) if li.item.derivado
     ]
@@ -212,4 +235,5 @@ def test_adhesions_drive_step_5_and_the_checklist(ws_demo):
     assert any(t.startswith("1 ação atrasada: PRF-RR") for t in textos)
     ultima = quadro.lista[-1].instituicao
     ws_demo.registrar_adesao(Adesao(ultima.id, versao.numero, "recusado"), dia(2026, 11, 21))
-    assert situacao(ws_demo, hoje=HOJE).passos[4].situacao == CONCLUIDO
+    etapa12 = situacao(ws_demo, hoje=HOJE).etapas[11]
+    assert etapa12.situacao == CONCLUIDO and "o Termo basta" in etapa12.motivo

@@ -76,6 +76,8 @@ async def test_mark_step_by_hand_requires_justification_and_shows_both_states(ca
         passo = app.processo.passos[2]
         assert passo.situacao == "concluído" and passo.situacao_derivada == "em andamento"
         assert "Feita em 2025" in _texto(app, "#passo-detalhe")
+        # the evidence rule governing the open meeting shows with its reason
+        assert "Regra “Presença mínima na reunião ampliada”: 50%" in _texto(app, "#passo-detalhe")
         assert app.sub_title.startswith("Pactuação: passo 4 de 6")
         await pilot.press("r")
         await pilot.pause()

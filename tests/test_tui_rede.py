@@ -56,20 +56,24 @@ async def test_new_institution_shows_problems_inline_until_fixed(caminho_demo):
 
         await _digitar(pilot, "#inst-sigla", "pf-rr")
         await _digitar(pilot, "#inst-email", "sem-arroba")
+        await _digitar(pilot, "#inst-cnpj", "12.ABC.345/01DE-36")  # wrong check digit
         await pilot.press("ctrl+s")
         erros = _texto(app.screen.query_one("#form-erros"))
         assert "Já existe uma instituição com a sigla “pf-rr” nesta rede." in erros
         assert "E-mail inválido: “sem-arroba”." in erros
+        assert "CNPJ inválido: “12.ABC.345/01DE-36”" in erros
         assert app.ws.instituicao_por_sigla("CMB-BV") is None
 
         await _digitar(pilot, "#inst-sigla", "CMB-BV")
         await _digitar(pilot, "#inst-email", "cmb@exemplo.gov.br")
+        await _digitar(pilot, "#inst-cnpj", "12abc34501de35")  # alphanumeric (IN RFB 2.229/2024)
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, FormInstituicao)
         inst = app.ws.instituicao_por_sigla("CMB-BV")
         assert inst.nome == "Casa da Mulher Brasileira"
         assert inst.email == "cmb@exemplo.gov.br"
+        assert inst.cnpj == "12.ABC.345/01DE-35"
         tabela = app.query_one("#rede-tabela", DataTable)
         assert tabela.get_row_at(tabela.cursor_row)[0] == "CMB-BV"
         assert "34 instituições" in _painel(app, "rede")

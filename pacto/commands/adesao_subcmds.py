@@ -10,7 +10,7 @@ from pacto.commands.common import console, esc, imprimir_json, opcao_mesmo_assim
 from pacto.commands.documentos_cmds import DataBR
 
 SITUACOES_CLI = ("convidada", "termo-enviado", "assinado", "recusado", "desligada")
-FILTROS_CLI = ("nao-convidada", *SITUACOES_CLI, "readesao-pendente")
+FILTROS_CLI = ("nao-convidada", *SITUACOES_CLI, "mantida", "readesao-pendente")
 
 
 @click.command()
@@ -43,7 +43,7 @@ def listar(como_json: bool, situacao: str | None, etapa: str | None) -> None:
         return
     saida = console()
     saida.print(esc(quadro.cabecalho))
-    tabela = Table("Instituição", "Etapas", "Situação", "Versão", "Data")
+    tabela = Table("Instituição", "Etapas", "Situação", "Versão", "Data", "Por quê")
     for s in lista:
         tabela.add_row(
             esc(f"{s.instituicao.nome} ({s.instituicao.sigla})"),
@@ -51,13 +51,18 @@ def listar(como_json: bool, situacao: str | None, etapa: str | None) -> None:
             f"{SIMBOLOS[s.situacao]} {s.rotulo}",
             str(s.versao or "—"),
             data_curta(s.data) if s.data else "—",
+            esc(s.motivo),
         )
     saida.print(tabela)
     for alerta in quadro.alertas():
         saida.print(f"[yellow]! {esc(alerta)}[/]")
     for s in lista:
         if s.mudancas:
-            saida.print(f"{esc(s.instituicao.sigla)} — o que mudou desde a versão {s.versao}:")
+            saida.print(
+                f"{esc(s.instituicao.sigla)} — o que mudou nos seus compromissos desde a versão "
+                f"{s.versao} (Termo Aditivo: pacto gerar termo --aditivo --instituicao "
+                f"{esc(s.instituicao.sigla)}):"
+            )
             for m in s.mudancas:
                 saida.print(f"  • {esc(m.texto)}")
 

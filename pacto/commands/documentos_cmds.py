@@ -156,8 +156,14 @@ def relatar(lote, pdf: bool) -> None:
     help="Sigla da instituição (pode repetir).",
 )
 @click.option("--todas", is_flag=True, help="Um Termo para cada instituição que atua no fluxo.")
+@click.option(
+    "--aditivo",
+    is_flag=True,
+    help="Termo Aditivo: só o que mudou nos compromissos da instituição desde a versão que "
+    "assinou (com --todas: cada instituição com readesão pendente).",
+)
 @opcoes_de_saida
-def termo(siglas, todas, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
+def termo(siglas, todas, aditivo, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
     """Gera o Termo de Adesão de uma instituição, ou de todas (um arquivo por sigla)."""
     from pacto.services.documentos import gerar
 
@@ -165,7 +171,18 @@ def termo(siglas, todas, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
         raise click.UsageError("Informe --instituicao SIGLA ou --todas.")
     ws, f = _fontes(fluxo_id, data)
     pasta = _pasta_modelos(ws, pasta_modelos)
-    if todas:
+    if aditivo:
+        from pacto.services.adesoes import panorama
+
+        lote = gerar.aditivos(
+            f,
+            panorama(ws, f.rc),
+            saida,
+            siglas=list(siglas) or None,
+            pasta_modelos=pasta,
+            representantes=_representantes(ws),
+        )
+    elif todas:
         from pacto.services.documentos.termo import instituicoes_para_termo
 
         quantas = len(instituicoes_para_termo(f)[0])

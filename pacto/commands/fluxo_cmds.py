@@ -152,3 +152,44 @@ def remover(numero: int, confirmado: bool) -> None:
         return
     ws.remover_fluxo(alvo.id)
     click.echo(f"Fluxo {alvo.id} removido.")
+
+
+@fluxo.command("experiencia")
+@click.argument("nome", metavar="NOME")
+@click.option("--nota", default="", metavar="TEXTO", help="O que a rede aproveitou dela.")
+def experiencia(nome: str, nota: str) -> None:
+    """Registra uma experiência consultada (etapa 7 do roteiro), ex.: “Fluxo estadual do RJ”."""
+    from pacto.services.roteiro_registros import registrar_experiencia
+
+    dados = registrar_experiencia(workspace(), nome, nota)
+    click.echo(f"{len(dados['experiencias'])} experiência(s) consultada(s) registrada(s).")
+
+
+@fluxo.command("decisao")
+@click.argument("decisao", type=click.Choice(["unico", "por-finalidade"]))
+@click.option("--nota", default="", metavar="TEXTO", help="Por que a rede decidiu assim.")
+def decisao(decisao: str, nota: str) -> None:
+    """Registra a decisão da etapa 7: um fluxo único ou um fluxo por finalidade."""
+    from pacto.services.roteiro_registros import DECISOES, registrar_decisao
+
+    dados = registrar_decisao(workspace(), decisao, nota)
+    click.echo(f"Decisão registrada: {DECISOES[dados['decisao']]}.")
+
+
+@fluxo.command("externo")
+@click.argument("finalidade", metavar="FINALIDADE")
+@click.option(
+    "--ato",
+    metavar="ATO",
+    help="Ato do fluxo externo, ex.: “Portaria MMFDH nº 3.484/2021”.",
+)
+@click.option("--remover", is_flag=True, help="A finalidade volta a depender dos fluxos da rede.")
+def externo(finalidade: str, ato: str | None, remover: bool) -> None:
+    """Marca uma finalidade como coberta por fluxo externo (ex.: trabalho escravo)."""
+    from pacto.services.roteiro_registros import descrever_externos, marcar_externo
+
+    if not remover and not ato:
+        raise click.UsageError("Informe --ato com o ato que institui o fluxo externo.")
+    dados = marcar_externo(workspace(), finalidade, None if remover else ato)
+    for linha in descrever_externos(dados) or ["Nenhuma finalidade coberta por fluxo externo."]:
+        click.echo(linha)

@@ -19,7 +19,14 @@ SITUACOES_CLI = {
     "concluido": "concluído",
     "nao-se-aplica": "não se aplica",
 }
-MARCAS = {"não iniciado": "·", "em andamento": "▶", "concluído": "✔", "não se aplica": "–"}
+MARCAS = {
+    "não iniciado": "·",
+    "em andamento": "▶",
+    "concluído": "✔",
+    "não se aplica": "–",
+    "em dia": "✔",
+    "atrasado": "▶",
+}
 
 
 @click.group()
@@ -53,6 +60,8 @@ def listar(como_json: bool) -> None:
                 f" {MARCAS[p.situacao]} {p.numero:>2}. {esc(p.titulo)} — {p.situacao}{alerta}{extra}"
             )
             saida.print(f"      {esc(p.motivo)}", style="dim")
+            if p.regra:
+                saida.print(f"      {esc(p.regra)}", style="dim italic")
     saida.print(f"[bold]Próximo passo:[/bold] {esc(atual.proximo['acao'])}")
     saida.print(f"  {esc(atual.proximo['motivo'])}")
 
@@ -106,6 +115,36 @@ def reabrir(numero: int, elaboracao: bool) -> None:
         click.echo(f"Ajuste removido; o passo {numero} volta à situação calculada.")
     else:
         click.echo(f"O passo {numero} não tinha ajuste manual.")
+
+
+@passo.command("regra")
+@click.argument("nome", required=False, metavar="[NOME]")
+@click.argument("valor", required=False, metavar="[VALOR]")
+@click.option("--padrao", is_flag=True, help="Volta a regra ao padrão da cartilha.")
+def regra(nome: str | None, valor: str | None, padrao: bool) -> None:
+    """Mostra as regras de evidência dos passos, ou ajusta uma (ex.: dias_alinhamento 45)."""
+    from pacto.domain.regras import PREFIXO, catalogo_regras
+    from pacto.domain.regras import regra as buscar
+    from pacto.services.progresso import regras_da_rede
+
+    ws = workspace()
+    if nome is None:
+        atuais = regras_da_rede(ws)
+        for chave, r in catalogo_regras().items():
+            click.echo(f"{chave} = {r.mostrar(getattr(atuais, chave))} · {r.titulo}")
+            click.echo(f"    {atuais.motivo(chave)}")
+        return
+    r = buscar(nome.strip())
+    if padrao:
+        ws.definir_configuracao(PREFIXO + r.chave, None)
+        click.echo(f"{r.titulo}: de volta ao padrão da cartilha ({r.mostrar(r.padrao)}).")
+        return
+    if valor is None:
+        click.echo(f"{r.chave} = {r.mostrar(getattr(regras_da_rede(ws), r.chave))}")
+        return
+    lido = r.ler(valor)
+    ws.definir_configuracao(PREFIXO + r.chave, str(lido))
+    click.echo(f"{r.titulo}: {r.mostrar(lido)} (padrão da cartilha: {r.mostrar(r.padrao)}).")
 
 
 @click.group()

@@ -17,7 +17,7 @@ from pacto.commands.common import (
 )
 from pacto.commands.reuniao_registro_cmds import avisar_data, reuniao_ou_erro
 
-TIPOS = ("gt", "ampliada", "apresentacao_final", "alinhamento", "extraordinaria")
+TIPOS = ("gt", "ampliada", "apresentacao_final", "alinhamento", "extraordinaria", "avaliacao")
 
 
 # -- meetings ----------------------------------------------------------------------
@@ -79,7 +79,7 @@ def criar(data_texto, hora, duracao, local, modalidade, presidente, secretario, 
     r = ws.criar_reuniao(r, pauta)
     quando = f"{r.data:%d/%m/%Y}" + (f" às {r.hora:%H:%M}" if r.hora else "")
     click.echo(f"Reunião {r.id} criada: {r.titulo}, {quando}.")
-    avisar_data(r.data)
+    avisar_data(r.data, ws)
 
 
 @click.command()

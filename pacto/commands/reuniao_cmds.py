@@ -26,6 +26,8 @@ SUBCOMANDOS = {
     "editar": "pacto.commands.reuniao_edicao_cmds:editar",
     "presenca-remover": "pacto.commands.reuniao_edicao_cmds:presenca_remover",
     "acao-cancelar": "pacto.commands.reuniao_edicao_cmds:acao_cancelar",
+    "feriado": f"{_REGISTRO}:feriado",
+    "avaliacao": f"{_REGISTRO}:avaliacao",
 }
 
 

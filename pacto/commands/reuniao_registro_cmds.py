@@ -83,13 +83,78 @@ def checar_privacidade(texto: str, mesmo_assim: bool) -> None:
     )
 
 
-def avisar_data(data) -> None:
-    """Warn on stderr when a meeting date is a holiday or a weekend."""
-    from pacto.domain.calendario import alerta_de_data
+def avisar_data(data, ws=None) -> None:
+    """Warn on stderr when a meeting date is a holiday (national, state, municipal) or a weekend."""
+    if ws is not None:
+        from pacto.services.feriados import alerta as alerta_da_rede
 
-    alerta = alerta_de_data(data)
+        alerta = alerta_da_rede(ws, data)
+    else:
+        from pacto.domain.calendario import alerta_de_data
+
+        alerta = alerta_de_data(data)
     if alerta:
         click.secho(f"Atenção: {alerta}", fg="yellow", err=True)
+
+
+@click.command()
+@click.argument("dia", required=False, metavar="[DD/MM]")
+@click.argument("nome", required=False, metavar="[NOME]")
+@click.option("--remover", is_flag=True, help="Retira o feriado municipal deste dia.")
+def feriado(dia: str | None, nome: str | None, remover: bool) -> None:
+    """Lista ou registra os feriados municipais que o pacto confere ao agendar reuniões."""
+    from pacto.services import feriados
+
+    ws = workspace()
+    if dia is None:
+        lista = feriados.municipais(ws)
+        if not lista:
+            click.echo("Nenhum feriado municipal registrado (os nacionais e estaduais já valem).")
+        for (mes, d), texto in sorted(lista.items()):
+            click.echo(f"{d:02d}/{mes:02d}  {texto}")
+        return
+    if remover:
+        ok = feriados.remover(ws, dia)
+        click.echo("Feriado municipal retirado." if ok else "Não havia feriado neste dia.")
+        return
+    if not nome:
+        raise click.UsageError(
+            'Informe o nome do feriado, ex.: pacto reuniao feriado 09/07 "Aniversário da cidade".'
+        )
+    mes, d = feriados.adicionar(ws, dia, nome)
+    click.echo(f"Feriado municipal registrado: {d:02d}/{mes:02d} – {' '.join(nome.split())}.")
+
+
+@click.command()
+@click.argument("reuniao_id", metavar="ID", type=int)
+@click.option(
+    "--periodicidade",
+    type=click.Choice(["semestral", "anual"]),
+    required=True,
+    help="Avaliação semestral ou anual, como a rede definiu.",
+)
+@click.option(
+    "--funciona", default="", metavar="TEXTO", help="O que está funcionando como esperado."
+)
+@click.option("--melhorar", default="", metavar="TEXTO", help="O que pode ser melhorado.")
+@click.option(
+    "--descontinuar",
+    default="",
+    metavar="TEXTO",
+    help="O que não funcionou e deve ser descontinuado.",
+)
+@click.option("--mesmo-assim", is_flag=True, help="Grava mesmo com alerta de privacidade.")
+def avaliacao(reuniao_id, periodicidade, funciona, melhorar, descontinuar, mesmo_assim) -> None:
+    """Registra a grade da reunião de avaliação: o que funciona, melhorar, descontinuar."""
+    from pacto.services.avaliacao import registrar
+
+    checar_privacidade("\n".join((funciona, melhorar, descontinuar)), mesmo_assim)
+    _, periodo = registrar(workspace(), reuniao_id, periodicidade, funciona, melhorar, descontinuar)
+    click.echo(f"Avaliação {periodicidade} registrada na reunião {reuniao_id}.")
+    click.echo(
+        f"Próximo: trace as metas de {periodo} com a rede "
+        f"(pacto indicadores meta INDICADOR --periodo {periodo} --valor N)."
+    )
 
 
 # -- what happens in a meeting -------------------------------------------------------

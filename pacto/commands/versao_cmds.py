@@ -42,7 +42,26 @@ def congelar(nota: str) -> None:
     if anterior is not None:
         mudancas = diferencas(anterior.conteudo, nova.conteudo)
         click.echo(f"Em relação à {anterior.rotulo}: {resumir(mudancas)}")
+        _readesoes(ws)
     click.echo(f"Hash completo: {nova.hash}")
+
+
+def _readesoes(ws) -> None:
+    """Who must sign a Termo Aditivo for the new version, and that the others stay in force."""
+    from pacto.domain.adesao import MANTIDA, READESAO
+    from pacto.services.adesoes import panorama
+
+    lista = panorama(ws).lista
+    pendentes = [s for s in lista if s.situacao == READESAO]
+    mantidas = sum(1 for s in lista if s.situacao == MANTIDA)
+    if pendentes:
+        nomes = ", ".join(f"{s.instituicao.sigla} ({len(s.mudancas)})" for s in pendentes)
+        click.echo(
+            f"Termo Aditivo para quem teve compromissos alterados: {nomes} "
+            "(pacto gerar termo --aditivo --todas)."
+        )
+    if mantidas:
+        click.echo(f"Adesões mantidas, sem mudanças para a instituição: {mantidas}.")
 
 
 @versao.command()

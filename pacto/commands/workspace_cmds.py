@@ -154,7 +154,14 @@ def _imprimir_status(dados: dict) -> None:
         rotulo = "instituição" if quantas == 1 else "instituições"
         click.echo(f" {marca} {t(etapa['nome']).ljust(largura)}  {quantas:>3} {rotulo}")
     click.echo()
-    marcas = {"concluído": "✔", "em andamento": "▶", "não iniciado": "·", "não se aplica": "–"}
+    marcas = {
+        "concluído": "✔",
+        "em andamento": "▶",
+        "não iniciado": "·",
+        "não se aplica": "–",
+        "em dia": "✔",
+        "atrasado": "▶",
+    }
     passos = "  ".join(f"{marcas[p['situacao']]} {p['numero']}" for p in dados["passos_pactuacao"])
     click.echo(f"Pactuação  {passos}")
     proximo = dados["proximo_passo"]

@@ -2,7 +2,9 @@
 
 The stored record says what happened for one institution and one version. The status shown
 to the user is derived: an institution that signed an older version than the latest frozen
-one is "readesão pendente", with the changes of the new version that concern it.
+one is "readesão pendente" only when its own commitments changed (duties, referrals, the stages
+it acts in, its flow), with those changes; otherwise its adhesion stays in force ("mantida"),
+without any record being written for a version nobody signed.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from datetime import date
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import Etapa, Instituicao
 from pacto.domain.network import RedeCompleta
-from pacto.domain.text import chave_comparacao, limpar
+from pacto.domain.text import chave_comparacao, limpar, plural
 from pacto.domain.validation import LIMITE_CAMPO_CURTO, problema_de_caracteres
-from pacto.domain.versions import Mudanca, VersaoFluxo, mudancas_por_instituicao
+from pacto.domain.version_diff import compromissos_alterados
+from pacto.domain.versions import Mudanca, VersaoFluxo
 
 # key -> (label, symbol); the order is the path of an adhesion
 SITUACOES = {
@@ -28,10 +31,19 @@ SITUACOES = {
     "desligada": ("desligada", "⊘"),
 }
 READESAO = "readesao_pendente"
+MANTIDA = "mantida"  # signed an older version; nothing of its own changed since
 ROTULOS = {chave: rotulo for chave, (rotulo, _) in SITUACOES.items()} | {
-    READESAO: "readesão pendente"
+    READESAO: "readesão pendente",
+    MANTIDA: "mantida",
 }
-SIMBOLOS = {chave: simbolo for chave, (_, simbolo) in SITUACOES.items()} | {READESAO: "↻"}
+SIMBOLOS = {chave: simbolo for chave, (_, simbolo) in SITUACOES.items()} | {
+    READESAO: "↻",
+    MANTIDA: "✔",
+}
+# statuses whose adhesion covers the latest version
+EM_VIGOR = frozenset({"assinado", MANTIDA})
+# statuses of an institution with a signed Termo in force (a Termo Aditivo may still be due)
+ADERIDAS = EM_VIGOR | {READESAO}
 # the date column each recorded status fills
 COLUNA_DATA = {
     "convidada": "convidada_em",
@@ -109,10 +121,50 @@ class SituacaoInstituicao:
     situacao: str
     adesao: Adesao | None = None  # the latest record, whatever its version
     mudancas: list[Mudanca] = field(default_factory=list)  # for a pending re-adhesion
+    vigente: int | None = None  # number of the latest frozen version
 
     @property
     def rotulo(self) -> str:
         return ROTULOS[self.situacao]
+
+    @property
+    def em_vigor(self) -> bool:
+        """True when the institution's adhesion covers the latest version."""
+        return self.situacao in EM_VIGOR
+
+    @property
+    def aderida(self) -> bool:
+        """True when the institution has a signed Termo in force, even if an aditivo is due."""
+        return self.situacao in ADERIDAS
+
+    @property
+    def motivo(self) -> str:
+        """Why the institution must, or need not, sign (again), in one sentence."""
+        v, n = self.versao, self.vigente
+        if self.situacao == MANTIDA:
+            return f"vigente: assinou a versão {v}; sem mudanças para a instituição desde então."
+        if self.situacao == READESAO:
+            if not self.mudancas:
+                return (
+                    f"assinou a versão {v}, que não pôde ser comparada com a versão {n}; "
+                    "confirme a adesão."
+                )
+            mudou = plural(len(self.mudancas), "compromisso", "compromissos")
+            return (
+                f"assinou a versão {v}; a versão {n} alterou {mudou} da instituição: "
+                "precisa assinar o Termo Aditivo."
+            )
+        if self.situacao == "assinado":
+            return f"assinou a versão vigente ({v})."
+        if n is None:
+            return "nenhuma versão do fluxo foi congelada ainda."
+        if self.situacao == "nao_convidada":
+            return f"ainda não foi convidada a aderir à versão {n}."
+        if self.situacao in ("convidada", "termo_enviado"):
+            return f"{self.rotulo} (versão {v}); falta assinar o Termo de Adesão."
+        if self.situacao == "recusado":
+            return f"recusou formalmente a adesão (versão {v})."
+        return f"desligou-se do fluxo (versão {v})."
 
     @property
     def versao(self) -> int | None:
@@ -141,18 +193,29 @@ class SituacaoInstituicao:
             "arquivo": a.arquivo if a else "",
             "arquivo_sha256": a.arquivo_sha256 if a else "",
             "mudancas": [m.texto for m in self.mudancas],
+            "motivo": self.motivo,
+            "em_vigor": self.em_vigor,
+            "aderida": self.aderida,
         }
 
 
+def ponto_de_apoio(inst: Instituicao) -> bool:
+    """True for a mapped actor kept as a support point: it signs no Termo and raises no gap."""
+    return getattr(inst, "papel", "fluxo") == "apoio"
+
+
 def instituicoes_aderentes_possiveis(rc: RedeCompleta) -> list[Instituicao]:
-    """Who is asked to adhere: institutions with duties, except the coordination itself and the
-    national report lines (Disque 100, Ligue 180), by name."""
+    """Who is asked to adhere: institutions with duties, except the coordination itself, the
+    national report lines (Disque 100, Ligue 180) and support points (mapped, not in the final
+    flow), by name."""
     ids = {a.instituicao_id for a in rc.atribuicoes}
     return sorted(
         (
             rc.instituicao_por_id[i]
             for i in ids
-            if i != rc.rede.coordenacao_id and rc.instituicao_por_id[i].esfera != "nacional"
+            if i != rc.rede.coordenacao_id
+            and rc.instituicao_por_id[i].esfera != "nacional"
+            and not ponto_de_apoio(rc.instituicao_por_id[i])
         ),
         key=lambda inst: inst.nome.casefold(),
     )
@@ -169,13 +232,14 @@ def situacoes(
         atual = mais_recente.get(adesao.instituicao_id)
         if atual is None or adesao.versao_numero > atual.versao_numero:
             mais_recente[adesao.instituicao_id] = adesao
+    vigente = ultima.numero if ultima else None
     mudancas_cache: dict[int, dict[str, list[Mudanca]]] = {}
     resultado = []
     for inst in instituicoes_aderentes_possiveis(rc):
         adesao = mais_recente.get(inst.id)
         etapas = rc.etapas_por_instituicao.get(inst.id, [])
         if adesao is None:
-            resultado.append(SituacaoInstituicao(inst, etapas, "nao_convidada"))
+            resultado.append(SituacaoInstituicao(inst, etapas, "nao_convidada", vigente=vigente))
             continue
         situacao, mudancas = adesao.situacao, []
         if (
@@ -187,17 +251,19 @@ def situacoes(
             antiga = por_numero.get(adesao.versao_numero)
             if antiga is not None:
                 if antiga.numero not in mudancas_cache:
-                    mudancas_cache[antiga.numero] = mudancas_por_instituicao(
+                    mudancas_cache[antiga.numero] = compromissos_alterados(
                         antiga.conteudo, ultima.conteudo
                     )
                 mudancas = mudancas_cache[antiga.numero].get(inst.sigla, [])
-        resultado.append(SituacaoInstituicao(inst, etapas, situacao, adesao, mudancas))
+                if not mudancas:
+                    situacao = MANTIDA
+        resultado.append(SituacaoInstituicao(inst, etapas, situacao, adesao, mudancas, vigente))
     return resultado
 
 
 def etapas_sem_signataria(rc: RedeCompleta, lista: list[SituacaoInstituicao]) -> list[Etapa]:
-    """Stages where no institution has signed the latest version of the flow."""
-    cobertas = {e.id for s in lista if s.situacao == "assinado" for e in s.etapas}
+    """Stages where no institution has a signed Termo in force."""
+    cobertas = {e.id for s in lista if s.aderida for e in s.etapas}
     return [e for e in rc.etapas_ordenadas if e.id not in cobertas]
 
 
@@ -211,6 +277,7 @@ def resumo(lista: list[SituacaoInstituicao]) -> str:
     c = contagens(lista)
     partes = (
         ("assinado", "Assinadas"),
+        (MANTIDA, "Mantidas"),
         ("termo_enviado", "Termos enviados"),
         ("convidada", "Convidadas"),
         ("nao_convidada", "Sem convite"),

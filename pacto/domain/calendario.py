@@ -55,23 +55,15 @@ def pascoa(ano: int) -> date:
 
 @cache
 def feriados_nacionais(ano: int) -> dict[date, str]:
-    """National holidays of a year: Lei 662/1949 as amended (Leis 6.802/1980, 10.607/2002,
-    14.759/2023) plus Sexta-feira da Paixão, counted from Easter."""
-    feriados = {
-        date(ano, 1, 1): "Confraternização Universal",
-        date(ano, 4, 21): "Tiradentes",
-        date(ano, 5, 1): "Dia do Trabalho",
-        date(ano, 9, 7): "Independência do Brasil",
-        date(ano, 11, 2): "Finados",
-        date(ano, 11, 15): "Proclamação da República",
-        date(ano, 12, 25): "Natal",
-        pascoa(ano) - timedelta(days=2): "Sexta-feira da Paixão",
-    }
-    if ano >= 1980:
-        feriados[date(ano, 10, 12)] = "Nossa Senhora Aparecida"
-    if ano >= 2024:
-        feriados[date(ano, 11, 20)] = "Dia Nacional de Zumbi e da Consciência Negra"
-    return dict(sorted(feriados.items()))
+    """National holidays of a year, with their Portuguese names, from the `holidays` library
+    (Lei 662/1949 as amended, Sexta-feira Santa, and Consciência Negra from 2024 on).
+
+    Imported here, never at module level: building the calendars costs more than starting
+    `pacto status`, which never checks a date.
+    """
+    import holidays  # noqa: PLC0415 - on purpose, see the docstring
+
+    return dict(sorted(holidays.country_holidays("BR", years=ano, language="pt_BR").items()))
 
 
 @cache
@@ -91,12 +83,44 @@ def feriado(dia: date) -> str | None:
     return feriados_nacionais(dia.year).get(dia)
 
 
-def alerta_de_data(dia: date) -> str | None:
-    """A warning when a meeting date is a holiday, an optional day off or a weekend."""
+@cache
+def feriados_estaduais(ano: int, uf: str) -> dict[date, str]:
+    """State holidays of a UF in a year, with their Portuguese names, from the `holidays` library.
+
+    Imported here, never at module level: building the calendars costs more than starting
+    `pacto status`, which never checks a date.
+    """
+    import holidays  # noqa: PLC0415 - on purpose, see the docstring
+
+    uf = (uf or "").strip().upper()
+    try:
+        do_estado = holidays.country_holidays("BR", subdiv=uf, years=ano, language="pt_BR")
+    except NotImplementedError:
+        return {}
+    nacionais = holidays.country_holidays("BR", years=ano, language="pt_BR")
+    return {dia: nome for dia, nome in sorted(do_estado.items()) if dia not in nacionais}
+
+
+def feriado_municipal(dia: date, municipais: dict[tuple[int, int], str] | None) -> str | None:
+    """The name of a municipal holiday kept by the network (day and month), if any."""
+    return (municipais or {}).get((dia.month, dia.day))
+
+
+def alerta_de_data(
+    dia: date, uf: str = "", municipais: dict[tuple[int, int], str] | None = None
+) -> str | None:
+    """A warning when a meeting date is a holiday (national, of the network's UF or municipal),
+    an optional day off or a weekend."""
     rotulo = f"{dia:%d/%m/%Y} ({DIAS_SEMANA[dia.weekday()]})"
     nome = feriado(dia)
     if nome:
         return f"{rotulo} é feriado nacional: {nome}."
+    nome = feriados_estaduais(dia.year, uf).get(dia) if uf else None
+    if nome:
+        return f"{rotulo} é feriado estadual ({uf.upper()}): {nome}."
+    nome = feriado_municipal(dia, municipais)
+    if nome:
+        return f"{rotulo} é feriado municipal: {nome}."
     nome = pontos_facultativos(dia.year).get(dia)
     if nome:
         return f"{rotulo} é ponto facultativo: {nome}."
@@ -257,45 +281,15 @@ def hora_oficial(hora: time | None) -> str:
 
 # -- dates and times in words, as an ata is written ---------------------------
 
-_UNIDADES = (
-    "zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove",
-    "dez", "onze", "doze", "treze", "quatorze", "quinze", "dezesseis", "dezessete",
-    "dezoito", "dezenove",
-)  # fmt: skip
-_DEZENAS = ("", "", "vinte", "trinta", "quarenta", "cinquenta",
-            "sessenta", "setenta", "oitenta", "noventa")  # fmt: skip
-_CENTENAS = ("", "cento", "duzentos", "trezentos", "quatrocentos", "quinhentos",
-             "seiscentos", "setecentos", "oitocentos", "novecentos")  # fmt: skip
-
-
-def _feminino(palavra: str, feminino: bool) -> str:
-    if not feminino:
-        return palavra
-    return {"um": "uma", "dois": "duas"}.get(palavra, palavra.replace("entos", "entas"))
-
 
 def cardinal(n: int, feminino: bool = False) -> str:
-    """A whole number from 0 to 999 999 in Portuguese words, e.g. 2026 → 'dois mil e vinte e seis'."""
-    if not 0 <= n < 1_000_000:
-        raise ValueError("fora do intervalo")
-    if n < 20:
-        return _feminino(_UNIDADES[n], feminino)
-    if n < 100:
-        dezena, unidade = divmod(n, 10)
-        base = _DEZENAS[dezena]
-        return base if not unidade else f"{base} e {cardinal(unidade, feminino)}"
-    if n < 1000:
-        centena, resto = divmod(n, 100)
-        if n == 100:
-            return "cem"
-        base = _feminino(_CENTENAS[centena], feminino)
-        return base if not resto else f"{base} e {cardinal(resto, feminino)}"
-    milhar, resto = divmod(n, 1000)
-    base = "mil" if milhar == 1 else f"{cardinal(milhar, feminino)} mil"
-    if not resto:
-        return base
-    liga = " e " if resto < 100 or resto % 100 == 0 else " "
-    return f"{base}{liga}{cardinal(resto, feminino)}"
+    """A whole number in Portuguese words, e.g. 2026 → 'dois mil e vinte e seis'.
+
+    One implementation serves acts and atas alike: `redacao.numero_por_extenso`.
+    """
+    from pacto.domain.redacao import numero_por_extenso
+
+    return numero_por_extenso(n, "f" if feminino else "m")
 
 
 def data_por_extenso(dia: date) -> str:

@@ -105,7 +105,7 @@ CAMPOS = (
         sinonimos=("sigla", "siglas", "abreviatura", "acrônimo"),
     ),
     CampoAtor(
-        "cnpj", "CNPJ", "00.000.000/0000-00", validador="cnpj", rotulo_frase="CNPJ",
+        "cnpj", "CNPJ", "00.000.000/0000-00 ou alfanumérico 12.ABC.345/01DE-35", validador="cnpj", rotulo_frase="CNPJ",
         sinonimos=("cnpj", "cnpj da instituição"),
     ),
     CampoAtor(

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import cache
 
+from pacto.domain.catalog import ler_toml
 from pacto.domain.fluxos import finalidades_sem_fluxo
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao, tem_caracteres_proibidos
@@ -204,7 +206,64 @@ def finalidades_fora_dos_fluxos(rc: RedeCompleta) -> list[Lacuna]:
             "aviso",
         )
         for f in finalidades_sem_fluxo(rc.fluxos)
+        if f.chave not in rc.fluxos_externos  # covered by an external flow: no gap
     ]
+
+
+@cache
+def _cobertura() -> dict:
+    return ler_toml("cobertura.toml")
+
+
+def _do_setor(inst, regra: dict) -> bool:
+    """True when an institution counts for a sector: by its type, or by words in its sector or name."""
+    if inst.tipo in regra.get("tipos", ()):
+        return True
+    texto = chave_comparacao(f"{inst.setor} {inst.nome}")
+    return any(chave_comparacao(p) in texto for p in regra.get("palavras", ()))
+
+
+def setores_sem_ponto_focal(rc: RedeCompleta) -> list[Lacuna]:
+    """The four policy sectors (Assistência Social, Saúde, Educação, Segurança) and a
+    gender-sensitive service, each needing someone in the flow (booklet, roadmap step 9)."""
+    no_fluxo = [
+        rc.instituicao_por_id[i]
+        for i in rc.etapas_por_instituicao
+        if getattr(rc.instituicao_por_id[i], "papel", "fluxo") != "apoio"
+    ]
+    if not no_fluxo:
+        return []  # an empty flow: the stages without anyone already say it all
+    achados = []
+    for setor in _cobertura().get("setores", []):
+        do_setor = [i for i in no_fluxo if _do_setor(i, setor)]
+        if not do_setor:
+            texto = "nenhuma instituição do setor atua no fluxo"
+        elif not any(rc.titular(i.id) for i in do_setor):
+            texto = "nenhuma instituição do setor no fluxo tem ponto focal titular"
+        else:
+            continue
+        achados.append(
+            Lacuna(
+                "setor_sem_ponto_focal",
+                f"{setor['nome']}: {texto} (cartilha, etapa 9: pontos focais das políticas).",
+                "Rede › Pontos focais",
+                setor["nome"],
+                "aviso",
+            )
+        )
+    genero = _cobertura().get("genero")
+    if genero and not any(_do_setor(i, genero) for i in no_fluxo):
+        achados.append(
+            Lacuna(
+                "sem_servico_genero",
+                "Nenhum serviço com atendimento sensível a gênero (mulheres, pessoas LGBTQIA+) "
+                "atua no fluxo.",
+                "Rede › Atribuições",
+                "gênero",
+                "aviso",
+            )
+        )
+    return achados
 
 
 def verificar(rc: RedeCompleta, hoje: date | None = None) -> list[Lacuna]:
@@ -219,6 +278,7 @@ def verificar(rc: RedeCompleta, hoje: date | None = None) -> list[Lacuna]:
         + provaveis_duplicatas(rc)
         + textos_com_caracteres_invisiveis(rc)
         + finalidades_fora_dos_fluxos(rc)
+        + setores_sem_ponto_focal(rc)
     )
     ordem = {"grave": 0, "alerta": 1, "aviso": 2}
     return sorted(achados, key=lambda lacuna: ordem[lacuna.gravidade])

@@ -44,6 +44,8 @@ class RedeCompleta:
     deliberacoes: list[Deliberacao] = field(default_factory=list)
     acoes: list[Acao] = field(default_factory=list)
     sugestoes: list[Sugestao] = field(default_factory=list)
+    # purposes covered by a flow outside the network's (key -> act), e.g. slave labour
+    fluxos_externos: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def instituicao_por_id(self) -> dict[int, Instituicao]:
@@ -128,6 +130,15 @@ class RedeCompleta:
     def coordenacao(self) -> Instituicao | None:
         """The coordinating institution, when set."""
         return self.instituicao_por_id.get(self.rede.coordenacao_id)
+
+    def destino_das_informacoes(self) -> str:
+        """Where monthly information goes: 'ao NETP-RR' when the network has a NETP (booklet:
+        "quando existente na localidade"), else 'à coordenação do fluxo (SIGLA)'."""
+        netp = next((i for i in self.instituicoes if i.tipo == "netp"), None)
+        if netp is not None:
+            return f"ao {netp.sigla}"
+        coord = self.coordenacao
+        return f"à coordenação do fluxo ({coord.sigla})" if coord else "à coordenação do fluxo"
 
     def reuniao_completa(self, reuniao_id: int) -> ReuniaoCompleta | None:
         """One meeting with everything recorded in it, or None when there is no such meeting."""

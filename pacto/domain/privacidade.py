@@ -59,17 +59,11 @@ _EXPRESSOES = re.compile(
 
 
 def _cpf_digitos_validos(digitos: str) -> bool:
-    """True when 11 digits carry correct CPF check digits."""
-    if len(digitos) != 11 or len(set(digitos)) == 1:
-        return False
-    for tamanho in (9, 10):
-        soma = sum(
-            int(d) * p for d, p in zip(digitos[:tamanho], range(tamanho + 1, 1, -1), strict=True)
-        )
-        resto = (soma * 10) % 11 % 10
-        if resto != int(digitos[tamanho]):
-            return False
-    return True
+    """True when 11 digits carry correct CPF check digits (python-stdnum's rule)."""
+    from stdnum.br import cpf  # here: only texts with an 11-digit run pay the import
+
+    digitos = "".join(c for c in digitos if c.isdigit())
+    return len(digitos) == 11 and cpf.is_valid(digitos)
 
 
 def _posicoes_vitima(texto: str) -> list[tuple[int, int]]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from math import ceil
 
 from pacto.domain.errors import ErroValidacao
+from pacto.domain.regras import Regras
 from pacto.domain.text import plural
 from pacto.domain.validation import validar_texto
 
@@ -14,7 +16,10 @@ EM_ANDAMENTO = "em andamento"
 CONCLUIDO = "concluído"
 NAO_SE_APLICA = "não se aplica"
 SITUACOES = (NAO_INICIADO, EM_ANDAMENTO, CONCLUIDO, NAO_SE_APLICA)
-DIAS_ALINHAMENTO = 35
+# the monthly alignment (pact step 6) is never "done": it is kept up or late
+EM_DIA = "em dia"
+ATRASADO = "atrasado"
+FEITOS = (CONCLUIDO, NAO_SE_APLICA, EM_DIA)
 
 TITULOS_PACTUACAO = (
     "Criação do grupo de trabalho",
@@ -47,29 +52,40 @@ class Evidencias:
     sem_titular: int = 0
     membros_gt: int = 0
     ato_gt: str = ""
+    reunioes_gt: list[ReuniaoResumo] = field(default_factory=list)
     ampliadas: list[ReuniaoResumo] = field(default_factory=list)
     apresentacoes: list[ReuniaoResumo] = field(default_factory=list)
-    reunioes_realizadas: list[date] = field(default_factory=list)
+    alinhamentos: list[date] = field(default_factory=list)  # alignment meetings held
+    regras: Regras = field(default_factory=Regras)
     sugestoes_total: int = 0
     sugestoes_pendentes: int = 0
     ultima_decisao_sugestao: datetime | None = None
     versoes: int = 0
     ultima_versao_em: datetime | None = None
-    adesoes_assinadas: int = 0
+    adesoes_assinadas: int = 0  # institutions with a signed Termo (an aditivo may be due)
+    adesoes_aditivo: int = 0  # of those, how many must sign a Termo Aditivo
     adesoes_recusadas: int = 0
     adesoes_esperadas: int | None = None  # who is asked to sign; None = everyone in the flow
     autodiagnostico_respondidas: int = 0
     autodiagnostico_total: int = 0
     receptores_denuncia: int = 0
+    receptores_sem_pratica: list[str] = field(default_factory=list)  # "PC-RR: horário"
     colegiados: int = 0
+    experiencias: list[str] = field(default_factory=list)  # step 7: experiences studied
+    decisao_fluxo: str = ""  # step 7: "um fluxo único…" or "um fluxo por finalidade"
     osc_no_fluxo: int = 0
     sem_atribuicao: int = 0
     lacunas_graves: int = 0
     envios_netp: int | None = None
+    destino_informacoes: str = "ao NETP"  # "à coordenação do fluxo (SEJUC)" without a NETP
     ato_fluxo_gerado: bool | None = None
     ato_fluxo_publicado: bool | None = None
     fluxo_publicado: bool | None = None
     indicadores_com_meta: int | None = None
+    avaliacao_realizada: date | None = None  # last periodic evaluation held, grid filled
+    periodo_metas: str = ""  # the period whose targets that evaluation should set
+    periodicidade_avaliacao: str = ""  # "semestral" or "anual"
+    metas_do_periodo: int = 0  # indicators with a target for that period
 
 
 @dataclass
@@ -95,6 +111,7 @@ class Passo:
     situacao_derivada: str | None = None
     alerta: bool = False
     ajuste: Ajuste | None = None
+    regra: str = ""  # the evidence rule in force and why, when a setting governs the step
 
     def como_dict(self) -> dict:
         """JSON-ready form, as `pacto status --json` shows it."""
@@ -106,6 +123,7 @@ class Passo:
             "secao": self.secao,
             "situacao_derivada": self.situacao_derivada,
             "alerta": self.alerta,
+            "regra": self.regra,
         }
         if self.ajuste:
             ajuste = asdict(self.ajuste)
@@ -156,11 +174,18 @@ def _percentual(parte: int, todo: int) -> str:
 
 def _passo_gt(ev: Evidencias) -> tuple[str, str]:
     membros = plural(ev.membros_gt, "instituição membro", "instituições membros")
-    if ev.membros_gt >= 2 and ev.ato_gt:
-        return CONCLUIDO, f"GT com {membros}, criado por {ev.ato_gt}."
-    if ev.membros_gt or ev.ato_gt:
-        falta = "o ato que o criou" if not ev.ato_gt else "os membros (ao menos duas instituições)"
-        return EM_ANDAMENTO, f"GT com {membros}; falta registrar {falta}."
+    minimo = ev.regras.membros_gt
+    reunioes = sorted(r.data for r in ev.reunioes_gt if r.realizada)
+    ato = f"; criado por {ev.ato_gt}" if ev.ato_gt else " (grupo informal, sem ato de criação)"
+    if ev.membros_gt >= minimo and reunioes:
+        return CONCLUIDO, f"GT com {membros}{ato}; primeira reunião em {reunioes[0]:%d/%m/%Y}."
+    if ev.membros_gt or ev.ato_gt or ev.reunioes_gt:
+        faltas = []
+        if ev.membros_gt < minimo:
+            faltas.append(f"os membros (ao menos {minimo} instituições)")
+        if not reunioes:
+            faltas.append("a primeira reunião do GT")
+        return EM_ANDAMENTO, f"GT com {membros}; falta registrar {' e '.join(faltas)}."
     return NAO_INICIADO, "Nenhum membro do grupo de trabalho registrado."
 
 
@@ -176,14 +201,27 @@ def _passo_fluxo_inicial(ev: Evidencias) -> tuple[str, str]:
     return NAO_INICIADO, "Nenhuma atribuição registrada nas etapas do fluxo."
 
 
+def quorum_ampliada(ev: Evidencias) -> int:
+    """How many mapped institutions the open meeting needs present, by the network's rule."""
+    # rounded to the nearest cent first, so 0.5 × 33 asks 17 and not 16.5000001 → 17
+    return max(1, ceil(round(ev.regras.presenca_ampliada * ev.instituicoes_mapeadas, 6)))
+
+
 def _passo_ampliada(ev: Evidencias) -> tuple[str, str]:
     realizadas = [r for r in ev.ampliadas if r.realizada]
+    minimo = quorum_ampliada(ev)
     if realizadas:
-        ultima = max(realizadas, key=lambda r: r.data)
-        return CONCLUIDO, (
-            f"Reunião ampliada em {ultima.data:%d/%m/%Y}: {ultima.presentes} de "
+        melhor = max(realizadas, key=lambda r: (r.presentes, r.data))
+        texto = (
+            f"Reunião ampliada em {melhor.data:%d/%m/%Y}: {melhor.presentes} de "
             f"{ev.instituicoes_mapeadas} instituições mapeadas presentes "
-            f"({_percentual(ultima.presentes, ev.instituicoes_mapeadas)})."
+            f"({_percentual(melhor.presentes, ev.instituicoes_mapeadas)})"
+        )
+        if melhor.presentes >= minimo:
+            return CONCLUIDO, f"{texto}; o mínimo é {minimo}."
+        return EM_ANDAMENTO, (
+            f"{texto}; faltou quórum (mínimo {minimo}): convide os ausentes para outra "
+            "reunião ampliada."
         )
     planejadas = sorted(r.data for r in ev.ampliadas)
     if planejadas:
@@ -215,50 +253,86 @@ def _passo_sugestoes(ev: Evidencias, ampliada_ok: bool) -> tuple[str, str]:
     return NAO_INICIADO, "Aguarda a reunião ampliada e as sugestões dos atores."
 
 
+def data_pactuacao(ev: Evidencias) -> date | None:
+    """The day of the (last) final presentation and pact meeting held, if any."""
+    realizadas = [r.data for r in ev.apresentacoes if r.realizada]
+    return max(realizadas) if realizadas else None
+
+
 def _passo_pactuacao(ev: Evidencias) -> tuple[str, str]:
-    realizada = any(r.realizada for r in ev.apresentacoes)
-    decididas = ev.adesoes_assinadas + ev.adesoes_recusadas
-    total = ev.instituicoes_no_fluxo if ev.adesoes_esperadas is None else ev.adesoes_esperadas
-    if realizada and total and decididas >= total:
+    realizada = data_pactuacao(ev)
+    etapa12 = "assinaturas dos Termos e ato normativo seguem na etapa 12 do roteiro"
+    if realizada and ev.versoes:
         return CONCLUIDO, (
-            f"Apresentação final realizada; {ev.adesoes_assinadas} de {total} instituições assinaram "
-            f"o Termo de Adesão e {ev.adesoes_recusadas} recusaram formalmente."
+            f"Reunião de pactuação em {realizada:%d/%m/%Y} e versão {ev.versoes} do fluxo "
+            f"congelada; {etapa12}."
         )
-    if realizada or ev.apresentacoes or decididas:
-        faltam = max(total - decididas, 0)
-        estado = "realizada" if realizada else "ainda não realizada"
+    if realizada:
         return EM_ANDAMENTO, (
-            f"Apresentação final {estado}; {plural(faltam, 'instituição ainda não assinou', 'instituições ainda não assinaram')} "
-            "nem recusou o Termo de Adesão."
+            f"Reunião de pactuação em {realizada:%d/%m/%Y}; falta congelar a versão pactuada do "
+            "fluxo."
         )
-    return NAO_INICIADO, "A apresentação final do fluxo ainda não foi agendada."
+    if ev.apresentacoes:
+        agendada = min(r.data for r in ev.apresentacoes)
+        return EM_ANDAMENTO, f"Reunião de pactuação agendada para {agendada:%d/%m/%Y}."
+    return NAO_INICIADO, "A reunião de apresentação final e pactuação ainda não foi agendada."
 
 
-def _passo_mensal(ev: Evidencias, pactuado: bool) -> tuple[str, str, bool]:
-    if not ev.reunioes_realizadas or not pactuado:
-        return NAO_INICIADO, "As reuniões mensais começam depois da pactuação.", False
-    ultima = max(ev.reunioes_realizadas)
-    dias = (ev.hoje - ultima).days
-    if dias > DIAS_ALINHAMENTO:
+def _passo_mensal(ev: Evidencias, inicio: date | None) -> tuple[str, str, bool]:
+    """Kept up (em dia), late (atrasado) or not started; only alignment meetings count."""
+    intervalo = ev.regras.dias_alinhamento
+    if inicio is None:
         return (
-            EM_ANDAMENTO,
-            (
-                f"Atrasado: {dias} dias desde a última reunião ({ultima:%d/%m/%Y}); o combinado é uma por mês."
-            ),
+            NAO_INICIADO,
+            "Os alinhamentos mensais começam logo depois da reunião de pactuação.",
+            False,
+        )
+    feitas = sorted(d for d in ev.alinhamentos if d >= inicio and d <= ev.hoje)
+    if not feitas:
+        dias = (ev.hoje - inicio).days
+        if dias > intervalo:
+            return (
+                ATRASADO,
+                f"Atrasado: nenhum alinhamento desde a pactuação em {inicio:%d/%m/%Y} "
+                f"({dias} dias; a regra é um a cada {intervalo} dias).",
+                True,
+            )
+        limite = inicio + timedelta(days=intervalo)
+        return (
+            NAO_INICIADO,
+            f"Pactuado em {inicio:%d/%m/%Y}: faça o primeiro alinhamento até {limite:%d/%m/%Y}.",
+            False,
+        )
+    ultima = feitas[-1]
+    dias = (ev.hoje - ultima).days
+    if dias > intervalo:
+        return (
+            ATRASADO,
+            f"Atrasado: {dias} dias desde o último alinhamento ({ultima:%d/%m/%Y}); a regra é "
+            f"um a cada {intervalo} dias.",
             True,
         )
-    return CONCLUIDO, f"Em dia: última reunião em {ultima:%d/%m/%Y}, há {dias} dias.", False
+    return (
+        EM_DIA,
+        f"Em dia: último alinhamento em {ultima:%d/%m/%Y}, há {dias} dias "
+        f"({plural(len(feitas), 'alinhamento', 'alinhamentos')} desde a pactuação).",
+        False,
+    )
 
 
 def passos_pactuacao(ev: Evidencias, ajustes: list[Ajuste] = ()) -> list[Passo]:
-    """The six steps of the pact (booklet step 5), each with state and reason."""
+    """The six steps of the pact (booklet step 5), each with state, reason and rule."""
     por_chave = {(a.tipo, a.numero): a for a in ajustes}
     resultados = [_passo_gt(ev), _passo_fluxo_inicial(ev), _passo_ampliada(ev)]
     ampliada_ok = resultados[2][0] == CONCLUIDO or ("pactuacao", 3) in por_chave
     resultados.append(_passo_sugestoes(ev, ampliada_ok))
     resultados.append(_passo_pactuacao(ev))
-    pactuado = resultados[4][0] == CONCLUIDO or ("pactuacao", 5) in por_chave
-    situacao, motivo, alerta = _passo_mensal(ev, pactuado)
+    inicio = data_pactuacao(ev)
+    ajuste5 = por_chave.get(("pactuacao", 5))
+    if inicio is None and ajuste5 is not None and ajuste5.situacao in (CONCLUIDO, NAO_SE_APLICA):
+        # pact recorded by hand: the alignment counts from the first one held, if any
+        inicio = min(ev.alinhamentos, default=None)
+    situacao, motivo, alerta = _passo_mensal(ev, inicio)
     passos = [
         Passo(n, TITULOS_PACTUACAO[n - 1], s, m, SECOES_PACTUACAO[n - 1])
         for n, (s, m) in enumerate(resultados, start=1)
@@ -266,9 +340,11 @@ def passos_pactuacao(ev: Evidencias, ajustes: list[Ajuste] = ()) -> list[Passo]:
     passos.append(
         Passo(6, TITULOS_PACTUACAO[5], situacao, motivo, SECOES_PACTUACAO[5], alerta=alerta)
     )
+    for numero, chave in ((1, "membros_gt"), (3, "presenca_ampliada"), (6, "dias_alinhamento")):
+        passos[numero - 1].regra = ev.regras.motivo(chave)
     return [aplicar_ajuste(p, por_chave, "pactuacao") for p in passos]
 
 
 def passo_atual(passos: list[Passo]) -> Passo | None:
-    """The first pact step not yet done (or not applicable), or None when all are."""
-    return next((p for p in passos if p.situacao not in (CONCLUIDO, NAO_SE_APLICA)), None)
+    """The first pact step not yet done (or not applicable, or kept up), or None when all are."""
+    return next((p for p in passos if p.situacao not in FEITOS), None)

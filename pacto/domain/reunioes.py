@@ -84,6 +84,18 @@ TIPOS_REUNIAO = {
             "Reunião Extraordinária",
             (("Abertura", 5), ("Assunto da convocação", 45), ("Encaminhamentos", 10)),
         ),
+        TipoReuniao(
+            "avaliacao",
+            "Avaliação periódica",
+            "Reunião de Avaliação do Fluxo",
+            (
+                ("Abertura e indicadores do período", 20),
+                ("O que está funcionando como esperado", 25),
+                ("O que pode ser melhorado", 25),
+                ("O que não funcionou e deve ser descontinuado", 20),
+                ("Metas do próximo período", 20),
+            ),
+        ),
     )
 }
 MODALIDADES = {"presencial": "Presencial", "virtual": "Virtual", "hibrida": "Híbrida"}

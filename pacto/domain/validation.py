@@ -9,7 +9,7 @@ from pacto.domain.campos_ator import CAMPOS as CAMPOS_ATOR
 from pacto.domain.campos_ator import LIMITE_CURTO, LIMITE_LONGO, PAPEIS_ATOR
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import PAPEIS_PONTO_FOCAL, Instituicao, PontoFocal, Rede
-from pacto.domain.text import caracteres_proibidos, chave_comparacao, limpar, so_digitos
+from pacto.domain.text import caracteres_proibidos, chave_comparacao, limpar
 
 UFS = {
     "AC": "Acre", "AL": "Alagoas", "AP": "Amapá", "AM": "Amazonas", "BA": "Bahia",
@@ -46,26 +46,27 @@ def sigla_valida(sigla: str) -> bool:
     return bool(_SIGLA.match(sigla))
 
 
+def _cnpj_compacto(cnpj: str) -> str:
+    """The 14 characters of a CNPJ, upper-cased, without dots, slash, dash or spaces."""
+    return "".join(c for c in cnpj.upper() if c.isalnum())
+
+
 def cnpj_valido(cnpj: str) -> bool:
-    """True when the 14 digits of a CNPJ carry correct check digits."""
-    digitos = so_digitos(cnpj)
-    if len(digitos) != 14 or len(set(digitos)) == 1:
-        return False
+    """True when a CNPJ, numeric or alphanumeric (IN RFB nº 2.229/2024), has right check digits.
 
-    def digito(base: str) -> str:
-        pesos = list(range(len(base) - 7, 1, -1)) + list(range(9, 1, -1))
-        soma = sum(int(d) * p for d, p in zip(base, pesos, strict=True))
-        resto = soma % 11
-        return "0" if resto < 2 else str(11 - resto)
+    The rule is python-stdnum's: version 2.2 (the minimum in pyproject) validates the
+    alphanumeric CNPJ — letters A–Z in the first 12 positions, each worth its ASCII code minus
+    48, numeric check digits.
+    """
+    from stdnum.br import cnpj as regra  # here: only forms that receive a CNPJ pay the import
 
-    primeiro = digito(digitos[:12])
-    segundo = digito(digitos[:12] + primeiro)
-    return digitos[12:] == primeiro + segundo
+    compacto = _cnpj_compacto(cnpj)
+    return len(compacto) == 14 and regra.is_valid(compacto)
 
 
 def formatar_cnpj(cnpj: str) -> str:
-    """Write a CNPJ as 00.000.000/0000-00."""
-    d = so_digitos(cnpj)
+    """Write a CNPJ as 00.000.000/0000-00 (letters upper-cased: 12.ABC.345/01DE-35)."""
+    d = _cnpj_compacto(cnpj)
     if len(d) != 14:
         return cnpj
     return f"{d[:2]}.{d[2:5]}.{d[5:8]}/{d[8:12]}-{d[12:]}"
@@ -177,7 +178,10 @@ def _validar_cnpj(inst: Instituicao, cnpj: str, _siglas) -> str | None:
     if cnpj_valido(cnpj):
         inst.cnpj = formatar_cnpj(cnpj)
         return None
-    return f"CNPJ inválido: {citar(cnpj)} (confira os dígitos verificadores)."
+    return (
+        f"CNPJ inválido: {citar(cnpj)} (confira os dígitos verificadores; o CNPJ "
+        "alfanumérico tem 12 letras ou números e 2 dígitos, como 12.ABC.345/01DE-35)."
+    )
 
 
 def _validar_email(_inst, email: str, _siglas) -> str | None:

@@ -51,13 +51,16 @@ CATEGORIAS = {
 class Mudanca:
     """One change between two contents, told in Portuguese, with the institution it concerns.
 
-    `envolvidas` names other institutions the change also concerns (the other end of a referral).
+    `envolvidas` names other institutions the change also concerns (the other end of a referral);
+    `alvo` names the stage key or flow a network-wide change touches, when it alters what the
+    institutions acting there committed to (a renamed or removed stage, a renamed flow).
     """
 
     tipo: str
     instituicao_sigla: str
     texto: str
     envolvidas: tuple[str, ...] = field(default=())
+    alvo: str = field(default="", compare=False)
 
     @property
     def categoria(self) -> str:
@@ -127,8 +130,10 @@ class _Comparacao:
         nomes = {self.renomear_fluxo.get(n, n) for n in fluxos_antes} | set(fluxos_depois)
         self.varios_fluxos = len(nomes) > 1
 
-    def add(self, tipo: str, sigla: str, texto: str, envolvidas: tuple[str, ...] = ()) -> None:
-        self.mudancas.append(Mudanca(tipo, sigla, texto, envolvidas))
+    def add(
+        self, tipo: str, sigla: str, texto: str, envolvidas: tuple[str, ...] = (), alvo: str = ""
+    ) -> None:
+        self.mudancas.append(Mudanca(tipo, sigla, texto, envolvidas, alvo))
 
     def rotulo(self, chave: str) -> str:
         inst = self.inst_depois.get(chave) or self.inst_antes[chave]
@@ -169,15 +174,22 @@ class _Comparacao:
         depois = {f["nome"]: f for f in self.depois.get("fluxos", [])}
         for velho, novo in self.renomear_fluxo.items():
             if velho != novo:
-                self.add("fluxo", "", f"Fluxo renomeado: {_curto(velho, 90)} → {_curto(novo, 90)}.")
+                self.add(
+                    "fluxo",
+                    "",
+                    f"Fluxo renomeado: {_curto(velho, 90)} → {_curto(novo, 90)}.",
+                    alvo=novo,
+                )
             antes = {novo: antes[velho]}
         for nome in sorted(depois.keys() - antes.keys()):
             self.add("fluxo", "", f"Fluxo incluído: {_curto(nome, 90)}.")
         for nome in sorted(antes.keys() - depois.keys()):
-            self.add("fluxo", "", f"Fluxo removido: {_curto(nome, 90)}.")
+            self.add("fluxo", "", f"Fluxo removido: {_curto(nome, 90)}.", alvo=nome)
         for nome in sorted(antes.keys() & depois.keys()):
             if antes[nome]["finalidades"] != depois[nome]["finalidades"]:
-                self.add("fluxo", "", f"Finalidades do fluxo alteradas: {_curto(nome, 90)}.")
+                self.add(
+                    "fluxo", "", f"Finalidades do fluxo alteradas: {_curto(nome, 90)}.", alvo=nome
+                )
 
     def etapas_(self) -> None:
         antes = {e["chave"]: e for e in self.antes.get("etapas", [])}
@@ -185,7 +197,7 @@ class _Comparacao:
         for chave in sorted(depois.keys() - antes.keys(), key=lambda c: depois[c]["ordem"]):
             self.add("etapa", "", f"Etapa incluída: {depois[chave]['nome']}.")
         for chave in sorted(antes.keys() - depois.keys(), key=lambda c: antes[c]["ordem"]):
-            self.add("etapa", "", f"Etapa removida: {antes[chave]['nome']}.")
+            self.add("etapa", "", f"Etapa removida: {antes[chave]['nome']}.", alvo=chave)
         for chave in sorted(antes.keys() & depois.keys(), key=lambda c: depois[c]["ordem"]):
             partes = [
                 _de_para(c, antes[chave][c], depois[chave][c])
@@ -193,8 +205,13 @@ class _Comparacao:
                 if antes[chave][c] != depois[chave][c]
             ]
             if partes:
+                # a stage only moved in the order (another was inserted) commits nobody anew
+                mudou = any(antes[chave][c] != depois[chave][c] for c in ("nome", "sigla"))
                 self.add(
-                    "etapa", "", f"Etapa alterada — {depois[chave]['nome']}: {'; '.join(partes)}."
+                    "etapa",
+                    "",
+                    f"Etapa alterada — {depois[chave]['nome']}: {'; '.join(partes)}.",
+                    alvo=chave if mudou else "",
                 )
 
     # -- institutions ------------------------------------------------------------------------
@@ -390,6 +407,51 @@ def mudancas_por_instituicao(antes: dict, depois: dict) -> dict[str, list[Mudanc
     grupos: dict[str, list[Mudanca]] = defaultdict(list)
     for mudanca in diferencas(antes, depois):
         for sigla in (mudanca.instituicao_sigla, *mudanca.envolvidas):
+            if sigla and mudanca not in grupos[sigla]:
+                grupos[sigla].append(mudanca)
+    return dict(grupos)
+
+
+# Kinds of change that alter what an institution committed to in its Termo de Adesão.
+TIPOS_COMPROMISSO = frozenset(
+    {
+        "atribuicao_incluida",
+        "atribuicao_removida",
+        "atribuicao_alterada",
+        "encaminhamento_incluido",
+        "encaminhamento_removido",
+        "encaminhamento_alterado",
+    }
+)
+
+
+def compromissos_alterados(antes: dict, depois: dict) -> dict[str, list[Mudanca]]:
+    """The changes to each institution's own commitments (by acronym): its duties, the referrals
+    it sends or receives, the stages it acts in and the flow it belongs to.
+
+    Contacts, focal points and registry data never count: the Termo asks for an aditivo only when
+    what the institution does in the flow changes.
+    """
+    comparacao = _Comparacao(antes, depois)
+    mudancas = comparacao.executar()
+    por_etapa: dict[str, set[str]] = defaultdict(set)
+    por_fluxo: dict[str, set[str]] = defaultdict(set)
+    for conteudo, renomear in ((antes, comparacao._fluxo), (depois, lambda f: f)):
+        for a in conteudo.get("atribuicoes", []):
+            sigla = comparacao.sigla(a["instituicao"])
+            por_etapa[a["etapa"]].add(sigla)
+            por_fluxo[renomear(a["fluxo"])].add(sigla)
+    grupos: dict[str, list[Mudanca]] = defaultdict(list)
+    for mudanca in mudancas:
+        if mudanca.tipo in TIPOS_COMPROMISSO:
+            siglas = (mudanca.instituicao_sigla, *mudanca.envolvidas)
+        elif mudanca.tipo == "etapa" and mudanca.alvo:
+            siglas = tuple(sorted(por_etapa.get(mudanca.alvo, ())))
+        elif mudanca.tipo == "fluxo" and mudanca.alvo:
+            siglas = tuple(sorted(por_fluxo.get(mudanca.alvo, ())))
+        else:
+            continue
+        for sigla in siglas:
             if sigla and mudanca not in grupos[sigla]:
                 grupos[sigla].append(mudanca)
     return dict(grupos)

@@ -382,6 +382,7 @@ NOMES_SECOES = NOMES_TABELAS | {
     "instituicoes": "instituições",
     "sugestoes": "sugestões",
     "versoes": "versões congeladas",
+    "avaliacoes": "avaliações periódicas",
 }
 
 

@@ -58,7 +58,8 @@ def _data_aceita(reuniao) -> date:
 
 def alertas_do_convite(rc: RedeCompleta, reuniao_id: int, serie: int = 0) -> list[str]:
     """Holidays, optional days off and weekends among the invitation's dates."""
-    return [a for a in (alerta_de_data(d) for d in datas_do_convite(rc, reuniao_id, serie)) if a]
+    datas = datas_do_convite(rc, reuniao_id, serie)
+    return [a for a in (alerta_de_data(d, rc.rede.uf) for d in datas) if a]
 
 
 def montar_convite(

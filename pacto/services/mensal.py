@@ -117,7 +117,7 @@ def fatos_indicadores(ws: Workspace, rc: RedeCompleta, hoje: date) -> FatosIndic
     quadro = panorama(ws, rc)
     return FatosIndicadores(
         instituicoes_mapeadas=len(rc.instituicoes),
-        adesoes_assinadas=sum(1 for s in quadro.lista if s.situacao == "assinado"),
+        adesoes_assinadas=sum(1 for s in quadro.lista if s.aderida),
         pontos_focais=len(pontos),
         pontos_confirmados_90=confirmados,
         reunioes_previstas=len(previstas),

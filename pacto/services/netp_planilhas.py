@@ -29,7 +29,8 @@ ABA = "Formulário"
 ABA_META = "pacto"
 AVISO = (
     "Preencha somente números (quantidades). Não escreva nomes, documentos, datas de "
-    "nascimento, endereços, telefones ou relatos: o NETP recebe apenas dados agregados."
+    "nascimento, endereços, telefones ou relatos: o NETP (ou a coordenação do fluxo, onde "
+    "não houver NETP) recebe apenas dados agregados."
 )
 
 
@@ -63,7 +64,9 @@ def gerar_formulario(
         folha[celula].font = Font(bold=negrito)
         rotulos[celula] = texto
 
-    rotulo("A1", texto_planilha(f"Informações mensais ao NETP — {rc.rede.nome}"), True)
+    # "ao NETP-RR", or "à coordenação do fluxo (…)" in a network without a NETP
+    para_quem = rc.destino_das_informacoes()
+    rotulo("A1", texto_planilha(f"Informações mensais {para_quem} — {rc.rede.nome}"), True)
     rotulo("A2", "Mês de referência:", True)
     rotulo("B2", nome_mes(mes))
     rotulo("A3", "Instituição (sigla):", True)
@@ -282,7 +285,7 @@ def gerar_relatorio(ws: Workspace, mes: str, destino: Path, *, sobrescrever: boo
     livro = Workbook()
     folha = livro.active
     folha.title = "Consolidado"
-    folha.append([f"Relatório consolidado ao NETP — {nome_mes(mes)}"])
+    folha.append([f"Relatório consolidado {rc.destino_das_informacoes()} — {nome_mes(mes)}"])
     folha["A1"].font = Font(bold=True, size=13)
     folha.append([texto_planilha(rc.rede.nome)])
     enviaram = sorted(rc.instituicao_por_id[e.instituicao_id].sigla for e in envios)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pacto.domain.autodiagnostico import Resposta, Rodada, validar_resposta
+from pacto.domain.avaliacao import Avaliacao, validar_avaliacao
 from pacto.domain.calendario import momento_gravado
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.linhas_extras import linha_valida
@@ -116,6 +117,46 @@ class ProcessRepo:
                 "valor = excluded.valor, nota = excluded.nota, evidencia = excluded.evidencia",
                 [rodada_id, resposta.item, resposta.valor, resposta.nota, resposta.evidencia],
             )
+
+    # -- periodic evaluation (roadmap step 14) ----------------------------
+
+    def avaliacoes(self) -> list[Avaliacao]:
+        """The grid of every evaluation meeting, by meeting id."""
+        return [
+            Avaliacao(reuniao_id, periodicidade, funciona, melhorar, descontinuar, id=id_)
+            for id_, reuniao_id, periodicidade, funciona, melhorar, descontinuar in self.con.execute(
+                "SELECT id, reuniao_id, periodicidade, funciona, melhorar, descontinuar "
+                "FROM avaliacoes ORDER BY id"
+            )
+        ]
+
+    def registrar_avaliacao(self, avaliacao: Avaliacao) -> Avaliacao:
+        """Record (or replace) the grid of an evaluation meeting."""
+        avaliacao = validar_avaliacao(avaliacao)
+        with self.transacao():
+            linha = self.con.execute(
+                "SELECT tipo FROM reunioes WHERE id = ?", [avaliacao.reuniao_id]
+            ).fetchone()
+            if linha is None:
+                raise ErroValidacao(f"Reunião inexistente: {avaliacao.reuniao_id}.")
+            if linha[0] != "avaliacao":
+                raise ErroValidacao(
+                    "A grade de avaliação é de uma reunião de avaliação (tipo “avaliacao”)."
+                )
+            self.con.execute(
+                "INSERT INTO avaliacoes (reuniao_id, periodicidade, funciona, melhorar, "
+                "descontinuar) VALUES (?, ?, ?, ?, ?) ON CONFLICT (reuniao_id) DO UPDATE SET "
+                "periodicidade = excluded.periodicidade, funciona = excluded.funciona, "
+                "melhorar = excluded.melhorar, descontinuar = excluded.descontinuar",
+                [
+                    avaliacao.reuniao_id,
+                    avaliacao.periodicidade,
+                    avaliacao.funciona,
+                    avaliacao.melhorar,
+                    avaliacao.descontinuar,
+                ],
+            )
+        return avaliacao
 
     # -- overrides --------------------------------------------------------
 

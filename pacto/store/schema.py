@@ -498,3 +498,46 @@ def m011_arquivos_gerados(db: Database) -> None:
             gravado_em TEXT NOT NULL
         )"""
     )
+
+
+def _ampliar_check(db: Database, tabela: str, antes: str, depois: str) -> None:
+    """Widen a CHECK constraint's list of values in place, as SQLite documents for loosening a
+    constraint (the rows on disk stay valid): no table rebuild, so no cascade on child tables."""
+    versao = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = ?",
+        [antes, depois, tabela],
+    )
+    db.execute(f"PRAGMA schema_version = {versao + 1}")
+    db.execute("PRAGMA writable_schema = OFF")
+
+
+@migracao
+def m014_fluxo_vivo(db: Database) -> None:
+    """The living flow (issue 14): the periodic evaluation meeting and its grid, the step-7
+    record, and a note so the first open explains which statuses the new rules changed.
+
+    Adhesions, versions and overrides are kept as they are: re-adhesion is now derived from what
+    changed for each institution, so no row needs rewriting.
+    """
+    _ampliar_check(db, "reunioes", "'extraordinaria')", "'extraordinaria', 'avaliacao')")
+    db.execute(
+        """
+        CREATE TABLE avaliacoes (
+            id INTEGER PRIMARY KEY,
+            reuniao_id INTEGER NOT NULL UNIQUE REFERENCES reunioes(id) ON DELETE CASCADE,
+            periodicidade TEXT NOT NULL CHECK (periodicidade IN ('semestral', 'anual')),
+            funciona TEXT NOT NULL DEFAULT '',
+            melhorar TEXT NOT NULL DEFAULT '',
+            descontinuar TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    auditar(db, "avaliacoes")
+    com_historia = any(
+        db.execute(f"SELECT 1 FROM {tabela} LIMIT 1").fetchone()
+        for tabela in ("versoes", "adesoes", "ajustes_passos")
+        if db[tabela].exists()
+    )
+    if com_historia:
+        db["configuracoes"].upsert({"chave": "aviso.fluxo_vivo", "valor": "1"}, pk="chave")

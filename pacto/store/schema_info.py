@@ -27,6 +27,7 @@ MIGRACOES = (
     "m010_geracao",
     "m013_campos_ator",
     "m011_arquivos_gerados",
+    "m014_fluxo_vivo",
 )
 
 

@@ -62,6 +62,7 @@ TABELAS_EXTRAS = (
     "indicador_metas",
     "indicador_valores",
     "adesoes",
+    "avaliacoes",
 )
 # Tables a freshly created workspace leaves empty: rows in any of them are the user's work.
 TABELAS_DO_USUARIO = ("instituicoes", "reunioes", "sugestoes", "versoes", *TABELAS_EXTRAS)
@@ -448,7 +449,16 @@ class Workspace(
                 atribuicoes=self.atribuicoes(),
                 encaminhamentos=self.encaminhamentos(),
                 **self._carregar_reunioes(),
+                fluxos_externos=self._fluxos_externos(),
             )
+
+    def _fluxos_externos(self) -> dict[str, str]:
+        """Purposes covered by an external flow, as `services.roteiro_registros` keeps them."""
+        try:
+            dados = json.loads(self.configuracao("fluxos.externos") or "{}")
+        except ValueError:
+            return {}
+        return dados if isinstance(dados, dict) else {}
 
     # -- settings ------------------------------------------------------
 

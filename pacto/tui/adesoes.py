@@ -13,7 +13,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Select, Static
 
-from pacto.domain.adesao import READESAO, ROTULOS, SIMBOLOS, SITUACOES, SituacaoInstituicao
+from pacto.domain.adesao import (
+    MANTIDA,
+    READESAO,
+    ROTULOS,
+    SIMBOLOS,
+    SITUACOES,
+    SituacaoInstituicao,
+)
 from pacto.domain.calendario import checar_faixa
 from pacto.domain.errors import ErroValidacao, PactoErro
 from pacto.domain.network import RedeCompleta
@@ -24,6 +31,7 @@ from pacto.tui.texto import TabelaLiteral, literal, marcado
 TODAS = "*"
 CORES = {
     "assinado": "green",
+    MANTIDA: "green",
     READESAO: "yellow",
     "recusado": "red",
     "desligada": "red",
@@ -47,7 +55,7 @@ class AdesoesSecao(Vertical):
         yield Static(id="adesoes-resumo")
         with Horizontal(id="adesoes-filtros"):
             opcoes = [("Todas as situações", TODAS)] + [
-                (f"{SIMBOLOS[c]} {ROTULOS[c]}", c) for c in (*SITUACOES, READESAO)
+                (f"{SIMBOLOS[c]} {ROTULOS[c]}", c) for c in (*SITUACOES, MANTIDA, READESAO)
             ]
             yield Select(
                 opcoes, value=TODAS, allow_blank=False, compact=True, id="adesoes-situacao"
@@ -171,12 +179,14 @@ class AdesoesSecao(Vertical):
             ):
                 if valor:
                     texto.append(f"{rotulo}: {valor}\n")
+        texto.append(f"\nPor quê: {s.motivo}\n", style="italic")
         if s.situacao == READESAO:
-            texto.append("\nO que mudou para esta instituição:\n", style="bold yellow")
-            if not s.mudancas:
-                texto.append(" · nada nas suas atribuições; basta confirmar a nova versão.\n")
+            texto.append("\nO que mudou nos compromissos desta instituição:\n", style="bold yellow")
             for m in s.mudancas:
                 texto.append(f" · {m.texto}\n")
+            texto.append(
+                f"Termo Aditivo: pacto gerar termo --aditivo --instituicao {s.instituicao.sigla}\n"
+            )
         self.query_one("#adesoes-detalhe", Static).update(texto)
 
     def action_registrar(self) -> None:

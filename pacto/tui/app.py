@@ -81,6 +81,7 @@ class PactoApp(VigiaGeracao, App[None]):
         self.query_one("#navegacao", OptionList).highlighted = 0
         self.query_one("#painel").focus()
         self._avisar_linhas_invalidas()
+        self._avisar_atualizacao()
 
     @work(thread=True, exclusive=True, group="linhas-invalidas")
     def _avisar_linhas_invalidas(self) -> None:
@@ -103,6 +104,19 @@ class PactoApp(VigiaGeracao, App[None]):
             severity="warning",
             timeout=30,
         )
+
+    def _avisar_atualizacao(self) -> None:
+        """Once after the living-flow upgrade: which statuses the new rules changed, and why."""
+        from pacto.services.fluxo_vivo import consumir
+
+        try:
+            linhas = consumir(self.ws)
+        except PactoErro:
+            return
+        if linhas:
+            self.notify(
+                "\n".join(linhas), title="Regras do fluxo vivo", severity="warning", timeout=30
+            )
 
     def on_unmount(self) -> None:
         self.ws.fechar()
@@ -138,6 +152,8 @@ class PactoApp(VigiaGeracao, App[None]):
         local = f"{rede.municipio} – {rede.uf}" if rede.municipio else rede.uf
         atual = self.processo.passo_atual
         etapa = f"passo {atual.numero} de 6" if atual else "seis passos em dia"
+        if atual is None and self.processo.proximo.get("etapa"):
+            etapa += f" · etapa {self.processo.proximo['etapa']} do roteiro"
         self.sub_title = f"Pactuação: {etapa} · {local}"
         self.query_one("#lateral-estado", Static).update(f"[b]Pactuação[/b]\n{etapa}")
         self._rc = rc

@@ -13,8 +13,10 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.processo import (
+    ATRASADO,
     CONCLUIDO,
     EM_ANDAMENTO,
+    EM_DIA,
     NAO_INICIADO,
     NAO_SE_APLICA,
     Ajuste,
@@ -22,7 +24,14 @@ from pacto.domain.processo import (
 )
 from pacto.tui.texto import TabelaLiteral
 
-MARCAS = {CONCLUIDO: "✔", EM_ANDAMENTO: "▶", NAO_INICIADO: "·", NAO_SE_APLICA: "–"}
+MARCAS = {
+    CONCLUIDO: "✔",
+    EM_ANDAMENTO: "▶",
+    NAO_INICIADO: "·",
+    NAO_SE_APLICA: "–",
+    EM_DIA: "✔",
+    ATRASADO: "▶",
+}
 
 
 def linha_pactuacao(passos: list[Passo]) -> Text:
@@ -30,7 +39,7 @@ def linha_pactuacao(passos: list[Passo]) -> Text:
     curtos = ("GT", "Fluxo inicial", "Reunião ampliada", "Sugestões", "Pactuação", "Mensais")
     texto = Text()
     for passo in passos:
-        estilo = "bold" if passo.situacao == EM_ANDAMENTO else ""
+        estilo = "bold" if passo.situacao in (EM_ANDAMENTO, ATRASADO) else ""
         alerta = "!" if passo.alerta else ""
         texto.append(
             f"{MARCAS[passo.situacao]}{alerta} {passo.numero} {curtos[passo.numero - 1]}  ",
@@ -192,6 +201,8 @@ class PactuacaoSecao(Vertical):
         _, passo = escolhido
         texto = Text(f"{passo.numero}. {passo.titulo} — {passo.situacao}\n", style="bold")
         texto.append(passo.motivo)
+        if passo.regra:
+            texto.append(f"\n{passo.regra}", style="dim")
         if passo.ajuste:
             texto.append(
                 f"\nMarcado à mão (calculado: {passo.situacao_derivada or '—'}): "

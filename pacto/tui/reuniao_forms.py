@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from pacto.domain.calendario import alerta_de_data, formatar_data, formatar_hora, ler_data, ler_hora
+from pacto.domain.calendario import formatar_data, formatar_hora, ler_data, ler_hora
 from pacto.domain.errors import ErroValidacao
 from pacto.domain.models import Instituicao
 from pacto.domain.reunioes import (
@@ -25,6 +25,7 @@ from pacto.domain.reunioes import (
     validar_acao,
     validar_reuniao,
 )
+from pacto.services.feriados import alerta as alerta_da_rede
 from pacto.tui.reuniao_dialogos import Formulario, campo, lado_a_lado
 from pacto.tui.texto import literal
 
@@ -135,7 +136,7 @@ class FormReuniao(Formulario[DadosReuniao]):
 
     def _alertar_data(self, texto: str) -> None:
         try:
-            alerta = alerta_de_data(ler_data(texto))
+            alerta = alerta_da_rede(self.app.ws, ler_data(texto))
         except ErroValidacao:
             alerta = None
         self.query_one("#f-data-alerta", Static).update(literal(f"! {alerta}" if alerta else ""))

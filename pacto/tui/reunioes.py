@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from pacto.domain.calendario import alerta_de_data, formatar_data, formatar_hora
+from pacto.domain.calendario import formatar_data, formatar_hora
 from pacto.domain.errors import ErroConflito, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.reunioes import (
@@ -23,6 +23,7 @@ from pacto.domain.reunioes import (
     proxima_reuniao,
 )
 from pacto.domain.text import plural
+from pacto.services.feriados import alerta as alerta_da_rede
 from pacto.tui.conflito import GRAVAR, MANTER, DialogoConflito, diferencas
 from pacto.tui.reuniao_dialogos import Confirmar
 from pacto.tui.reuniao_forms import DadosReuniao, FormReuniao
@@ -144,7 +145,7 @@ class ReunioesSecao(Vertical):
             texto.append(
                 f"Presidência: {r.presidente or '—'} · Secretaria: {r.secretario or '—'}\n"
             )
-        alerta = alerta_de_data(r.data)
+        alerta = alerta_da_rede(self.app.ws, r.data)
         if alerta and r.situacao == "planejada":
             texto.append(f"! {alerta}\n", "bold")
         texto.append(f"\nPauta ({rcr.minutos_previstos} min)\n", "bold")
@@ -238,7 +239,7 @@ class ReunioesSecao(Vertical):
             self.app.notify(erro.mensagem, title="Reunião não gravada", severity="error")
             return
         self.app.notify(f"{reuniao.titulo} gravada.")
-        alerta = alerta_de_data(reuniao.data)
+        alerta = alerta_da_rede(self.app.ws, reuniao.data)
         if alerta:
             self.app.notify(alerta, title="Atenção à data", severity="warning", timeout=8)
         self.app.action_recarregar()

@@ -32,7 +32,7 @@ from pacto.services.documentos.reuniao_docs import (
     contexto_sugestoes,
     sugestoes_escolhidas,
 )
-from pacto.services.documentos.termo import contexto_termo
+from pacto.services.documentos.termo import contexto_aditivo, contexto_termo
 
 
 def rede_de_amostra() -> RedeCompleta:
@@ -90,6 +90,17 @@ def _checklist_de_amostra() -> list[LinhaChecklist]:
     return [LinhaChecklist(item, RespostaChecklist("2026-11", item.chave, "pendente"), "2026-10")]
 
 
+def _readesao_de_amostra(rc: RedeCompleta):
+    """The partner signed version 1 and version 2 changed its duty in Denúncia."""
+    from pacto.domain.adesao import READESAO, Adesao, SituacaoInstituicao
+    from pacto.domain.version_diff import Mudanca
+
+    parceira = rc.instituicao_por_id[2]
+    adesao = Adesao(2, 1, "assinado", {"assinado": date(2026, 3, 2)})
+    mudanca = Mudanca("atribuicao_alterada", "PF", "Atribuição alterada — PF em Denúncia.")
+    return SituacaoInstituicao(parceira, [], READESAO, adesao, [mudanca], vigente=2)
+
+
 def contextos_de_amostra() -> dict[str, dict]:
     """The data pacto fills for every kind of document, from the sample network."""
     rc = rede_de_amostra()
@@ -100,6 +111,7 @@ def contextos_de_amostra() -> dict[str, dict]:
     dados = DadosDoAto()
     return {
         "termo": contexto_termo(f, parceira),
+        "aditivo": contexto_aditivo(f, _readesao_de_amostra(rc), versao_hash="0" * 64),
         "portaria": contexto_ato(f, "portaria", dados, b""),
         "decreto": contexto_ato(f, "decreto", dados, b""),
         "gt": contexto_gt(f, dados, rc.instituicoes),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pacto.domain.catalog import finalidades
+from pacto.domain.catalog import finalidades, ler_toml
 from pacto.domain.redacao import data_por_extenso, frase
 from pacto.services.documentos import anexos
 from pacto.services.documentos.contexto import Fontes, formas_de_contato, rotulo
@@ -50,6 +50,17 @@ def _canais_de_denuncia(f: Fontes) -> list[dict]:
     return canais
 
 
+def canais_nacionais(f: Fontes) -> list[dict]:
+    """The national report channels for the flow's purposes, from `modelos/canais_denuncia.toml`
+    (Sistema Ipê only where slave labour is in the flow)."""
+    escolhidas = set(f.fluxo.finalidades)
+    return [
+        {"nome": c["nome"], "descricao": c["descricao"]}
+        for c in ler_toml("canais_denuncia.toml").get("canais", [])
+        if not c.get("finalidades") or escolhidas & set(c["finalidades"])
+    ]
+
+
 def _pontos_focais(f: Fontes) -> list[dict]:
     linhas = []
     for inst in f.instituicoes_do_fluxo:
@@ -80,6 +91,7 @@ def contexto_fluxo(
         "territorio": f.territorio.como_dict(),
         "data": data_por_extenso(f.hoje),
         "finalidades": [fin.nome for fin in finalidades() if fin.chave in escolhidas],
+        "canais": canais_nacionais(f),
         "denuncia": _canais_de_denuncia(f),
         "diagrama": diagrama,
         "raias": anexos.raias(f),

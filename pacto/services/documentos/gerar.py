@@ -39,6 +39,7 @@ from pacto.services.documentos.termo import (
     Lote,
     Representante,
     contexto_termo,
+    gerar_aditivos,
     gerar_termos,
     instituicoes_para_termo,
 )
@@ -79,6 +80,52 @@ def termos(
             )
     lote = gerar_termos(f, modelo, escolhidas, saida, representantes, ao_avancar)
     lote.ignoradas = ignoradas
+    return lote
+
+
+def aditivos(
+    f: Fontes,
+    quadro,
+    saida: Path,
+    *,
+    siglas: list[str] | None = None,
+    pasta_modelos: Path | None = None,
+    representantes: dict[int, Representante] | None = None,
+) -> Lote:
+    """Termos Aditivos for the named institutions, or for every one whose commitments changed
+    in the latest frozen version (`quadro` is the adhesion picture of `services.adesoes`)."""
+    from pacto.domain.adesao import READESAO
+
+    if quadro.ultima is None:
+        raise ErroDocumento(
+            "Nenhuma versão do fluxo foi congelada; o Termo Aditivo compara a versão assinada "
+            "com uma versão nova."
+        )
+    por_id = {s.instituicao.id: s for s in quadro.lista}
+    if siglas:
+        escolhidas = []
+        for sigla in siglas:
+            inst = _instituicao(f, sigla)
+            situacao = por_id.get(inst.id)
+            if situacao is None:
+                raise ErroDocumento(f"{inst.sigla} não assina Termo de Adesão neste fluxo.")
+            if situacao.situacao != READESAO or not situacao.mudancas:
+                raise ErroDocumento(f"{inst.sigla} não precisa de Termo Aditivo: {situacao.motivo}")
+            escolhidas.append(situacao)
+    else:
+        escolhidas = [s for s in quadro.lista if s.situacao == READESAO and s.mudancas]
+        if not escolhidas:
+            raise ErroDocumento(
+                f"Nenhuma instituição precisa de Termo Aditivo: a versão {quadro.ultima.numero} "
+                "não alterou os compromissos de quem já assinou."
+            )
+    modelo = modelos.carregar("aditivo", pasta_modelos)
+    lote = gerar_aditivos(f, modelo, escolhidas, saida, representantes, quadro.ultima.hash)
+    if f.versao.startswith("Rascunho"):
+        lote.avisos.append(
+            f"O rascunho mudou depois da versão {quadro.ultima.numero}: o quadro de atribuições "
+            "saiu do rascunho. Congele uma nova versão antes de colher a assinatura."
+        )
     return lote
 
 
@@ -229,7 +276,7 @@ def pauta(f: Fontes, saida: Path, reuniao_id: int, *, pasta_modelos: Path | None
         saida / nome_da_reuniao("pauta", r),
         pasta_modelos,
     )
-    alerta = alerta_de_data(r.data)
+    alerta = alerta_de_data(r.data, f.rc.rede.uf)
     if alerta:
         lote.avisos.append(alerta)
     return lote

@@ -26,6 +26,7 @@ TIPOS = {
     t.chave: t
     for t in (
         TipoDocumento("termo", "termo-de-adesao.docx", "Termo de Adesão"),
+        TipoDocumento("aditivo", "termo-aditivo.docx", "Termo Aditivo ao Termo de Adesão"),
         TipoDocumento("portaria", "portaria.docx", "Portaria que institui o Fluxo"),
         TipoDocumento("decreto", "decreto.docx", "Decreto que institui o Fluxo"),
         TipoDocumento("gt", "portaria-grupo-de-trabalho.docx", "Portaria do Grupo de Trabalho"),

@@ -146,13 +146,36 @@ def _pessoa(nome: str, presentes: list[dict], papel: str) -> dict:
     }
 
 
+def _colegiado(tipo: str) -> str:
+    """The body a meeting belongs to: the working group, or the network as a whole."""
+    return "gt" if tipo == "gt" else "rede"
+
+
 def _anterior_realizada(f: Fontes, r: Reuniao) -> Reuniao | None:
+    """The last meeting held before this one by the same body (GT or network)."""
     realizadas = [
         x
         for x in ordenar_reunioes(f.rc.reunioes)
-        if x.situacao == "realizada" and x.inicio < r.inicio and x.id != r.id
+        if x.situacao == "realizada"
+        and x.inicio < r.inicio
+        and x.id != r.id
+        and _colegiado(x.tipo) == _colegiado(r.tipo)
     ]
     return realizadas[-1] if realizadas else None
+
+
+_APROVACAO_ATA = re.compile(r"\baprova\w*\b.{0,60}\bata\b|\bata\b.{0,60}\baprovad", re.I | re.S)
+
+
+def aprovacao_registrada(f: Fontes, r: Reuniao) -> bool:
+    """True when this meeting recorded the approval of the previous ata: a deliberation, or the
+    minutes of an agenda item written in meeting mode."""
+    deliberada = any(
+        d.reuniao_id == r.id and _APROVACAO_ATA.search(d.texto) for d in f.rc.deliberacoes
+    )
+    return deliberada or any(
+        i.reuniao_id == r.id and _APROVACAO_ATA.search(i.ata) for i in f.rc.pauta
+    )
 
 
 def _proxima(f: Fontes, r: Reuniao) -> str:
@@ -251,10 +274,16 @@ def contexto_ata(f: Fontes, reuniao_id: int) -> dict:
             "integrar esta ata."
         )
     anterior = _anterior_realizada(f, r)
-    if anterior:
+    if anterior and aprovacao_registrada(f, r):
         ata_anterior = (
             f"Submetida à apreciação dos presentes, a ata da {titulo_formal(anterior)}, "
             f"realizada em {data_curta_extenso(anterior.data)}, foi aprovada."
+        )
+    elif anterior:
+        # an ata states only what was recorded: no deliberation, no approval
+        ata_anterior = (
+            f"Não consta registro de apreciação da ata da {titulo_formal(anterior)}, "
+            f"realizada em {data_curta_extenso(anterior.data)}."
         )
     else:
         ata_anterior = "Por se tratar da primeira reunião, não houve ata anterior a aprovar."

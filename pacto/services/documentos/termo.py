@@ -135,6 +135,71 @@ def contexto_termo(
     }
 
 
+def contexto_aditivo(
+    f: Fontes, situacao, representante: Representante | None = None, versao_hash: str = ""
+) -> dict:
+    """The data of one institution's Termo Aditivo: exactly the changes to its own commitments
+    since the version it signed, and its duties as they now read."""
+    inst, adesao = situacao.instituicao, situacao.adesao
+    if not situacao.mudancas or adesao is None:
+        raise ErroDocumento(f"{inst.sigla} não precisa de Termo Aditivo: {situacao.motivo}")
+    base = contexto_termo(f, inst, representante)
+    for chave in ("base_legal", "foro", "pontos_a_indicar", "pontos_focais"):
+        del base[chave]  # the aditivo changes duties only; the Termo's other clauses stand
+    referencias = [
+        texto
+        for texto in (
+            f"assinado em {adesao.data:%d/%m/%Y}" if adesao.data else "",
+            f"processo {adesao.processo}" if adesao.processo else "",
+            f"extrato publicado no {adesao.diario_oficial}" if adesao.diario_oficial else "",
+        )
+        if texto
+    ]
+    descricao = f"à versão {adesao.versao_numero} do Fluxo"
+    if referencias:
+        descricao += f" ({'; '.join(referencias)})"
+    t = f.territorio
+    return base | {
+        "titulo": (
+            f"TERMO ADITIVO Nº ____/{f.hoje.year} AO TERMO DE ADESÃO AO "
+            f"{f.fluxo.nome.upper()} {t.no.upper()}"
+        ),
+        "adesao": {"descricao": descricao},
+        "versao": {
+            "assinada": adesao.versao_numero,
+            "nova": situacao.vigente,
+            "hash": versao_hash[:8] or "—",
+        },
+        "mudancas": [m.texto for m in situacao.mudancas],
+    }
+
+
+def gerar_aditivos(
+    f: Fontes,
+    modelo: Modelo,
+    situacoes_: list,
+    saida: Path,
+    representantes: dict[int, Representante] | None = None,
+    versao_hash: str = "",
+) -> Lote:
+    """Write one Termo Aditivo per institution whose commitments changed, atomically."""
+    lote = Lote()
+    representantes = representantes or {}
+    destinos = [
+        saida / nome_arquivo(f"termo-aditivo-v{s.vigente}", s.instituicao.sigla) for s in situacoes_
+    ]
+    verificar(destinos, f.ws, f.sobrescrever)  # the whole batch or nothing
+    for s, destino in zip(situacoes_, destinos, strict=True):
+        inst = s.instituicao
+        contexto = contexto_aditivo(f, s, representantes.get(inst.id), versao_hash)
+        documento = renderizar(modelo, contexto)
+        lote.arquivos.append(
+            gravar(destino, documento.conteudo, ws=f.ws, sobrescrever=f.sobrescrever, privado=True)
+        )
+        lote.avisos.extend(a for a in documento.avisos if a not in lote.avisos)
+    return lote
+
+
 def instituicoes_para_termo(f: Fontes) -> tuple[list[Instituicao], list[str]]:
     """Who signs a Termo: institutions with duties in the flow, except the coordination itself and
     the national report lines (Disque 100, Ligue 180), which answer to the whole country."""
@@ -145,6 +210,8 @@ def instituicoes_para_termo(f: Fontes) -> tuple[list[Instituicao], list[str]]:
             ignoradas.append(f"{inst.sigla}: é a coordenação do Fluxo.")
         elif inst.esfera == "nacional":
             ignoradas.append(f"{inst.sigla}: serviço nacional, não assina Termo local.")
+        elif getattr(inst, "papel", "fluxo") == "apoio":
+            ignoradas.append(f"{inst.sigla}: ponto de apoio, fora do fluxo final.")
         else:
             signatarias.append(inst)
     return signatarias, ignoradas
