@@ -68,6 +68,11 @@ def executar_jornada_cli(pasta: Path) -> Path:
     for de, para, condicao, prazo in JORNADA["encaminhamentos"]:
         pacto("encaminhamento", "adicionar", "--de", de, "--para", para, "--condicao", condicao,
               "--prazo", prazo)  # fmt: skip
+    # passo 1 asks for the GT's members and its first meeting (the act is extra evidence)
+    assert passos_da_pactuacao(pacto)[1] == "em andamento"
+    pacto("reuniao", "criar", "--tipo", "gt", "--data", date.today().isoformat(), "--hora",
+          "14:00", "--local", "Sala da SEMAS")  # fmt: skip
+    pacto("reuniao", "realizar", "1")
     assert (
         passos_da_pactuacao(pacto)[1] == "concluído"
         and passos_da_pactuacao(pacto)[2] == "concluído"
@@ -78,10 +83,10 @@ def executar_jornada_cli(pasta: Path) -> Path:
     pacto("reuniao", "criar", "--tipo", "ampliada", "--data", hoje, "--hora", "09:00",
           "--local", "Auditório da SEMAS")  # fmt: skip
     for s in ("SEMAS-BV", "PF-RR", "DEAM-BV"):
-        pacto("reuniao", "presenca", "1", "--instituicao", s, "--nome", f"Titular {s}")
-    pacto("reuniao", "presenca", "1", "--organizacao", "Pastoral do Migrante", "--nome", "Rosa")
-    pacto("reuniao", "ata", "1", "--item", "1", "--texto", "Abertura pela coordenação.")
-    pacto("reuniao", "ata", "1", "--item", "3", "--texto", "Debate das etapas, uma a uma.")
+        pacto("reuniao", "presenca", "2", "--instituicao", s, "--nome", f"Titular {s}")
+    pacto("reuniao", "presenca", "2", "--organizacao", "Pastoral do Migrante", "--nome", "Rosa")
+    pacto("reuniao", "ata", "2", "--item", "1", "--texto", "Abertura pela coordenação.")
+    pacto("reuniao", "ata", "2", "--item", "3", "--texto", "Debate das etapas, uma a uma.")
     enc_deam_pf = next(
         e["id"] for e in pacto.json("encaminhamento", "listar") if e["de"] == "DEAM-BV"
     )
@@ -93,10 +98,10 @@ def executar_jornada_cli(pasta: Path) -> Path:
         ("SEMAS-BV", "--ponto-focal", "SEMAS-BV", "titular", "cargo", "Coordenadora"),
     ]
     for n, (autor, *proposta) in enumerate(sugestoes, start=1):
-        pacto("reuniao", "sugestao", "1", "--autor", autor, "--texto", f"Sugestão {n}", *proposta)
+        pacto("reuniao", "sugestao", "2", "--autor", autor, "--texto", f"Sugestão {n}", *proposta)
         saida = pacto("reuniao", "sugestao-decidir", str(n), "--decisao", "acolhida", "--aplicar")
         assert "Aplicada ao fluxo" in saida
-    pacto("reuniao", "realizar", "1")
+    pacto("reuniao", "realizar", "2")
     assert passos_da_pactuacao(pacto)[3] == "concluído"
 
     pacto("versao", "congelar", "--nota", "Fluxo final aprovado na reunião ampliada")

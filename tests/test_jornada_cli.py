@@ -81,14 +81,18 @@ def test_jornada_completa_so_pela_linha_de_comando(jornada):
     assert [r["tipo"] for r in reunioes].count("alinhamento") == 1
     assert len(list((tmp_path / "mensal").glob("pauta-*.docx"))) == 1
 
-    # statuses as the rules stand: steps 1–4 done; step 5 waits for the final presentation
-    # meeting (not part of this journey) even with every adhesion signed; 6 follows 5
+    # statuses as the living-flow rules stand: steps 1–4 done; step 5 is the final presentation
+    # and pact meeting (not part of this journey) with the version frozen, whatever the
+    # adhesions say (they belong to etapa 12 of the roadmap); 6 starts after that meeting
     passos = passos_da_pactuacao(pacto)
     assert [passos[n] for n in range(1, 5)] == ["concluído"] * 4
-    assert passos[5] == "em andamento"
+    assert passos[5] == "não iniciado"
     assert passos[6] == "não iniciado"
     proximo = pacto.json("passo", "listar")["proximo_passo"]
-    assert proximo["acao"] == "Apresentar o fluxo final e colher os Termos de Adesão."
+    assert proximo["numero"] == 5
+    assert proximo["acao"] == (
+        "Apresentar o fluxo final na reunião de pactuação e congelar a versão pactuada."
+    )
 
 
 def test_cli_errors_are_clear_and_write_nothing(tmp_path):

@@ -188,6 +188,7 @@ def gerar_aditivos(
     destinos = [
         saida / nome_arquivo(f"termo-aditivo-v{s.vigente}", s.instituicao.sigla) for s in situacoes_
     ]
+    criar_pasta(saida)
     verificar(destinos, f.ws, f.sobrescrever)  # the whole batch or nothing
     for s, destino in zip(situacoes_, destinos, strict=True):
         inst = s.instituicao
