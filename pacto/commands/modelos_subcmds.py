@@ -106,6 +106,12 @@ def verificar_cmd(pasta: Path | None) -> None:
 @click.option("--ato-instituidor", help="Ato que instituiu o Fluxo, citado nos Termos.")
 @click.option("--representante-coordenacao", help="Quem assina os Termos pela coordenação.")
 @click.option("--cargo-representante-coordenacao", help="Cargo de quem assina pela coordenação.")
+@click.option("--chefe-executivo", help="Nome do Governador ou Prefeito, que assina o Decreto.")
+@click.option("--palacio", help="Sede do governo no fecho do Decreto (ex.: “Palácio …”).")
+@click.option(
+    "--artigo-constituicao",
+    help="Artigo da Constituição do Estado (ou Lei Orgânica) citado no preâmbulo do Decreto.",
+)
 @click.option(
     "--estilo-artigos",
     type=click.Choice(["lc95", "sp"]),

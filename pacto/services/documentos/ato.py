@@ -53,6 +53,7 @@ class DadosDoAto:
     numero: str = ""
     processo: str = ""
     revoga: str = ""
+    ato_gt: str = ""  # the act already recorded for the working group (`pacto gt`)
 
 
 def com_sigla(inst: Instituicao) -> str:
@@ -446,6 +447,47 @@ def contexto_ato(
         "quadro_atribuicoes": anexos.quadro_atribuicoes(f),
         "anexo_termo": Subdocumento(anexo_termo),
     }
+
+
+def avisos_do_ato(f: Fontes, tipo: str, numero: str | None) -> list[str]:
+    """What is missing for the act to be signed: number, issuer, legal basis, signatory, seat."""
+    avisos = []
+    if not numero:
+        avisos.append("Sem número: a epígrafe saiu com “Nº ____”; use --numero quando houver.")
+    decreto = tipo == "decreto"
+    if not decreto and not f.config.autoridade:
+        avisos.append(
+            "Quem edita o ato ficou em branco no preâmbulo; informe com “pacto modelos "
+            "configurar --autoridade … --signatario … --cargo …”."
+        )
+    if not decreto and not f.config.fundamento:
+        avisos.append(
+            "Falta a base da competência de quem edita o ato: o preâmbulo diz só “no uso de "
+            "suas atribuições legais” (LC 95/1998, art. 6º pede a base legal); informe com "
+            "“pacto modelos configurar --fundamento …”."
+        )
+    if not decreto and not f.config.signatario:
+        avisos.append(
+            "O nome de quem assina o ato ficou em branco; informe com “pacto modelos "
+            "configurar --signatario NOME --cargo CARGO”."
+        )
+    if decreto:
+        if not getattr(f.config, "chefe_executivo", ""):
+            avisos.append(
+                "O nome do chefe do Poder Executivo ficou em branco na assinatura do Decreto; "
+                "informe com “pacto modelos configurar --chefe-executivo NOME”."
+            )
+        if not getattr(f.config, "palacio", ""):
+            avisos.append(
+                "A sede do governo (ex.: “Palácio Senador Hélio Campos”) ficou fora do fecho do "
+                "Decreto; informe com “pacto modelos configurar --palacio …”."
+            )
+        if not getattr(f.config, "artigo_constituicao", ""):
+            avisos.append(
+                "O preâmbulo do Decreto cita a Constituição sem o artigo; informe com “pacto "
+                "modelos configurar --artigo-constituicao “art. 62, inciso III””."
+            )
+    return avisos
 
 
 def prazo_por_extenso(dias: int) -> str:

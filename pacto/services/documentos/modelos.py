@@ -8,37 +8,14 @@ from pathlib import Path
 
 from pacto.domain.errors import ErroDocumento
 from pacto.services.arquivos import criar_pasta
+from pacto.services.documentos.registro import MODELOS, ModeloWord
 from pacto.services.documentos.render import Modelo, ambiente, erro_de_sintaxe
 
 CHAVE_CONFIGURACAO = "modelos"
 
 
-@dataclass(frozen=True)
-class TipoDocumento:
-    """A kind of document pacto generates and the template file it fills."""
-
-    chave: str
-    arquivo: str
-    descricao: str
-
-
-TIPOS = {
-    t.chave: t
-    for t in (
-        TipoDocumento("termo", "termo-de-adesao.docx", "Termo de Adesão"),
-        TipoDocumento("portaria", "portaria.docx", "Portaria que institui o Fluxo"),
-        TipoDocumento("decreto", "decreto.docx", "Decreto que institui o Fluxo"),
-        TipoDocumento("gt", "portaria-grupo-de-trabalho.docx", "Portaria do Grupo de Trabalho"),
-        TipoDocumento("fluxo", "fluxo-publicado.docx", "Fluxo publicado"),
-        TipoDocumento("ata", "ata.docx", "Ata de reunião"),
-        TipoDocumento("memoria", "memoria-de-reuniao.docx", "Memória de reunião"),
-        TipoDocumento("presenca", "lista-de-presenca.docx", "Lista de presença"),
-        TipoDocumento("pauta", "pauta-convocacao.docx", "Convocação e pauta de reunião"),
-        TipoDocumento("sugestoes", "matriz-de-sugestoes.docx", "Matriz de sugestões"),
-        TipoDocumento("autodiagnostico", "autodiagnostico.docx", "Relatório de autodiagnóstico"),
-        TipoDocumento("checklist", "checklist-mensal.docx", "Checklist do alinhamento mensal"),
-    )
-}
+TipoDocumento = ModeloWord
+TIPOS = MODELOS  # one template per key, from the document registry
 
 
 def pasta_padrao() -> Path:
