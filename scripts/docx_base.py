@@ -351,6 +351,9 @@ def assinaturas(doc, partes: list[str]) -> None:
             (f"{{%p if {parte}.representante.conhecido %}}", "Cargo"),
             (f"{{{{ {parte}.representante.nome }}}}", "Assinatura"),
             (f"{{{{ {parte}.representante.cargo }}}}", "Cargo"),
+            ("{%p else %}", "Cargo"),
+            ("Nome: " + "_" * 28, "Cargo"),
+            ("Cargo: " + "_" * 27, "Cargo"),
             ("{%p endif %}", "Cargo"),
             (f"{{{{ {parte}.rotulo }}}}", "Cargo"),
         ):

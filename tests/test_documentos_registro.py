@@ -180,3 +180,16 @@ def test_tui_and_cli_give_the_same_warnings(ws_demo, tmp_path):
     assert any("--chefe-executivo" in a for a in lote.avisos)
     assert any("--palacio" in a for a in lote.avisos)
     assert any("--numero" in a for a in lote.avisos)
+
+
+def test_termo_has_cnpj_and_name_and_cargo_lines_for_both_parties(ws_demo, tmp_path):
+    from pacto.services.documentos.catalogo import Pedido, gerar_documento
+
+    ws_demo.definir_configuracao("documentos.representante_coordenacao", None)
+    pedido = Pedido("termo", tmp_path, valores={"instituicoes": ["PF-RR"]}, hoje=HOJE)
+    lote = gerar_documento(ws_demo, pedido)
+    lido = ler(lote.arquivos[0])
+    assert lido.paragrafos.count("Nome: " + "_" * 28) == 2
+    assert lido.paragrafos.count("Cargo: " + "_" * 27) == 2
+    assert any(linha[0] == "CNPJ" for linha in lido.tabelas[0])
+    assert any("--representante-coordenacao" in a for a in lote.avisos)

@@ -252,6 +252,6 @@ def qualificacao(inst: Instituicao | None) -> dict:
         "nome": inst.nome,
         "sigla": inst.sigla,
         "rotulo": rotulo(inst),
-        "cnpj": inst.cnpj,
+        "cnpj": inst.cnpj or LINHA_EM_BRANCO,  # a Termo always shows where the CNPJ goes
         "endereco": inst.endereco,
     }

@@ -124,6 +124,8 @@ def contexto_termo(
         "base_legal": base_legal(f.config.ato_instituidor),
         "atribuicoes": atribuicoes,
         "pontos_focais": pontos,
+        # phones and e-mails go to a restricted annex, never to the clause an extract cites
+        "contatos_restritos": pontos if inst is not None else [],
         "pontos_a_indicar": a_indicar,
         "diario_oficial": f.diario_oficial,
         "foro": f.local,
@@ -133,9 +135,20 @@ def contexto_termo(
     }
 
 
+def sem_personalidade_juridica(inst: Instituicao) -> bool:
+    """Committees and councils (colegiados) cannot sign: they have no legal personality."""
+    from pacto.domain.catalog import tipos_instituicao
+
+    if not getattr(inst, "personalidade_juridica", True):
+        return True
+    tipo = tipos_instituicao().get(inst.tipo)
+    return bool(tipo and tipo.colegiado)
+
+
 def instituicoes_para_termo(f: Fontes) -> tuple[list[Instituicao], list[str]]:
-    """Who signs a Termo: institutions with duties in the flow, except the coordination itself and
-    the national report lines (Disque 100, Ligue 180), which answer to the whole country."""
+    """Who signs a Termo: institutions with duties in the flow, except the coordination itself,
+    the national report lines (Disque 100, Ligue 180), which answer to the whole country, and
+    committees and councils without legal personality."""
     coord = f.rc.coordenacao
     signatarias, ignoradas = [], []
     for inst in sorted(f.instituicoes_do_fluxo, key=lambda i: i.sigla.casefold()):
@@ -143,6 +156,11 @@ def instituicoes_para_termo(f: Fontes) -> tuple[list[Instituicao], list[str]]:
             ignoradas.append(f"{inst.sigla}: é a coordenação do Fluxo.")
         elif inst.esfera == "nacional":
             ignoradas.append(f"{inst.sigla}: serviço nacional, não assina Termo local.")
+        elif sem_personalidade_juridica(inst):
+            ignoradas.append(
+                f"{inst.sigla}: colegiado sem personalidade jurídica; participa do Fluxo pelo "
+                "ato que o institui ou por registro em ata, sem Termo de Adesão próprio."
+            )
         else:
             signatarias.append(inst)
     return signatarias, ignoradas
