@@ -353,7 +353,7 @@ def assinaturas(doc, partes: list[str]) -> None:
             (f"{{{{ {parte}.representante.cargo }}}}", "Cargo"),
             ("{%p else %}", "Cargo"),
             ("Nome: " + "_" * 28, "Cargo"),
-            ("Cargo: " + "_" * 27, "Cargo"),
+            (f"Cargo: {{{{ {parte}.representante.cargo }}}}", "Cargo"),
             ("{%p endif %}", "Cargo"),
             (f"{{{{ {parte}.rotulo }}}}", "Cargo"),
         ):

@@ -16,6 +16,7 @@ from pacto.domain.redacao import (
     contem_sigla,
     contracao,
     data_epigrafe,
+    data_por_extenso,
     numero_por_extenso,
     primeira_minuscula,
 )
@@ -41,7 +42,10 @@ class Especie:
 
 
 ESPECIES = {
-    "portaria": Especie("PORTARIA", "esta Portaria", "desta Portaria", "resolve:"),
+    "portaria": Especie("PORTARIA", "esta Portaria", "desta Portaria", "RESOLVE:"),
+    "conjunta": Especie(
+        "PORTARIA CONJUNTA", "esta Portaria Conjunta", "desta Portaria Conjunta", "RESOLVEM:"
+    ),
     "decreto": Especie("DECRETO", "este Decreto", "deste Decreto", "DECRETA:"),
 }
 
@@ -67,10 +71,24 @@ def _por_tipo(f: Fontes, *tipos: str) -> Instituicao | None:
     return next((i for i in f.rc.instituicoes if i.tipo in tipos), None)
 
 
+def orgaos_externos(f: Fontes) -> list[Instituicao]:
+    """Secretariats other than the issuing body that the act's articles give duties to.
+
+    A Secretário's Portaria binds only the bodies under that Secretário: duties given to
+    another Secretaria need a Portaria Conjunta signed by its head too, or a Decreto.
+    """
+    emissor = f.config.orgao.casefold()
+    gestor = _gestor_assistencia(f)
+    if gestor is None or gestor.sigla.casefold() == emissor or not emissor:
+        return []
+    return [gestor]
+
+
 def epigrafe(f: Fontes, especie: Especie, numero: str) -> str:
-    orgao = (
-        f" {f.config.orgao.upper()}" if f.config.orgao and especie.epigrafe == "PORTARIA" else ""
-    )
+    orgao = ""
+    if f.config.orgao and especie.epigrafe.startswith("PORTARIA"):
+        siglas = [f.config.orgao, *(i.sigla for i in orgaos_externos(f))]
+        orgao = " " + ("/".join(siglas) if especie.epigrafe != "PORTARIA" else siglas[0]).upper()
     return f"{especie.epigrafe}{orgao} Nº {numero or '____'}, {data_epigrafe(f.hoje)}"
 
 
@@ -91,20 +109,32 @@ def autoridade_padrao(f: Fontes, especie: Especie) -> tuple[str, str, str]:
             else f"a Constituição {t.do}"
         )
         return (f"O GOVERNADOR {t.do.upper()}", carta, f"Governador {t.do}")
+    if especie.epigrafe == "PORTARIA CONJUNTA":
+        return (LINHA_EM_BRANCO, "", "")
     return (LINHA_EM_BRANCO, "", "")
 
 
 def preambulo(f: Fontes, especie: Especie, processo: str) -> str:
     """'O SECRETÁRIO…, no uso das atribuições que lhe confere …, tendo em vista …, resolve:'."""
     autoridade, fundamento, _ = autoridade_padrao(f, especie)
-    if not _e_decreto(especie):  # a Decreto is always the Governor's or the Mayor's
+    if _e_decreto(especie):  # a Decreto is always the Governor's or the Mayor's
+        artigo = f.config.artigo_constituicao.strip().rstrip(",")
+        if artigo:  # "o art. 62, inciso III, da Constituição do Estado de Roraima"
+            carta = fundamento.removeprefix("a ")
+            fundamento = f"o {artigo.removeprefix('o ')}, {contracao('de', carta)} {carta}"
+    else:
         autoridade = f.config.autoridade or autoridade
         fundamento = f.config.fundamento or fundamento
     autoridade = autoridade.upper()
+    plural = especie.epigrafe == "PORTARIA CONJUNTA"
+    if plural:  # every head of a body that receives duties issues it
+        outros = [f"O(A) TITULAR {contracao('de', i.nome).upper()} {i.nome.upper()}"
+                  for i in orgaos_externos(f)]  # fmt: skip
+        autoridade = " E ".join([autoridade, *outros])
     competencia = (
-        f"no uso das atribuições que lhe confere {fundamento}"
+        f"no uso das atribuições que {'lhes conferem' if plural else 'lhe confere'} {fundamento}"
         if fundamento
-        else "no uso de suas atribuições legais"
+        else f"no uso de {'suas' if not plural else 'suas respectivas'} atribuições legais"
     )
     base = enumerar(BASE_LEGAL)
     if processo:
@@ -176,6 +206,16 @@ def _capitulo_etapas(f: Fontes) -> Capitulo:
     )
 
 
+def _gestor_assistencia(f: Fontes) -> Instituicao | None:
+    """The body that manages social assistance in the network's sphere (SUAS)."""
+    esfera = (
+        "gestor_assistencia_municipal" if f.territorio.municipal else "gestor_assistencia_estadual"
+    )
+    return _por_tipo(f, esfera) or _por_tipo(
+        f, "gestor_assistencia_estadual", "gestor_assistencia_municipal"
+    )
+
+
 def _capitulo_atribuicoes(f: Fontes, coord: Instituicao) -> Capitulo:
     netp = _por_tipo(f, "netp")
     primeiro_atendimento = (
@@ -215,12 +255,7 @@ def _capitulo_atribuicoes(f: Fontes, coord: Instituicao) -> Capitulo:
                 incisos(*primeiro_atendimento),
             )
         )
-    esfera = (
-        "gestor_assistencia_municipal" if f.territorio.municipal else "gestor_assistencia_estadual"
-    )
-    gestor = _por_tipo(f, esfera) or _por_tipo(
-        f, "gestor_assistencia_estadual", "gestor_assistencia_municipal"
-    )
+    gestor = _gestor_assistencia(f)
     sujeito = (
         f"{contracao('a', gestor.nome)} {com_sigla(gestor)}, órgão gestor da assistência social"
         if gestor
@@ -326,7 +361,17 @@ def _capitulo_informacao(f: Fontes) -> Capitulo:
     )
 
 
-def _capitulo_monitoramento() -> Capitulo:
+def ato_de_atualizacao(f: Fontes, especie: Especie) -> str:
+    """The act that updates the annexes, named so the act says who changes the flow and how."""
+    orgao = f.config.orgao_nome
+    if especie.epigrafe == "PORTARIA CONJUNTA":
+        return "portaria conjunta dos titulares dos órgãos que assinam esta Portaria Conjunta"
+    if orgao:
+        return f"portaria {contracao('de', orgao)} {orgao}"
+    return "portaria de quem edita este ato" if especie.epigrafe == "PORTARIA" else "decreto"
+
+
+def _capitulo_monitoramento(f: Fontes, especie: Especie) -> Capitulo:
     return Capitulo(
         "DO MONITORAMENTO E DA AVALIAÇÃO",
         [
@@ -341,8 +386,9 @@ def _capitulo_monitoramento() -> Capitulo:
                 "definidos pela rede no início de cada período.",
                 paragrafos=[
                     Paragrafo(
-                        "As alterações do Fluxo pactuadas na rede serão formalizadas por meio da "
-                        "atualização dos Anexos I e II."
+                        "As alterações do Fluxo pactuadas na rede serão formalizadas por "
+                        f"{ato_de_atualizacao(f, especie)}, que atualizará os Anexos I e II, "
+                        f"publicada no {f.diario_oficial}."
                     )
                 ],
             ),
@@ -388,7 +434,7 @@ def capitulos_do_ato(f: Fontes, especie: Especie, revoga: str = "") -> list[Capi
         _capitulo_atribuicoes(f, coord),
         _capitulo_adesao(f),
         _capitulo_informacao(f),
-        _capitulo_monitoramento(),
+        _capitulo_monitoramento(f, especie),
         _capitulo_final(especie, revoga),
     ]
 
@@ -402,11 +448,32 @@ def signatario(f: Fontes, especie: Especie) -> dict:
     """Who signs the act: from the settings for a Portaria; the head of government for a Decreto."""
     _, _, cargo = autoridade_padrao(f, especie)
     if _e_decreto(especie):
-        return {"nome": LINHA_EM_BRANCO, "cargo": cargo or LINHA_EM_BRANCO}
+        nome = f.config.chefe_executivo
+        return {"nome": nome.upper() if nome else LINHA_EM_BRANCO, "cargo": cargo}
     return {
-        "nome": f.config.signatario or LINHA_EM_BRANCO,
+        "nome": f.config.signatario.upper() if f.config.signatario else LINHA_EM_BRANCO,
         "cargo": f.config.cargo or cargo or LINHA_EM_BRANCO,
     }
+
+
+def assinaturas(f: Fontes, especie: Especie) -> list[dict]:
+    """One block per signatory: the issuer, then each head of a body given duties (conjunta)."""
+    blocos = [signatario(f, especie)]
+    if especie.epigrafe == "PORTARIA CONJUNTA":
+        blocos += [
+            {"nome": LINHA_EM_BRANCO, "cargo": f"Titular {contracao('de', i.nome)} {i.nome}"}
+            for i in orgaos_externos(f)
+        ]
+    return blocos
+
+
+def fecho(f: Fontes, especie: Especie) -> str:
+    """'Palácio …, em Boa Vista, 3 de dezembro de 2026.' for a Decreto; place and date otherwise."""
+    palacio = f.config.palacio.strip().rstrip(",")
+    if _e_decreto(especie) and palacio:
+        cidade = f.local.split("/")[0]
+        return f"{palacio}, em {cidade}, {data_por_extenso(f.hoje)}."
+    return f.local_data
 
 
 def referenda(f: Fontes, especie: Especie) -> dict | None:
@@ -414,7 +481,7 @@ def referenda(f: Fontes, especie: Especie) -> dict | None:
     signatory); a Portaria has none."""
     if not _e_decreto(especie) or not f.config.signatario:
         return None
-    return {"nome": f.config.signatario, "cargo": f.config.cargo}
+    return {"nome": f.config.signatario.upper(), "cargo": f.config.cargo}
 
 
 def contexto_ato(
@@ -428,7 +495,8 @@ def contexto_ato(
     especie = ESPECIES[tipo]
     corpo = numerar(capitulos_do_ato(f, especie, dados.revoga), f.config.estilo_artigos)
     return {
-        **f.comum(),
+        # the Decreto is the Governor's, the Portaria Conjunta several bodies': the government
+        **f.comum(orgao="" if tipo in ("decreto", "conjunta") else None),
         "epigrafe": epigrafe(f, especie, dados.numero),
         "ementa": (
             f"Institui o {f.fluxo.nome} {f.territorio.no}, define as atribuições das "
@@ -436,8 +504,8 @@ def contexto_ato(
         ),
         "preambulo": preambulo(f, especie, dados.processo),
         "capitulos": corpo,
-        "fecho": f.local_data,
-        "signatario": signatario(f, especie),
+        "fecho": fecho(f, especie),
+        "assinaturas": assinaturas(f, especie),
         "referenda": referenda(f, especie),
         "fluxo": {"nome": f.fluxo.nome},
         "etapas": anexos.etapas(f),
@@ -470,6 +538,20 @@ def avisos_do_ato(f: Fontes, tipo: str, numero: str | None) -> list[str]:
         avisos.append(
             "O nome de quem assina o ato ficou em branco; informe com “pacto modelos "
             "configurar --signatario NOME --cargo CARGO”."
+        )
+    externos = orgaos_externos(f)
+    if tipo == "portaria" and externos:
+        siglas = ", ".join(i.sigla for i in externos)
+        avisos.append(
+            f"A Portaria atribui competências a {siglas}, que não responde a quem a edita "
+            f"({f.config.orgao}): um Secretário não obriga outra Secretaria. Gere a Portaria "
+            "Conjunta (--tipo conjunta), assinada também pelo titular de cada órgão, ou o "
+            "Decreto (--tipo decreto)."
+        )
+    if tipo == "conjunta" and externos:
+        avisos.append(
+            "Os titulares de " + ", ".join(i.sigla for i in externos) + " assinam a Portaria "
+            "Conjunta: os nomes ficaram em linha para preencher."
         )
     if decreto:
         if not getattr(f.config, "chefe_executivo", ""):

@@ -116,7 +116,13 @@ def avisos_de_assinatura(f, chave: str, pedido: Pedido) -> list[str]:
                 "geral; informe com “pacto modelos configurar --ato-instituidor …”."
             )
     if chave == "portaria":
-        avisos += avisos_do_ato(f, str(pedido.valor("tipo", "portaria")), pedido.valor("numero"))
+        tipo = str(pedido.valor("tipo", "portaria"))
+        numero = pedido.valor("numero")
+        if tipo == "gt" and not numero:  # the act recorded with `pacto gt` has its number
+            from pacto.services.documentos.grupo_trabalho import ato_registrado
+
+            numero = (ato_registrado(pedido.valores.get("_ato_gt", "")) or ("",))[0]
+        avisos += avisos_do_ato(f, tipo, numero)
     return avisos
 
 
@@ -134,6 +140,8 @@ def _word(ws, pedido: Pedido, ao_avancar: Callable[[], None]) -> Lote:
         _exigir(pedido.valor("reuniao"), "Escolha a reunião.")
     if "mes" in documento.parametros:
         _exigir(str(pedido.valor("mes", "")).strip(), "Informe o mês, no formato AAAA-MM.")
+    if chave == "portaria":
+        pedido.valores.setdefault("_ato_gt", ws.ato_gt())
     avisos = avisos_de_assinatura(f, chave, pedido)
     if chave == "termo":
         siglas = pedido.siglas or None

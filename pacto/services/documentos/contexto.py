@@ -88,13 +88,19 @@ class Fontes:
             )
         return coord
 
-    def comum(self, rotulo: str | None = None, privacidade: str | None = None) -> dict:
+    def comum(
+        self, rotulo: str | None = None, privacidade: str | None = None, orgao: str | None = None
+    ) -> dict:
         """Header and footer data shared by every template.
 
         The footer names the flow version, or `rotulo` for documents about something else
-        (a meeting, a month); `privacidade` replaces the usual privacy note.
+        (a meeting, a month); `privacidade` replaces the usual privacy note; `orgao=""` leaves
+        the issuing body out of the header.
         """
-        cabecalho = [self.territorio.ente, self.config.orgao_nome or self.rc.rede.nome]
+        if orgao is None:
+            orgao = self.config.orgao_nome or self.rc.rede.nome
+        # a Decreto is the Governor's or the Mayor's: its header names only the government
+        cabecalho = [self.territorio.ente, *([orgao] if orgao else [])]
         if self.minuta:
             cabecalho.insert(0, MINUTA)
         versao = rotulo or self.versao

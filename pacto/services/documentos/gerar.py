@@ -45,6 +45,7 @@ from pacto.services.documentos.termo import (
 
 ARQUIVOS = {
     "portaria": "portaria.docx",
+    "conjunta": "portaria-conjunta.docx",
     "decreto": "decreto.docx",
     "gt": "portaria-grupo-de-trabalho.docx",
     "fluxo": "fluxo-publicado.docx",
@@ -103,13 +104,17 @@ def ato(
     nota = ""
     if tipo == "gt":
         contexto = contexto_gt(f, dados, escolher_membros(f, membros), prazo_dias)
-    elif tipo in ("portaria", "decreto"):
+    elif tipo in ("portaria", "conjunta", "decreto"):
         # Annex I is a landscape page: 24.7 cm wide, about 13 cm left under its headings
         imagem, nota = anexos.diagrama(f, largura_max_mm=247, altura_max_mm=130)
         contexto = contexto_ato(f, tipo, dados, termo_modelo(f, pasta_modelos), imagem)
     else:
-        raise ErroDocumento(f"Tipo de ato desconhecido: {tipo}. Use portaria, decreto ou gt.")
-    documento = renderizar(modelos.carregar(tipo, pasta_modelos), contexto)
+        raise ErroDocumento(
+            f"Tipo de ato desconhecido: {tipo}. Use portaria, conjunta, decreto ou gt."
+        )
+    # a Portaria Conjunta is a Portaria with more signatories: the same template
+    modelo = modelos.carregar("portaria" if tipo == "conjunta" else tipo, pasta_modelos)
+    documento = renderizar(modelo, contexto)
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
     lote.arquivos.append(gravar_atomico(saida / ARQUIVOS[tipo], documento.conteudo))
     return lote

@@ -108,7 +108,9 @@ def contexto_termo(
     aderente["representante"] = (representante or Representante()).como_dict()
     coordenacao = qualificacao(coord)
     coordenacao["representante"] = Representante(
-        f.config.representante_coordenacao, f.config.cargo_representante_coordenacao
+        # the model annexed to the act names the cargo, not who holds it today
+        f.config.representante_coordenacao if inst is not None else "",
+        f.config.cargo_representante_coordenacao,
     ).como_dict()
     t = f.territorio
     return {
