@@ -67,6 +67,8 @@ def relatar(lote, pdf: bool) -> None:
         click.secho(f"Aviso: {aviso}", fg="yellow", err=True)
     for nota in lote.ignoradas:
         click.echo(f"Sem Termo: {nota}", err=True)
+    for falha in getattr(lote, "falhas", []):
+        click.secho(f"Não gerado: {falha}", fg="red", err=True)
     if pdf:
         from pacto.domain.errors import ErroDocumento
         from pacto.services.documentos.pdf import converter
@@ -80,6 +82,8 @@ def relatar(lote, pdf: bool) -> None:
                 click.echo(str(arquivo))
     total = len(lote.arquivos) * (2 if pdf else 1)
     click.echo(f"{total} {'arquivo gravado' if total == 1 else 'arquivos gravados'}.", err=True)
+    if getattr(lote, "falhas", []):
+        raise click.exceptions.Exit(1)
 
 
 def _opcoes(parametro) -> list:

@@ -46,7 +46,10 @@ def usar(pasta: Path | None, padrao: bool) -> None:
     pasta = pasta.resolve()
     if not pasta.is_dir():
         raise ErroDocumento(f"A pasta {pasta} não existe.")
-    if not any((pasta / t.arquivo).is_file() for t in TIPOS.values()):
+    from pacto.services.documentos.textos import ARQUIVO
+
+    arquivos = [*(t.arquivo for t in TIPOS.values()), ARQUIVO]
+    if not any((pasta / nome).is_file() for nome in arquivos):
         nomes = ", ".join(t.arquivo for t in TIPOS.values())
         raise ErroDocumento(
             f"{pasta} não tem nenhum modelo do pacto ({nomes}). Comece com “pacto modelos "
@@ -90,6 +93,15 @@ def verificar_cmd(pasta: Path | None) -> None:
             )
         if item.nao_usados:
             click.echo("    Dados que o modelo não usa: " + ", ".join(item.nao_usados))
+    from pacto.services.documentos.modelos import verificar_textos
+
+    caminho, desconhecidas = verificar_textos(pasta)
+    if desconhecidas:
+        problemas += 1
+        click.echo(f"{click.style('✗', fg='red')} Textos dos atos ({caminho.name})")
+        click.echo("    Marcações que o pacto não preenche: " + ", ".join(desconhecidas))
+    else:
+        click.echo(f"{click.style('✔', fg='green')} Textos dos atos ({caminho.name})")
     if problemas:
         raise click.exceptions.Exit(1)
 

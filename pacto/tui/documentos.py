@@ -72,6 +72,8 @@ def avisar_lote(app, lote: Lote) -> None:
         app.notify(aviso, title="Atenção", severity="warning", markup=False, timeout=12)
     if lote.ignoradas:
         app.notify("\n".join(lote.ignoradas), title="Sem Termo", severity="warning", markup=False)
+    if lote.falhas:
+        app.notify("\n".join(lote.falhas), title="Não gerado", severity="error", markup=False)
 
 
 def campo(parametro: Parametro) -> ComposeResult:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pacto.domain.catalog import finalidades
 from pacto.domain.estrutura_ato import Artigo, Capitulo, Paragrafo, incisos, numerar
-from pacto.domain.legislacao import BASE_LEGAL, CODIGO_PENAL, LGPD, enumerar
+from pacto.domain.legislacao import BASE_LEGAL, LGPD, enumerar
 from pacto.domain.models import Instituicao
 from pacto.domain.redacao import (
     contem_sigla,
@@ -147,43 +147,28 @@ def _finalidades(f: Fontes) -> list[str]:
     return [primeira_minuscula(fin.nome) for fin in finalidades() if fin.chave in escolhidas]
 
 
+def _t(f: Fontes, chave: str, especie: Especie | None = None) -> str:
+    """An article's wording from textos-atos.toml ([ato] section)."""
+    extra = {"deste": especie.deste, "Este": especie.Este} if especie else {}
+    return f.redigir("ato", chave, **extra)
+
+
 def _capitulo_geral(f: Fontes, especie: Especie) -> Capitulo:
-    objeto = Artigo(
-        f"Fica instituído o {f.fluxo.nome} {f.territorio.no}, instrumento de articulação entre "
-        "órgãos e entidades públicos e organizações da sociedade civil para a proteção e o "
-        "atendimento às vítimas de tráfico de pessoas, nos termos do art. 6º da "
-        f"{LEI_CURTA}.",
-        chave="objeto",
-    )
+    objeto = Artigo(_t(f, "objeto", especie), chave="objeto")
     lista = _finalidades(f)
     if lista:
-        objeto.paragrafos.append(
-            Paragrafo(
-                "O Fluxo abrange as seguintes finalidades do tráfico de pessoas, previstas no "
-                f"art. 149-A do {CODIGO_PENAL}:",
-                incisos(*lista),
-            )
-        )
+        objeto.paragrafos.append(Paragrafo(_t(f, "objeto_finalidades", especie), incisos(*lista)))
     definicoes = Artigo(
-        f"Para os fins {especie.deste}, considera-se:",
+        _t(f, "definicoes", especie),
         incisos(
-            "vítima direta: a pessoa submetida a qualquer das condutas previstas no art. 149-A "
-            "do Código Penal",
-            "vítima indireta: o familiar ou a pessoa que mantenha relação de dependência ou de "
-            "afeto com a vítima direta",
-            "ponto focal: a pessoa designada por instituição aderente, como titular ou suplente, "
-            "para responder pelas ações do Fluxo no âmbito da instituição",
-            "instituição aderente: o órgão, a entidade ou a organização da sociedade civil que "
-            "firmar o Termo de Adesão de que trata o {art:adesao}",
-            "coordenação: a instituição responsável pela articulação do Fluxo, na forma do "
-            "{art:coordenacao}",
+            *(
+                _t(f, f"definicao_{chave}", especie)
+                for chave in ("vitima_direta", "vitima_indireta", "ponto_focal", "aderente",
+                              "coordenacao")
+            )
         ),
-    )
-    principios = Artigo(
-        f"O Fluxo observará os princípios previstos no art. 2º da {LEI_CURTA}, e assegurará à "
-        "vítima a preservação de sua intimidade e de sua identidade e a prevenção à sua "
-        "revitimização, nos termos do art. 6º, incisos IV e V, da mesma Lei."
-    )
+    )  # fmt: skip
+    principios = Artigo(_t(f, "principios", especie))
     return Capitulo("DAS DISPOSIÇÕES GERAIS", [objeto, definicoes, principios])
 
 
@@ -192,16 +177,8 @@ def _capitulo_etapas(f: Fontes) -> Capitulo:
     return Capitulo(
         "DAS ETAPAS DO FLUXO",
         [
-            Artigo(
-                "O Fluxo compreende as seguintes etapas, descritas e representadas em fluxograma "
-                "no Anexo I:",
-                incisos(*nomes),
-            ),
-            Artigo(
-                "As instituições realizarão os encaminhamentos previstos no Anexo I por meio dos "
-                "pontos focais da instituição de destino e informarão à instituição de origem o "
-                "atendimento prestado."
-            ),
+            Artigo(_t(f, "etapas"), incisos(*nomes)),
+            Artigo(_t(f, "encaminhamentos")),
         ],
     )
 
@@ -279,22 +256,14 @@ def _capitulo_atribuicoes(f: Fontes, coord: Instituicao) -> Capitulo:
     )
     artigos.append(
         Artigo(
-            "Compete às demais instituições que integram o Fluxo exercer as atribuições descritas "
-            "no Anexo II, nas etapas em que atuam, e:",
+            _t(f, "demais_instituicoes"),
             incisos(
-                "designar pontos focais titular e suplente, na forma do {art:pontos_focais}",
-                "prestar atendimento humanizado, que preserve a intimidade e a identidade da "
-                "vítima e evite a sua revitimização",
-                "realizar os encaminhamentos previstos no Anexo I e informar à coordenação as "
-                "dificuldades encontradas",
-                "participar das reuniões mensais de alinhamento da rede",
-            ),
-            [
-                Paragrafo(
-                    "As atribuições descritas no Anexo II não excluem as competências legais de "
-                    "cada instituição."
+                *(
+                    _t(f, f"demais_{chave}")
+                    for chave in ("pontos_focais", "atendimento", "encaminhamentos", "reunioes")
                 )
-            ],
+            ),
+            [Paragrafo(_t(f, "competencias_legais"))],
         )
     )
     return Capitulo("DAS ATRIBUIÇÕES", artigos)
@@ -302,33 +271,17 @@ def _capitulo_atribuicoes(f: Fontes, coord: Instituicao) -> Capitulo:
 
 def _capitulo_adesao(f: Fontes) -> Capitulo:
     adesao = Artigo(
-        "A integração ao Fluxo de órgãos e entidades públicos federais, estaduais e municipais e "
-        "de organizações da sociedade civil dar-se-á por meio de Termo de Adesão, conforme o "
-        "modelo do Anexo III.",
+        _t(f, "adesao"),
         paragrafos=[
-            Paragrafo(
-                "O Termo de Adesão será celebrado a título gratuito, sem transferência de "
-                "recursos financeiros entre os partícipes, e terá vigência de sessenta meses, "
-                "prorrogável por termo aditivo."
-            ),
+            Paragrafo(_t(f, "adesao_gratuita")),
             Paragrafo(f"O extrato do Termo de Adesão será publicado no {f.diario_oficial}."),
-            Paragrafo(
-                "A relação das instituições aderentes será mantida pela coordenação e divulgada "
-                "na forma do {art:divulgacao}."
-            ),
+            Paragrafo(_t(f, "adesao_relacao")),
         ],
         chave="adesao",
     )
     pontos = Artigo(
-        "Cada instituição aderente designará um ponto focal titular e um suplente, com contatos "
-        "institucionais, e comunicará à coordenação a sua substituição no prazo de quinze dias.",
-        paragrafos=[
-            Paragrafo(
-                "Os dados de contato dos pontos focais serão utilizados exclusivamente para a "
-                "operação do Fluxo e excluídos dos registros da coordenação quando da "
-                "substituição."
-            )
-        ],
+        _t(f, "pontos_focais"),
+        paragrafos=[Paragrafo(_t(f, "pontos_focais_dados"))],
         chave="pontos_focais",
     )
     return Capitulo("DA ADESÃO E DOS PONTOS FOCAIS", [adesao, pontos])
@@ -345,11 +298,7 @@ def _capitulo_informacao(f: Fontes) -> Capitulo:
                 "sobre os atendimentos realizados no âmbito do Fluxo, por meio de formulário "
                 "pactuado na rede e de canal seguro, com acesso restrito às pessoas designadas.",
                 paragrafos=[
-                    Paragrafo(
-                        "Os dados serão enviados de forma agregada, vedada a inclusão de nome, "
-                        "documento, endereço, contato, imagem, relato ou qualquer outra "
-                        "informação que permita identificar a vítima ou seus familiares."
-                    ),
+                    Paragrafo(_t(f, "informacao_agregada")),
                     Paragrafo(
                         f"O tratamento de dados pessoais no âmbito do Fluxo observará o disposto "
                         f"na {LGPD}, e no art. 6º, incisos IV e V, da {LEI_CURTA}."
@@ -375,15 +324,9 @@ def _capitulo_monitoramento(f: Fontes, especie: Especie) -> Capitulo:
     return Capitulo(
         "DO MONITORAMENTO E DA AVALIAÇÃO",
         [
+            Artigo(_t(f, "monitoramento"), chave="monitoramento"),
             Artigo(
-                "A coordenação convocará reuniões mensais de alinhamento da rede, para verificar o "
-                "funcionamento do Fluxo, atualizar a relação de pontos focais e acompanhar os "
-                "encaminhamentos.",
-                chave="monitoramento",
-            ),
-            Artigo(
-                "O Fluxo será avaliado ao menos uma vez por ano, com base em metas e indicadores "
-                "definidos pela rede no início de cada período.",
+                _t(f, "avaliacao"),
                 paragrafos=[
                     Paragrafo(
                         "As alterações do Fluxo pactuadas na rede serão formalizadas por "
@@ -402,26 +345,15 @@ def _revogacao(texto: str) -> str:
     return f"Fica revogad{'o' if masculino else 'a'} {'o' if masculino else 'a'} {texto}."
 
 
-def _capitulo_final(especie: Especie, revoga: str) -> Capitulo:
+def _capitulo_final(f: Fontes, especie: Especie, revoga: str) -> Capitulo:
     artigos = [
-        Artigo(
-            "A participação no Fluxo será considerada prestação de serviço público relevante, não "
-            "remunerada."
-        ),
-        Artigo(
-            f"A execução {especie.deste} não implica transferência de recursos entre as "
-            "instituições participantes, e cada uma arcará com as despesas decorrentes de suas "
-            "atribuições."
-        ),
-        Artigo(
-            "A coordenação dará ampla divulgação ao Fluxo, inclusive em sítio eletrônico oficial, "
-            "com os canais nacionais de denúncia Disque 100 e Ligue 180.",
-            chave="divulgacao",
-        ),
+        Artigo(_t(f, "servico_relevante", especie)),
+        Artigo(_t(f, "sem_recursos", especie)),
+        Artigo(_t(f, "divulgacao", especie), chave="divulgacao"),
     ]
     if revoga:
         artigos.append(Artigo(_revogacao(revoga)))
-    artigos.append(Artigo(f"{especie.Este} entra em vigor na data de sua publicação."))
+    artigos.append(Artigo(_t(f, "vigencia", especie)))
     return Capitulo("DAS DISPOSIÇÕES FINAIS", artigos)
 
 
@@ -435,7 +367,7 @@ def capitulos_do_ato(f: Fontes, especie: Especie, revoga: str = "") -> list[Capi
         _capitulo_adesao(f),
         _capitulo_informacao(f),
         _capitulo_monitoramento(f, especie),
-        _capitulo_final(especie, revoga),
+        _capitulo_final(f, especie, revoga),
     ]
 
 

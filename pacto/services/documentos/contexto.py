@@ -33,6 +33,21 @@ class Fontes:
     minuta: bool = False  # rendered from the draft: "MINUTA" heads every page
     edicao: str = "rede"  # "publica": no restricted-use notice, no internal hash
     avisos: list[str] = field(default_factory=list)  # about the version chosen
+    textos: dict = field(default_factory=dict)  # the acts' wording (textos-atos.toml)
+
+    def redigir(self, secao: str, chave: str, **valores: str) -> str:
+        """An article's text from the wording in force, its markers filled."""
+        from pacto.domain.legislacao import CODIGO_PENAL, LGPD
+        from pacto.services.documentos.textos import redigir
+
+        base = {
+            "fluxo": self.fluxo.nome,
+            "no": self.territorio.no,
+            "lei": "Lei nº 13.344, de 2016",
+            "codigo_penal": CODIGO_PENAL,
+            "lgpd": LGPD,
+        }
+        return redigir(self.textos, secao, chave, base | valores)
 
     @cached_property
     def territorio(self) -> Territorio:

@@ -70,6 +70,7 @@ def termos(
 ) -> Lote:
     """Termos for the named institutions, or for every institution that signs one."""
     modelo = modelos.carregar("termo", pasta_modelos)
+    modelos.conferir(modelo, "termo")  # a broken template writes nothing at all
     if siglas:
         escolhidas, ignoradas = [_instituicao(f, s) for s in siglas], []
     else:
@@ -100,7 +101,12 @@ def ato(
     prazo_dias: int = 90,
 ) -> Lote:
     """The Portaria, the Decreto or the working group's Portaria."""
+    from dataclasses import replace
+
+    from pacto.services.documentos.textos import carregar as carregar_textos
+
     dados = dados or DadosDoAto()
+    f = replace(f, textos=carregar_textos(pasta_modelos))
     nota = ""
     if tipo == "gt":
         contexto = contexto_gt(f, dados, escolher_membros(f, membros), prazo_dias)
@@ -113,7 +119,9 @@ def ato(
             f"Tipo de ato desconhecido: {tipo}. Use portaria, conjunta, decreto ou gt."
         )
     # a Portaria Conjunta is a Portaria with more signatories: the same template
-    modelo = modelos.carregar("portaria" if tipo == "conjunta" else tipo, pasta_modelos)
+    chave = "portaria" if tipo == "conjunta" else tipo
+    modelo = modelos.carregar(chave, pasta_modelos)
+    modelos.conferir(modelo, chave)
     documento = renderizar(modelo, contexto)
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
     lote.arquivos.append(gravar_atomico(saida / ARQUIVOS[tipo], documento.conteudo))
@@ -127,7 +135,9 @@ def fluxo(
     # "O fluxo" is a landscape page: 24.7 cm wide, about 14 cm under the heading
     imagem, nota = anexos.diagrama(f, largura_max_mm=247, altura_max_mm=140)
     contexto = contexto_fluxo(f, imagem, com_pontos_focais)
-    documento = renderizar(modelos.carregar("fluxo", pasta_modelos), contexto)
+    modelo = modelos.carregar("fluxo", pasta_modelos)
+    modelos.conferir(modelo, "fluxo")
+    documento = renderizar(modelo, contexto)
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
     lote.arquivos.append(gravar_atomico(saida / ARQUIVOS["fluxo"], documento.conteudo))
     return lote
@@ -137,8 +147,10 @@ def fluxo(
 
 
 def _um_documento(chave: str, contexto: dict, destino: Path, pasta_modelos: Path | None) -> Lote:
-    """Fill one template and write it atomically."""
-    documento = renderizar(modelos.carregar(chave, pasta_modelos), contexto)
+    """Fill one template and write it atomically; a template with unknown markers writes nothing."""
+    modelo = modelos.carregar(chave, pasta_modelos)
+    modelos.conferir(modelo, chave)
+    documento = renderizar(modelo, contexto)
     lote = Lote(avisos=list(documento.avisos))
     lote.arquivos.append(gravar_atomico(destino, documento.conteudo))
     return lote

@@ -84,13 +84,14 @@ def _capitulos(f: Fontes, prazo_dias: int, convidados: bool = False) -> list[Cap
         else "A coordenação do Grupo de Trabalho caberá a um de seus membros, escolhido na "
         "primeira reunião."
     )
+
+    def t(chave: str) -> str:
+        return f.redigir("gt", chave, cartilha=CARTILHA, prazo=prazo_por_extenso(prazo_dias))
+
     artigos = [
+        Artigo(t("finalidade")),
         Artigo(
-            f"Fica instituído Grupo de Trabalho com a finalidade de elaborar e pactuar o "
-            f"{f.fluxo.nome} {f.territorio.no}, observadas as orientações da {CARTILHA}."
-        ),
-        Artigo(
-            "Compete ao Grupo de Trabalho:",
+            t("competencias"),
             incisos(
                 "mapear as instituições que atuam na prevenção, na repressão e na atenção às "
                 f"vítimas de tráfico de pessoas {f.territorio.no} e as suas atribuições",
@@ -106,54 +107,18 @@ def _capitulos(f: Fontes, prazo_dias: int, convidados: bool = False) -> list[Cap
             ),
         ),
         Artigo(
-            "O Grupo de Trabalho é composto por um representante titular e um suplente de cada "
-            "órgão relacionado na Parte A do Anexo Único.",
+            t("composicao"),
             paragrafos=[
-                *(
-                    [
-                        Paragrafo(
-                            "Os órgãos e entidades relacionados na Parte B do Anexo Único serão "
-                            "convidados a indicar representantes, titular e suplente, para "
-                            "integrar o Grupo de Trabalho."
-                        )
-                    ]
-                    if convidados
-                    else []
-                ),
+                *([Paragrafo(t("convidados"))] if convidados else []),
                 Paragrafo(coordenacao),
-                Paragrafo(
-                    "A substituição de representante será comunicada por escrito à coordenação "
-                    "do Grupo de Trabalho."
-                ),
-                Paragrafo(
-                    "Poderão ser convidados a participar das reuniões, sem direito a voto, "
-                    "representantes de outros órgãos e entidades, públicos ou privados, e "
-                    "especialistas no tema."
-                ),
+                Paragrafo(t("substituicao")),
+                Paragrafo(t("outros_convidados")),
             ],
         ),
-        Artigo(
-            "O Grupo de Trabalho reunir-se-á, em caráter ordinário, uma vez por mês e, em caráter "
-            "extraordinário, por convocação de sua coordenação.",
-            paragrafos=[Paragrafo("As reuniões poderão ser realizadas por videoconferência.")],
-        ),
-        Artigo(
-            f"O Grupo de Trabalho terá prazo de {prazo_por_extenso(prazo_dias)}, contado da "
-            "publicação desta Portaria, para concluir os seus trabalhos, prorrogável uma vez por "
-            "igual período.",
-            paragrafos=[
-                Paragrafo(
-                    "Ao final dos trabalhos, o Grupo de Trabalho apresentará relatório final com a "
-                    "proposta do Fluxo, a relação das instituições que o integrarão e as "
-                    "respectivas atribuições."
-                )
-            ],
-        ),
-        Artigo(
-            "A participação no Grupo de Trabalho será considerada prestação de serviço público "
-            "relevante, não remunerada."
-        ),
-        Artigo("Esta Portaria entra em vigor na data de sua publicação."),
+        Artigo(t("reunioes"), paragrafos=[Paragrafo(t("videoconferencia"))]),
+        Artigo(t("prazo"), paragrafos=[Paragrafo(t("relatorio"))]),
+        Artigo(t("servico_relevante")),
+        Artigo(t("vigencia")),
     ]
     return [Capitulo("", artigos)]
 

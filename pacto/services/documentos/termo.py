@@ -40,6 +40,7 @@ class Lote:
     arquivos: list[Path] = field(default_factory=list)
     avisos: list[str] = field(default_factory=list)
     ignoradas: list[str] = field(default_factory=list)
+    falhas: list[str] = field(default_factory=list)  # skipped for bad data: the batch exits 1
 
 
 def nome_arquivo(prefixo: str, sigla: str) -> str:
@@ -181,8 +182,17 @@ def gerar_termos(
     representantes = representantes or {}
     usados: set[str] = set()
     for inst in instituicoes:
-        contexto = contexto_termo(f, inst, representantes.get(inst.id))
-        documento = renderizar(modelo, contexto)
+        try:
+            contexto = contexto_termo(f, inst, representantes.get(inst.id))
+            documento = renderizar(modelo, contexto)
+        except ErroDocumento as erro:
+            if len(instituicoes) == 1:
+                raise
+            # one institution's data must not cost the others their Termos
+            lote.falhas.append(f"{inst.sigla}: {erro.mensagem}")
+            if ao_avancar:
+                ao_avancar(inst)
+            continue
         nome = nome_arquivo("termo-adesao", inst.sigla)
         if nome.casefold() in usados:  # two acronyms that differ only in punctuation
             nome = nome_arquivo("termo-adesao", f"{inst.sigla}-{inst.id}")
