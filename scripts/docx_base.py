@@ -245,6 +245,8 @@ def rotulado(doc, rotulo: str, texto: str, estilo: str):
     paragrafo = doc.add_paragraph(style=estilo)
     paragrafo.add_run(rotulo).bold = True
     paragrafo.add_run(f" {texto}")
+    if texto.rstrip().endswith(":"):  # "Parágrafo único. Compete ainda:" stays with its list
+        paragrafo.paragraph_format.keep_with_next = True
     return paragrafo
 
 

@@ -182,13 +182,19 @@ def test_cli_all_termos_one_file_per_signing_institution(caminho_demo, ws_demo, 
         if i.esfera != "nacional" and i.id != rc.rede.coordenacao_id and i.sigla != "CETP-RR"
     }
     gerados = {p.name for p in saida.iterdir()}
-    assert gerados == {f"termo-adesao-{s.replace(' ', '-')}.docx" for s in esperadas}
+    import unicodedata
+
+    def ascii_(s):
+        return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+    assert gerados == {f"termo-adesao-{ascii_(s).replace(' ', '-')}.docx" for s in esperadas}
+    assert all(nome.isascii() for nome in gerados)
     for nome in gerados:
         assert str(saida / nome) in resultado.output
     assert "Sem Termo: NETP-RR: é a coordenação do Fluxo." in resultado.output
     assert "Sem Termo: Disque 100: serviço nacional" in resultado.output
     assert "Sem Termo: CETP-RR: colegiado sem personalidade jurídica" in resultado.output
-    creas = ler(saida / "termo-adesao-CREAS-Pintolândia.docx")
+    creas = ler(saida / "termo-adesao-CREAS-Pintolandia.docx")
     assert "Centro de Referência Especializado de Assistência Social Pintolândia" in creas.texto
     assert "Boa Vista/RR, 26 de novembro de 2026." in creas.paragrafos
 

@@ -44,9 +44,12 @@ class Lote:
 
 
 def nome_arquivo(prefixo: str, sigla: str) -> str:
-    """A safe file name carrying the acronym: 'termo-adesao-PF-RR.docx'."""
-    sigla = unicodedata.normalize("NFC", sigla)
-    seguro = re.sub(r"[^\w.-]+", "-", sigla).strip("-.") or "instituicao"
+    """A safe ASCII file name carrying the acronym: 'termo-adesao-CREAS-Pintolandia.docx'.
+
+    Accents are dropped so the name survives e-mail, SEI uploads and any file system.
+    """
+    sigla = unicodedata.normalize("NFKD", sigla).encode("ascii", "ignore").decode("ascii")
+    seguro = re.sub(r"[^A-Za-z0-9.-]+", "-", sigla).strip("-.") or "instituicao"
     return f"{prefixo}-{seguro}.docx"
 
 
