@@ -30,6 +30,9 @@ def diagrama(formato: str, saida: Path | None) -> None:
     com o prazo. Instituições ainda sem atribuição ficam na última raia, tracejada.
     """
     from pacto.services.diagrama import gravar_diagrama
+    from pacto.services.documentos.contexto import identificacao_versao
 
-    caminho = gravar_diagrama(workspace().carregar(), formato, saida)
+    ws = workspace()
+    rc = ws.carregar()
+    caminho = gravar_diagrama(rc, formato, saida, versao=identificacao_versao(ws, rc))
     click.echo(f"Diagrama gravado em {caminho}.")

@@ -62,13 +62,13 @@ def renderizar(texto_dot: str, formato: str) -> bytes:
     return resultado.stdout
 
 
-def desenhar(rc: RedeCompleta, formato: str, titulo: str | None = None) -> bytes:
+def desenhar(rc: RedeCompleta, formato: str, titulo: str | None = None, versao: str = "") -> bytes:
     """The diagram of a network in one of FORMATOS, as bytes ready to be written."""
     if formato not in FORMATOS:
         raise PactoErro(f"Formato desconhecido: “{formato}”. Use um destes: {', '.join(FORMATOS)}.")
     if formato == "mermaid":
         return gerar_mermaid(rc, titulo).encode("utf-8")
-    texto = gerar_dot(rc, titulo)
+    texto = gerar_dot(rc, titulo, versao)
     if formato == "dot":
         return texto.encode("utf-8")
     return renderizar(texto, formato)
@@ -80,7 +80,11 @@ def destino_padrao(formato: str, pasta: Path | None = None) -> Path:
 
 
 def gravar_diagrama(
-    rc: RedeCompleta, formato: str, destino: Path | None = None, titulo: str | None = None
+    rc: RedeCompleta,
+    formato: str,
+    destino: Path | None = None,
+    titulo: str | None = None,
+    versao: str = "",
 ) -> Path:
     """Write the diagram to `destino` (a file or a folder) atomically and return the path."""
     if destino is None:
@@ -89,7 +93,7 @@ def gravar_diagrama(
         destino = destino_padrao(formato, destino)
     if not destino.parent.exists():
         raise PactoErro(f"A pasta {destino.parent} não existe.")
-    conteudo = desenhar(rc, formato, titulo)
+    conteudo = desenhar(rc, formato, titulo, versao)
     temporario = destino.with_name(destino.name + ".tmp")
     try:
         temporario.write_bytes(conteudo)

@@ -234,9 +234,12 @@ def _outros(ws, pedido: Pedido) -> Lote:
     saida, chave = _pasta(pedido.saida), pedido.chave
     if chave == "diagrama":
         from pacto.services.diagrama import gravar_diagrama
+        from pacto.services.documentos.contexto import identificacao_versao
 
         formato = str(pedido.valor("formato", "png"))
-        return Lote(arquivos=[gravar_diagrama(ws.carregar(), formato, saida)])
+        rc = ws.carregar()
+        versao = identificacao_versao(ws, rc)
+        return Lote(arquivos=[gravar_diagrama(rc, formato, saida, versao=versao)])
     if chave == "ficha":
         from pacto.services.ficha import gerar_fichas
 
