@@ -193,3 +193,26 @@ def test_termo_has_cnpj_and_name_and_cargo_lines_for_both_parties(ws_demo, tmp_p
     assert len([p for p in lido.paragrafos if p.startswith("Cargo: ")]) == 2
     assert any(linha[0] == "CNPJ" for linha in lido.tabelas[0])
     assert any("--representante-coordenacao" in a for a in lote.avisos)
+
+
+def test_frozen_version_pdf_has_no_minuta_on_any_page(caminho_demo, tmp_path):
+    import shutil
+
+    import pytest
+
+    if not (shutil.which("soffice") and shutil.which("pdftotext")):
+        pytest.skip("LibreOffice (soffice) e poppler-utils (pdftotext) não estão instalados")
+    _rodar(caminho_demo, "versao", "congelar", "--nota", "Pactuada")
+    resultado = _rodar(
+        caminho_demo, "gerar", "termo", "--instituicao", "PF-RR", "--pdf", "--saida", str(tmp_path)
+    )
+    assert resultado.exit_code == 0, resultado.output
+    texto = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "termo-adesao-PF-RR.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    paginas = [p for p in texto.split("\f") if p.strip()]
+    assert len(paginas) >= 3 and not [p for p in paginas if "MINUTA" in p]
+    assert all("Fluxo versão 1" in p for p in paginas)
