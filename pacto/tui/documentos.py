@@ -217,6 +217,13 @@ class DocumentosSecao(Vertical):
         proprios = set(gerador.parametros)
         for parametro in USADOS:
             self.query_one(f"#doc-param-{parametro.nome}").display = parametro.nome in proprios
+        # the fields in the document's own order (the act's type first, then number…)
+        lado = self.query_one("#doc-lado")
+        anterior = self.query_one("#doc-descricao")
+        for nome in gerador.parametros:
+            campo = self.query_one(f"#doc-param-{nome}")
+            lado.move_child(campo, after=anterior)
+            anterior = campo
 
     def _gerador(self):
         lista = self.query_one("#doc-lista", OptionList)
