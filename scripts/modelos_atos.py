@@ -51,12 +51,12 @@ def corpo_do_ato(doc) -> None:
     p(doc, "{{ a.nome }}", "Assinatura").paragraph_format.keep_with_next = True
     p(doc, "{{ a.cargo }}", "Cargo")
     p(doc, "{%p endfor %}")
-    p(doc, "{%p if referenda %}")  # a Decreto is countersigned by the secretary
-    p(doc, "{{ referenda.nome }}", "Assinatura").paragraph_format.keep_with_next = True
-    p(doc, "{%p if referenda.cargo %}")
-    p(doc, "{{ referenda.cargo }}", "Cargo")
+    p(doc, "{%p for r in referenda %}")  # a Decreto is countersigned by the secretaries
+    p(doc, "{{ r.nome }}", "Assinatura").paragraph_format.keep_with_next = True
+    p(doc, "{%p if r.cargo %}")
+    p(doc, "{{ r.cargo }}", "Cargo")
     p(doc, "{%p endif %}")
-    p(doc, "{%p endif %}")
+    p(doc, "{%p endfor %}")
 
 
 def diagrama_ou_raias(doc, largura_cm: float = 16) -> None:

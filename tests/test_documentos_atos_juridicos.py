@@ -33,6 +33,14 @@ def test_decreto_names_the_governor_the_palace_and_the_constitution_article(cami
         "JOÃO PEREIRA",
         "Governador do Estado de Roraima",
     ]
+    # countersigned by the issuing Secretário and the head of each body given duties
+    assert lido.paragrafos[fecho + 3 : fecho + 5] == [
+        "ROBERTO ALMEIDA NUNES",
+        "Secretário de Estado da Justiça e Cidadania",
+    ]
+    assert "Titular da Secretaria de Estado do Trabalho e Bem-Estar Social de Roraima" in (
+        lido.paragrafos
+    )
     preambulo = next(p for p in lido.paragrafos if p.startswith("O GOVERNADOR"))
     assert "o art. 62, inciso III, da Constituição do Estado de Roraima" in preambulo
     assert preambulo.endswith("DECRETA:")

@@ -408,12 +408,19 @@ def fecho(f: Fontes, especie: Especie) -> str:
     return f.local_data
 
 
-def referenda(f: Fontes, especie: Especie) -> dict | None:
-    """The secretary who countersigns a Decreto under the head of government (the settings'
-    signatory); a Portaria has none."""
-    if not _e_decreto(especie) or not f.config.signatario:
-        return None
-    return {"nome": f.config.signatario.upper(), "cargo": f.config.cargo}
+def referenda(f: Fontes, especie: Especie) -> list[dict]:
+    """The secretaries who countersign a Decreto under the head of government: the settings'
+    signatory and the head of each other body the Decreto gives duties to; a Portaria has none."""
+    if not _e_decreto(especie):
+        return []
+    blocos = []
+    if f.config.signatario:
+        blocos.append({"nome": f.config.signatario.upper(), "cargo": f.config.cargo})
+    blocos += [
+        {"nome": LINHA_EM_BRANCO, "cargo": f"Titular {contracao('de', i.nome)} {i.nome}"}
+        for i in orgaos_externos(f)
+    ]
+    return blocos
 
 
 def contexto_ato(

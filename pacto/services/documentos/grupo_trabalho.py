@@ -160,7 +160,7 @@ def contexto_gt(
         "capitulos": numerar(_capitulos(f, prazo_dias, bool(convidados)), f.config.estilo_artigos),
         "fecho": f.local_data,
         "assinaturas": assinaturas(f, especie),
-        "referenda": None,
+        "referenda": [],
         "membros": [_membro(f, inst) for inst in designados],
         "convidados": [_membro(f, inst) for inst in convidados],
     }
