@@ -56,3 +56,10 @@ def test_standalone_svg_carries_the_version_stamp(caminho_demo, tmp_path):
     assert resultado.exit_code == 0, resultado.output
     svg = saida.read_text(encoding="utf-8")
     assert "Fluxo versão 1" in svg and "Legenda:" in svg
+
+
+def test_a_large_network_is_drawn_for_a3_a_small_one_for_a4(ws_demo):
+    from pacto.services.documentos.amostra import rede_de_amostra
+
+    assert 'size="16.5,11.7"' in gerar_dot(ws_demo.carregar())  # 33 institutions
+    assert 'size="11.7,8.3"' in gerar_dot(rede_de_amostra())

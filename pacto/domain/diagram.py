@@ -17,6 +17,8 @@ from pacto.domain.network import RedeCompleta
 from pacto.domain.text import sem_caracteres_proibidos
 
 TAMANHO_A4_PAISAGEM = "11.7,8.3"  # inches
+TAMANHO_A3_PAISAGEM = "16.5,11.7"
+NOS_EM_A4 = 40  # more boxes than this shrink to unreadable text on A4: draw for A3
 FONTE = "Helvetica,Arial,sans-serif"
 SEM_ATRIBUICAO = "Sem atribuição"
 RAIA_VAZIA = "(nenhuma instituição)"
@@ -168,12 +170,14 @@ def _q(texto: str) -> str:
 
 
 def gerar_dot(rc: RedeCompleta, titulo: str | None = None, versao: str = "") -> str:
-    """The flow in Graphviz DOT, laid out left to right and sized for an A4 landscape page,
-    with a legend and, when given, the version it shows."""
+    """The flow in Graphviz DOT, laid out left to right and sized for an A4 landscape page (A3
+    when the network is large), with a legend and, when given, the version it shows."""
     desenho = montar_desenho(rc, titulo, versao)
+    nos = sum(len(r.nos) for r in desenho.raias)
+    tamanho = TAMANHO_A3_PAISAGEM if nos > NOS_EM_A4 else TAMANHO_A4_PAISAGEM
     linhas = [
         "digraph fluxo {",
-        f'  graph [rankdir=LR, newrank=true, size="{TAMANHO_A4_PAISAGEM}", ratio=compress,',
+        f'  graph [rankdir=LR, newrank=true, size="{tamanho}", ratio=compress,',
         f'         ranksep=0.7, nodesep=0.12, fontname="{FONTE}", fontsize=16,',
         f'         labelloc=t, label={_q(desenho.titulo)}, charset="UTF-8"];',
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#333333",',
