@@ -216,3 +216,11 @@ def test_frozen_version_pdf_has_no_minuta_on_any_page(caminho_demo, tmp_path):
     paginas = [p for p in texto.split("\f") if p.strip()]
     assert len(paginas) >= 3 and not [p for p in paginas if "MINUTA" in p]
     assert all("Fluxo versão 1" in p for p in paginas)
+
+
+def test_a_committee_asked_by_name_gets_a_warning(caminho_demo, tmp_path):
+    resultado = _rodar(
+        caminho_demo, "gerar", "termo", "--instituicao", "CETP-RR", "--saida", str(tmp_path)
+    )
+    assert resultado.exit_code == 0
+    assert "CETP-RR é um colegiado sem personalidade jurídica" in resultado.output

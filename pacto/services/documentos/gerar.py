@@ -41,6 +41,7 @@ from pacto.services.documentos.termo import (
     contexto_termo,
     gerar_termos,
     instituicoes_para_termo,
+    sem_personalidade_juridica,
 )
 
 ARQUIVOS = {
@@ -81,6 +82,12 @@ def termos(
             )
     lote = gerar_termos(f, modelo, escolhidas, saida, representantes, ao_avancar)
     lote.ignoradas = ignoradas
+    for inst in escolhidas if siglas else []:
+        if sem_personalidade_juridica(inst):
+            lote.avisos.append(
+                f"{inst.sigla} é um colegiado sem personalidade jurídica: não pode assinar Termo "
+                "de Adesão; sua participação cabe no ato que institui o Fluxo ou em ata."
+            )
     return lote
 
 
