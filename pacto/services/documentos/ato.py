@@ -456,61 +456,6 @@ def contexto_ato(
     }
 
 
-def avisos_do_ato(f: Fontes, tipo: str, numero: str | None) -> list[str]:
-    """What is missing for the act to be signed: number, issuer, legal basis, signatory, seat."""
-    avisos = []
-    if not numero:
-        avisos.append("Sem número: a epígrafe saiu com “Nº ____”; use --numero quando houver.")
-    decreto = tipo == "decreto"
-    if not decreto and not f.config.autoridade:
-        avisos.append(
-            "Quem edita o ato ficou em branco no preâmbulo; informe com “pacto modelos "
-            "configurar --autoridade … --signatario … --cargo …”."
-        )
-    if not decreto and not f.config.fundamento:
-        avisos.append(
-            "Falta a base da competência de quem edita o ato: o preâmbulo diz só “no uso de "
-            "suas atribuições legais” (LC 95/1998, art. 6º pede a base legal); informe com "
-            "“pacto modelos configurar --fundamento …”."
-        )
-    if not decreto and not f.config.signatario:
-        avisos.append(
-            "O nome de quem assina o ato ficou em branco; informe com “pacto modelos "
-            "configurar --signatario NOME --cargo CARGO”."
-        )
-    externos = orgaos_externos(f)
-    if tipo == "portaria" and externos:
-        siglas = ", ".join(i.sigla for i in externos)
-        avisos.append(
-            f"A Portaria atribui competências a {siglas}, que não responde a quem a edita "
-            f"({f.config.orgao}): um Secretário não obriga outra Secretaria. Gere a Portaria "
-            "Conjunta (--tipo conjunta), assinada também pelo titular de cada órgão, ou o "
-            "Decreto (--tipo decreto)."
-        )
-    if tipo == "conjunta" and externos:
-        avisos.append(
-            "Os titulares de " + ", ".join(i.sigla for i in externos) + " assinam a Portaria "
-            "Conjunta: os nomes ficaram em linha para preencher."
-        )
-    if decreto:
-        if not getattr(f.config, "chefe_executivo", ""):
-            avisos.append(
-                "O nome do chefe do Poder Executivo ficou em branco na assinatura do Decreto; "
-                "informe com “pacto modelos configurar --chefe-executivo NOME”."
-            )
-        if not getattr(f.config, "palacio", ""):
-            avisos.append(
-                "A sede do governo (ex.: “Palácio Senador Hélio Campos”) ficou fora do fecho do "
-                "Decreto; informe com “pacto modelos configurar --palacio …”."
-            )
-        if not getattr(f.config, "artigo_constituicao", ""):
-            avisos.append(
-                "O preâmbulo do Decreto cita a Constituição sem o artigo; informe com “pacto "
-                "modelos configurar --artigo-constituicao “art. 62, inciso III””."
-            )
-    return avisos
-
-
 def prazo_por_extenso(dias: int) -> str:
     """'noventa dias', as LC 95/1998 asks numbers to be written in acts."""
     return f"{numero_por_extenso(dias)} {'dia' if dias == 1 else 'dias'}"

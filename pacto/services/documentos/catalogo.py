@@ -98,38 +98,11 @@ def _pasta(saida: Path) -> Path:
     return saida
 
 
-def avisos_de_assinatura(f, chave: str, pedido: Pedido) -> list[str]:
-    """What a legal adviser would find missing before signature, the same in both faces."""
-    from pacto.services.documentos.ato import avisos_do_ato
-
-    avisos = list(f.avisos)
-    if chave == "termo":
-        if not f.config.representante_coordenacao:
-            avisos.append(
-                "Quem assina pela coordenação ficou em branco; informe com “pacto modelos "
-                "configurar --representante-coordenacao NOME --cargo-representante-coordenacao "
-                "CARGO”."
-            )
-        if not f.config.ato_instituidor:
-            avisos.append(
-                "O ato que instituiu o Fluxo não foi informado: o Termo cita só a base legal "
-                "geral; informe com “pacto modelos configurar --ato-instituidor …”."
-            )
-    if chave == "portaria":
-        tipo = str(pedido.valor("tipo", "portaria"))
-        numero = pedido.valor("numero")
-        if tipo == "gt" and not numero:  # the act recorded with `pacto gt` has its number
-            from pacto.services.documentos.grupo_trabalho import ato_registrado
-
-            numero = (ato_registrado(pedido.valores.get("_ato_gt", "")) or ("",))[0]
-        avisos += avisos_do_ato(f, tipo, numero)
-    return avisos
-
-
 def _word(ws, pedido: Pedido, ao_avancar: Callable[[], None]) -> Lote:
     """The documents rendered from the Word templates."""
     from pacto.services.documentos import gerar
     from pacto.services.documentos.ato import DadosDoAto
+    from pacto.services.documentos.avisos import avisos_de_assinatura
     from pacto.services.documentos.modelos import pasta_escolhida
 
     documento = POR_CHAVE[pedido.chave]
@@ -140,9 +113,7 @@ def _word(ws, pedido: Pedido, ao_avancar: Callable[[], None]) -> Lote:
         _exigir(pedido.valor("reuniao"), "Escolha a reunião.")
     if "mes" in documento.parametros:
         _exigir(str(pedido.valor("mes", "")).strip(), "Informe o mês, no formato AAAA-MM.")
-    if chave == "portaria":
-        pedido.valores.setdefault("_ato_gt", ws.ato_gt())
-    avisos = avisos_de_assinatura(f, chave, pedido)
+    avisos = avisos_de_assinatura(f, chave, pedido, ws.ato_gt() if chave == "portaria" else "")
     if chave == "termo":
         siglas = pedido.siglas or None
         lote = gerar.termos(
