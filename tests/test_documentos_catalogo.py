@@ -44,6 +44,17 @@ def test_every_entry_writes_its_file(ws_demo, tmp_path, chave):
     lote = gerar_documento(ws_demo, pedido, lambda: passos_dados.append(1))
     assert [a.name for a in lote.arquivos] == [ESPERADOS[chave]]
     assert lote.arquivos[0].stat().st_size > 0
+    assert lote.arquivos[0].name.isascii()
+    if lote.arquivos[0].suffix == ".docx":  # properties say what the document is, made now
+        from datetime import datetime
+
+        from docx import Document
+
+        propriedades = Document(str(lote.arquivos[0])).core_properties
+        assert propriedades.title and propriedades.subject
+        assert not propriedades.comments
+        idade = datetime.now() - propriedades.created.replace(tzinfo=None)
+        assert abs(idade.total_seconds()) < 24 * 3600
     assert len(passos_dados) == passos(ws_demo, pedido) == 1
 
 
