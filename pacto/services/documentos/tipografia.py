@@ -4,7 +4,7 @@ after "@" or ".", and the document's properties (title, subject, generation time
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 HIFEN_INQUEBRAVEL = "\u2011"
 QUEBRA_OPCIONAL = "\u200b"  # zero-width space: a line may break here, nothing is printed
@@ -43,7 +43,7 @@ def _simples(texto: str) -> str:
 
 def definir_propriedades(documento, titulo: str, assunto: str) -> None:
     """Title and subject of this document, created now; no template description or old date."""
-    agora = datetime.now().replace(microsecond=0)
+    agora = datetime.now(UTC).replace(microsecond=0, tzinfo=None)  # python-docx writes it as UTC
     propriedades = documento.core_properties
     propriedades.title = _simples(titulo)[:250]
     propriedades.subject = _simples(assunto)[:250]
