@@ -19,7 +19,8 @@ def exportar(pasta: Path, sobrescrever: bool) -> None:
     for caminho in copiar(pasta, sobrescrever):
         click.echo(str(caminho))
     click.echo(
-        "Adapte os arquivos no Word, mantendo as marcações entre chaves, e depois rode "
+        "Adapte os arquivos no Word (e a redação dos artigos dos atos em textos-atos.toml, "
+        "num editor de texto), mantendo as marcações entre chaves, e depois rode "
         f"“pacto modelos usar {pasta}”."
     )
 
