@@ -42,6 +42,11 @@ def avisos_do_ato(f: Fontes, tipo: str, numero: str | None) -> list[str]:
             "Conjunta (--tipo conjunta), assinada também pelo titular de cada órgão, ou o "
             "Decreto (--tipo decreto)."
         )
+    if tipo == "conjunta" and not externos:
+        avisos.append(
+            "Nenhuma outra Secretaria recebe atribuições neste ato (ou o órgão que o edita não "
+            "foi informado em “pacto modelos configurar --orgao”): a Portaria simples basta."
+        )
     if tipo == "conjunta" and externos:
         avisos.append(
             "Os titulares de " + ", ".join(i.sigla for i in externos) + " assinam a Portaria "
