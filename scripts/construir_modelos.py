@@ -28,6 +28,7 @@ from docx_base import (
     nao_quebrar,
     novo_documento,
     p,
+    quebra_de_pagina,
     rotulado,
     sombrear,
     tabela,
@@ -66,7 +67,7 @@ def modelo_termo() -> Document:
         celula.paragraphs[0].style = "Cabecalho tabela"
         for rotulo, campo, opcional in (
             ("Instituição", f"{chave}.rotulo", False),
-            ("CNPJ", f"{chave}.cnpj", True),
+            ("CNPJ", f"{chave}.cnpj", False),
             ("Endereço", f"{chave}.endereco", True),
             ("Representante", f"{chave}.representante.nome", False),
             ("Cargo", f"{chave}.representante.cargo", False),
@@ -148,18 +149,21 @@ def modelo_termo() -> Document:
     p(doc, "CLÁUSULA QUARTA – DOS PONTOS FOCAIS", "Clausula")
     p(doc, "{%p if pontos_focais %}")
     p(doc, "A ADERENTE designa como pontos focais no Fluxo:").paragraph_format.keep_with_next = True
-    larguras = [1.9, 3.8, 3.3, 2.8, 4.2]
-    tab = tabela(doc, ["Função", "Nome", "Cargo", "Telefone", "E-mail"], [], larguras)
+    larguras = [2.5, 7, 6.5]
+    tab = tabela(doc, ["Função", "Nome", "Cargo"], [], larguras)
     linha_tag(tab, "{%tr for pf in pontos_focais %}")
     linha = tab.add_row()
     nao_quebrar(linha)
-    for celula, campo in zip(
-        linha.cells, ["papel", "nome", "cargo", "telefone", "email"], strict=True
-    ):
+    for celula, campo in zip(linha.cells, ["papel", "nome", "cargo"], strict=True):
         escrever(celula, f"{{{{ pf.{campo} }}}}")
     linha_tag(tab, "{%tr endfor %}")
     larguras_das_colunas(tab, larguras)
     p(doc, "")
+    p(
+        doc,
+        "Os contatos institucionais dos pontos focais constam do Anexo deste Termo, de uso "
+        "restrito aos PARTÍCIPES, que não integra o extrato publicado.",
+    )
     p(doc, "{%p endif %}")
     p(doc, "{%p if pontos_a_indicar %}")
     p(
@@ -255,8 +259,27 @@ def modelo_termo() -> Document:
         "efeitos.",
         "Preambulo",
     ).paragraph_format.keep_with_next = True
-    p(doc, "{{ local_data }}", "Fecho")
+    p(doc, "{{ local_data }}", "Fecho").paragraph_format.keep_with_next = True
     assinaturas(doc, ["aderente", "coordenacao"])
+    p(doc, "{%p if contatos_restritos %}")
+    quebra_de_pagina(doc)
+    p(doc, "ANEXO – CONTATOS DOS PONTOS FOCAIS", "Titulo")
+    p(
+        doc,
+        "Uso restrito aos PARTÍCIPES e à rede do Fluxo (Lei nº 13.709, de 2018 – LGPD). Este "
+        "Anexo não integra o extrato nem a publicação do Termo.",
+        "Preambulo",
+    )
+    larguras = [2.5, 4.5, 3.5, 5.5]
+    tab = tabela(doc, ["Função", "Nome", "Telefone", "E-mail"], [], larguras)
+    linha_tag(tab, "{%tr for pf in contatos_restritos %}")
+    linha = tab.add_row()
+    nao_quebrar(linha)
+    for celula, campo in zip(linha.cells, ["papel", "nome", "telefone", "email"], strict=True):
+        escrever(celula, f"{{{{ pf.{campo} }}}}")
+    linha_tag(tab, "{%tr endfor %}")
+    larguras_das_colunas(tab, larguras)
+    p(doc, "{%p endif %}")
     return doc
 
 

@@ -245,6 +245,8 @@ def rotulado(doc, rotulo: str, texto: str, estilo: str):
     paragrafo = doc.add_paragraph(style=estilo)
     paragrafo.add_run(rotulo).bold = True
     paragrafo.add_run(f" {texto}")
+    if texto.rstrip().endswith(":"):  # "Parágrafo único. Compete ainda:" stays with its list
+        paragrafo.paragraph_format.keep_with_next = True
     return paragrafo
 
 
@@ -351,6 +353,9 @@ def assinaturas(doc, partes: list[str]) -> None:
             (f"{{%p if {parte}.representante.conhecido %}}", "Cargo"),
             (f"{{{{ {parte}.representante.nome }}}}", "Assinatura"),
             (f"{{{{ {parte}.representante.cargo }}}}", "Cargo"),
+            ("{%p else %}", "Cargo"),
+            ("Nome: " + "_" * 28, "Cargo"),
+            (f"Cargo: {{{{ {parte}.representante.cargo }}}}", "Cargo"),
             ("{%p endif %}", "Cargo"),
             (f"{{{{ {parte}.rotulo }}}}", "Cargo"),
         ):

@@ -46,15 +46,17 @@ def corpo_do_ato(doc) -> None:
     p(doc, "{%p endfor %}")
     p(doc, "{%p endfor %}")
     p(doc, "{%p endfor %}")
-    p(doc, "{{ fecho }}", "Fecho")
-    p(doc, "{{ signatario.nome|upper }}", "Assinatura")
-    p(doc, "{{ signatario.cargo }}", "Cargo")
-    p(doc, "{%p if referenda %}")  # a Decreto is countersigned by the secretary
-    p(doc, "{{ referenda.nome|upper }}", "Assinatura")
-    p(doc, "{%p if referenda.cargo %}")
-    p(doc, "{{ referenda.cargo }}", "Cargo")
+    p(doc, "{{ fecho }}", "Fecho").paragraph_format.keep_with_next = True
+    p(doc, "{%p for a in assinaturas %}")  # one block per signatory (a Portaria Conjunta: many)
+    p(doc, "{{ a.nome }}", "Assinatura").paragraph_format.keep_with_next = True
+    p(doc, "{{ a.cargo }}", "Cargo")
+    p(doc, "{%p endfor %}")
+    p(doc, "{%p for r in referenda %}")  # a Decreto is countersigned by the secretaries
+    p(doc, "{{ r.nome }}", "Assinatura").paragraph_format.keep_with_next = True
+    p(doc, "{%p if r.cargo %}")
+    p(doc, "{{ r.cargo }}", "Cargo")
     p(doc, "{%p endif %}")
-    p(doc, "{%p endif %}")
+    p(doc, "{%p endfor %}")
 
 
 def diagrama_ou_raias(doc, largura_cm: float = 16) -> None:
@@ -172,14 +174,22 @@ def modelo_gt() -> Document:
     doc = novo_documento("Portaria de Grupo de Trabalho")
     corpo_do_ato(doc)
     anexo(doc, "ÚNICO", "COMPOSIÇÃO DO GRUPO DE TRABALHO")
-    larguras = [6.4, 4.8, 4.8]
-    tab = tabela(doc, ["Instituição", "Titular", "Suplente"], [], larguras)
-    linha_tag(tab, "{%tr for m in membros %}")
-    linha = tab.add_row()
-    nao_quebrar(linha)
-    escrever(linha.cells[0], "{{ m.instituicao }}")
-    escrever(linha.cells[1], ["{{ m.titular }}", "{{ m.cargo_titular }}"])
-    escrever(linha.cells[2], ["{{ m.suplente }}", "{{ m.cargo_suplente }}"])
-    linha_tag(tab, "{%tr endfor %}")
-    larguras_das_colunas(tab, larguras)
+    for lista, titulo in (
+        ("membros", "PARTE A – ÓRGÃOS QUE INTEGRAM O GRUPO DE TRABALHO"),
+        ("convidados", "PARTE B – ÓRGÃOS E ENTIDADES CONVIDADOS A INDICAR REPRESENTANTES"),
+    ):
+        p(doc, f"{{%p if {lista} %}}")
+        p(doc, titulo, "Anexo titulo")
+        larguras = [6.4, 4.8, 4.8]
+        tab = tabela(doc, ["Instituição", "Titular", "Suplente"], [], larguras)
+        linha_tag(tab, f"{{%tr for m in {lista} %}}")
+        linha = tab.add_row()
+        nao_quebrar(linha)
+        escrever(linha.cells[0], "{{ m.instituicao }}")
+        escrever(linha.cells[1], ["{{ m.titular }}", "{{ m.cargo_titular }}"])
+        escrever(linha.cells[2], ["{{ m.suplente }}", "{{ m.cargo_suplente }}"])
+        linha_tag(tab, "{%tr endfor %}")
+        larguras_das_colunas(tab, larguras)
+        p(doc, "")
+        p(doc, "{%p endif %}")
     return doc

@@ -112,7 +112,7 @@ def modelo_ata() -> Document:
 
     p(doc, "4. DELIBERAÇÕES", "Clausula")
     p(doc, "{%p if deliberacoes %}")
-    p(doc, "Os presentes aprovaram as seguintes deliberações:", "Paragrafo")
+    p(doc, "Foram aprovadas as seguintes deliberações:", "Paragrafo")
     p(doc, "{%p for d in deliberacoes %}")
     p(doc, "{{ d.rotulo }} {{ d.texto }}", "Inciso")
     p(doc, "{%p endfor %}")
@@ -305,7 +305,8 @@ def modelo_pauta() -> Document:
         "CPF nem outro documento pessoal.",
         "Paragrafo",
     ).paragraph_format.keep_with_next = True  # never a signature alone on the last page
-    p(doc, "{{ local_data }}", "Fecho")
+    p(doc, "Atenciosamente,", "Paragrafo").paragraph_format.keep_with_next = True
+    p(doc, "{{ local_data }}", "Fecho").paragraph_format.keep_with_next = True
     assinaturas(doc, ["coordenacao"])
     return doc
 

@@ -35,20 +35,25 @@ class Lido:
         raise AssertionError(f"nenhuma tabela com o cabeçalho {colunas}")
 
 
+def visivel(texto: str) -> str:
+    """Text as a reader sees it: a non-breaking hyphen is a hyphen, a zero-width space nothing."""
+    return texto.replace("\u2011", "-").replace("\u200b", "")
+
+
 def ler(caminho: Path) -> Lido:
     doc = Document(str(caminho))
     corpo = doc.element.body
-    paragrafos = [Paragraph(p, doc).text for p in corpo.iter(qn("w:p"))]
+    paragrafos = [visivel(Paragraph(p, doc).text) for p in corpo.iter(qn("w:p"))]
     tabelas = []
     for tbl in corpo.iterchildren(qn("w:tbl")):
         tabela = Table(tbl, doc)
-        tabelas.append([[celula.text for celula in linha.cells] for linha in tabela.rows])
+        tabelas.append([[visivel(celula.text) for celula in linha.cells] for linha in tabela.rows])
     secao = doc.sections[0]
     return Lido(
         paragrafos=paragrafos,
         tabelas=tabelas,
-        rodape="\n".join(p.text for p in secao.footer.paragraphs),
-        cabecalho="\n".join(p.text for p in secao.header.paragraphs),
+        rodape=visivel("\n".join(p.text for p in secao.footer.paragraphs)),
+        cabecalho=visivel("\n".join(p.text for p in secao.header.paragraphs)),
         imagens=len(doc.inline_shapes),
     )
 

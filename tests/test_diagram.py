@@ -61,7 +61,9 @@ def test_dot_has_every_stage_and_institution_in_lanes(ws_demo):
     rc = ws_demo.carregar()
     texto = gerar_dot(rc)
     assert texto.startswith("digraph fluxo {")
-    assert "rankdir=LR" in texto and 'size="11.7,8.3"' in texto and "ratio=compress" in texto
+    assert (
+        "rankdir=LR" in texto and 'size="16.5,11.7"' in texto and "ratio=compress" in texto
+    )  # A3: 33 bodies
     clusters = re.findall(r"subgraph (cluster_\w+) \{\n\s+label=\"([^\"]+)\"", texto)
     assert [titulo for _, titulo in clusters] == [
         f"{n}. {e.nome}" for n, e in enumerate(rc.etapas_ordenadas, start=1)
@@ -171,7 +173,7 @@ def test_png_is_a_real_png(caminho_demo, tmp_path):
     assert dados[:8] == b"\x89PNG\r\n\x1a\n"
     largura, altura = int.from_bytes(dados[16:20], "big"), int.from_bytes(dados[20:24], "big")
     assert largura > altura  # landscape
-    assert largura <= 11.7 * diagrama.DPI_PNG + 2 and altura <= 8.3 * diagrama.DPI_PNG + 2
+    assert largura <= 16.5 * diagrama.DPI_PNG + 2 and altura <= 11.7 * diagrama.DPI_PNG + 2  # A3
 
 
 @tem_dot

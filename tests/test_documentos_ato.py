@@ -56,7 +56,7 @@ def test_preliminary_part_epigrafe_ementa_preambulo(portaria):
     for citacao in CITACOES:
         assert citacao in preambulo
     assert "o que consta do Processo nº 00000.000123/2026-11" in preambulo
-    assert preambulo.endswith(", resolve:")
+    assert preambulo.endswith(", RESOLVE:")
 
 
 def test_articles_are_numbered_as_lc95_says(portaria):
@@ -208,6 +208,12 @@ def test_settings_fill_the_issuer_and_sao_paulo_style(ws_demo, tmp_path):
     assert "MARIA DA SILVA" in lido.paragrafos
 
 
+def _composicao(lido) -> tuple[list, list]:
+    """The rows of Parte A (designated) and Parte B (invited) of the GT's annex."""
+    tabelas = [t[1:] for t in lido.tabelas if t and t[0] == ["Instituição", "Titular", "Suplente"]]
+    return (tabelas + [[], []])[0], (tabelas + [[], []])[1]
+
+
 def test_working_group_portaria(ws_demo, tmp_path):
     lido, lote = _ato(ws_demo, tmp_path, "gt", numero="3")
     sem_marcacoes(lido)
@@ -226,10 +232,19 @@ def test_working_group_portaria(ws_demo, tmp_path):
         assert passo in lido.texto
     assert "prazo de noventa dias" in lido.texto
     assert "relatório final" in lido.texto
-    composicao = lido.tabela_com_cabecalho("Instituição", "Titular", "Suplente")
+    parte_a, parte_b = _composicao(lido)
+    composicao = parte_a + parte_b
     rc = ws_demo.carregar()
     membros = [i for i in rc.instituicoes if i.esfera != "nacional"]
-    assert len(composicao) - 1 == len(membros)
+    assert len(composicao) == len(membros)
+    # a state Secretário designates state bodies and invites the others (federal, MP, OSC…)
+    convidadas = {"PF-RR", "MPF-RR", "MPT-RR", "DPU-RR", "MPRR", "DPE-RR", "OIM", "ACNUR"}
+    from pacto.services.documentos.contexto import rotulo
+
+    por_rotulo = {rotulo(i): i.sigla for i in membros}
+    assert convidadas <= {por_rotulo[linha[0]] for linha in parte_b}
+    assert not convidadas & {por_rotulo[linha[0]] for linha in parte_a}
+    assert "convidados a indicar representantes" in lido.texto
     sem_titular = [i for i in membros if rc.titular(i.id) is None]
     assert sem_titular and all(
         any(
@@ -257,7 +272,13 @@ def test_cli_portaria_tipos_and_warnings(caminho_demo, tmp_path):
     )
     assert gt.exit_code == 0, gt.output
     lido = ler(tmp_path / "portaria-grupo-de-trabalho.docx")
-    assert len(lido.tabela_com_cabecalho("Instituição", "Titular", "Suplente")) == 3
+    parte_a, parte_b = _composicao(lido)
+    assert [linha[0] for linha in parte_a] == [
+        "Núcleo de Enfrentamento ao Tráfico de Pessoas de Roraima (NETP-RR)"
+    ]
+    assert [linha[0] for linha in parte_b] == [
+        "Superintendência Regional da Polícia Federal em Roraima (PF-RR)"
+    ]
     assert "prazo de sessenta dias" in lido.texto
     errado = runner.invoke(pacto, [*base, "--tipo", "gt", "--membros", "NADA"])
     assert errado.exit_code == 1 and "Erro: Instituição não encontrada: NADA." in errado.output

@@ -54,7 +54,8 @@ def test_termos_and_portaria_become_pdfs_in_one_batch(caminho_demo, tmp_path):
     texto = _texto(tmp_path / "termo-adesao-PF-RR.pdf")
     assert "TERMO DE ADESÃO Nº ____/2026 AO FLUXO ESTADUAL" in texto
     assert "CLÁUSULA DÉCIMA PRIMEIRA" in texto
-    assert "Página 1 de" in texto and "Rascunho do fluxo (não congelado)" in texto
+    assert "Página 1 de" in texto and "Minuta – rascunho do fluxo" in texto
+    assert texto.count("MINUTA") >= _paginas(tmp_path / "termo-adesao-PF-RR.pdf")  # every page
 
     portaria = runner.invoke(
         pacto,

@@ -61,7 +61,10 @@ def test_ata_reads_like_a_brazilian_ata(ws_demo, tmp_path):
         "Aos vinte e nove dias do mês de outubro de dois mil e vinte e seis, às nove horas, "
         "na Sala de reuniões do NETP-RR"
     )
-    assert "sob a presidência de Mariana Costa Lima, secretariada por Rafael Souza Andrade." in p[1]
+    assert (
+        "sob a presidência de Mariana Costa Lima, com a secretaria dos trabalhos a cargo de Rafael Souza Andrade."
+        in p[1]
+    )
     assert p[2] == (
         "Registrou-se a presença de 12 (doze) representantes de 11 (onze) órgãos e "
         "instituições, conforme a lista de presença anexa, que passa a integrar esta ata."
@@ -100,7 +103,7 @@ def test_ata_reads_like_a_brazilian_ata(ws_demo, tmp_path):
     assert "Boa Vista/RR, 29 de outubro de 2026." in p
     assinaturas = lido.tabelas[-2][0]  # the signatures, then the annex of participants
     assert "Mariana Costa Lima" in assinaturas[0] and "Presidente" in assinaturas[0]
-    assert "Rafael Souza Andrade" in assinaturas[1] and "Secretariado" in assinaturas[1]
+    assert "Rafael Souza Andrade" in assinaturas[1] and "Responsável pela ata" in assinaturas[1]
     # names carry no gender the data does not hold: no "secretário(a)", no "pelo(a)"
     assert "(a)" not in lido.texto
     anexo = lido.tabela_com_cabecalho("Nome", "Órgão", "Cargo")

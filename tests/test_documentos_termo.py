@@ -35,7 +35,7 @@ def test_termo_names_the_parties_duties_and_focal_points(ws_demo, tmp_path):
     assert ["Instituição", pf.rotulo] in aderente
     assert ["Endereço", pf.endereco] in aderente
     assert ["Representante", "_" * 36] in aderente  # the one blank a Termo may carry
-    assert not any(linha[0] == "CNPJ" for linha in aderente)  # PF has no CNPJ recorded
+    assert ["CNPJ", "_" * 36] in aderente  # PF has no CNPJ recorded: a line to fill
     coordenacao = lido.tabelas[1]
     assert [
         "Instituição",
@@ -47,10 +47,16 @@ def test_termo_names_the_parties_duties_and_focal_points(ws_demo, tmp_path):
     atribuicoes = lido.tabela_com_cabecalho("Etapa", "Atribuições da ADERENTE")
     assert atribuicoes[1:] == esperadas
 
-    pontos = lido.tabela_com_cabecalho("Função", "Nome", "Cargo", "Telefone", "E-mail")
+    pontos = lido.tabela_com_cabecalho("Função", "Nome", "Cargo")
     titular, suplente = rc.titular(pf.id), rc.suplente(pf.id)
-    assert pontos[1] == ["Titular", titular.nome, titular.cargo, titular.telefone, titular.email]
+    assert pontos[1] == ["Titular", titular.nome, titular.cargo]
     assert pontos[2][:2] == ["Suplente", suplente.nome]
+    # the contacts only in the restricted annex, after the signatures
+    contatos = lido.tabela_com_cabecalho("Função", "Nome", "Telefone", "E-mail")
+    assert contatos[1] == ["Titular", titular.nome, titular.telefone, titular.email]
+    anexo = lido.paragrafos.index("ANEXO – CONTATOS DOS PONTOS FOCAIS")
+    assert titular.telefone not in "\n".join(lido.paragrafos[:anexo])
+    assert "Uso restrito" in lido.paragrafos[anexo + 1]
     assert "indicará à COORDENAÇÃO" not in lido.texto
 
 
@@ -171,15 +177,24 @@ def test_cli_all_termos_one_file_per_signing_institution(caminho_demo, ws_demo, 
     rc = ws_demo.carregar()
     com_atribuicao = [rc.instituicao_por_id[i] for i in {a.instituicao_id for a in rc.atribuicoes}]
     esperadas = {
-        i.sigla for i in com_atribuicao if i.esfera != "nacional" and i.id != rc.rede.coordenacao_id
+        i.sigla
+        for i in com_atribuicao
+        if i.esfera != "nacional" and i.id != rc.rede.coordenacao_id and i.sigla != "CETP-RR"
     }
     gerados = {p.name for p in saida.iterdir()}
-    assert gerados == {f"termo-adesao-{s.replace(' ', '-')}.docx" for s in esperadas}
+    import unicodedata
+
+    def ascii_(s):
+        return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+    assert gerados == {f"termo-adesao-{ascii_(s).replace(' ', '-')}.docx" for s in esperadas}
+    assert all(nome.isascii() for nome in gerados)
     for nome in gerados:
         assert str(saida / nome) in resultado.output
     assert "Sem Termo: NETP-RR: é a coordenação do Fluxo." in resultado.output
     assert "Sem Termo: Disque 100: serviço nacional" in resultado.output
-    creas = ler(saida / "termo-adesao-CREAS-Pintolândia.docx")
+    assert "Sem Termo: CETP-RR: colegiado sem personalidade jurídica" in resultado.output
+    creas = ler(saida / "termo-adesao-CREAS-Pintolandia.docx")
     assert "Centro de Referência Especializado de Assistência Social Pintolândia" in creas.texto
     assert "Boa Vista/RR, 26 de novembro de 2026." in creas.paragrafos
 

@@ -64,6 +64,7 @@ async def test_month_documents_take_the_month_field(caminho_demo, tmp_path):
         await _escolher(app, pilot, "checklist", tmp_path)
         assert app.query_one("#doc-mes", Input).value == "2026-11"
         app.query_one("#doc-mes", Input).value = "2026-12"
+        app.query_one("#doc-em_branco", Checkbox).value = True
         await _gerar(app, pilot)
         assert (tmp_path / "checklist-2026-12-em-branco.docx").is_file()
         await _escolher(app, pilot, "relatorio-netp", tmp_path)
@@ -116,7 +117,7 @@ async def test_pdf_checkbox_and_termo_of_one_institution(caminho_demo, tmp_path)
         assert caixa.value and str(caixa.label) == "PDF: sim"
         await pilot.press("p")
         assert not caixa.value and str(caixa.label) == "PDF: não"
-        app.query_one("#doc-sigla", Input).value = "PF-RR"
+        app.query_one("#doc-instituicoes", Input).value = "PF-RR"
         app.query_one("#doc-pasta", Input).value = str(tmp_path / "termos")
         await _gerar(app, pilot)
         assert [p.name for p in (tmp_path / "termos").iterdir()] == ["termo-adesao-PF-RR.docx"]

@@ -39,7 +39,9 @@ def test_export_copies_every_default_and_never_overwrites_silently(rodar, tmp_pa
     pasta = tmp_path / "meus-modelos"
     resultado = rodar("modelos", "exportar", str(pasta))
     assert resultado.exit_code == 0, resultado.output
-    assert sorted(p.name for p in pasta.iterdir()) == sorted(t.arquivo for t in TIPOS.values())
+    assert sorted(p.name for p in pasta.iterdir()) == sorted(
+        [*(t.arquivo for t in TIPOS.values()), "textos-atos.toml"]
+    )
     assert "pacto modelos usar" in resultado.output
     _acrescentar(pasta / "termo-de-adesao.docx", "Minha alteração")
     de_novo = rodar("modelos", "exportar", str(pasta))
@@ -89,7 +91,7 @@ def test_adapted_template_is_used_and_missing_ones_fall_back(rodar, ws_demo, tmp
 def test_verificar_lists_unknown_placeholders_and_unused_data(rodar, tmp_path):
     ok = rodar("modelos", "verificar")
     assert ok.exit_code == 0, ok.output
-    assert ok.output.count("✔") == len(TIPOS) and "não usa" not in ok.output
+    assert ok.output.count("✔") == len(TIPOS) + 1 and "não usa" not in ok.output  # + the wording
     pasta = tmp_path / "m"
     rodar("modelos", "exportar", str(pasta))
     _acrescentar(

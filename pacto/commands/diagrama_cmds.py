@@ -31,7 +31,16 @@ def diagrama(formato: str, saida: Path | None, sobrescrever: bool) -> None:
     com o prazo. Instituições ainda sem atribuição ficam na última raia, tracejada.
     """
     from pacto.services.diagrama import gravar_diagrama
+    from pacto.services.documentos.contexto import identificacao_versao
 
     ws = workspace()
-    caminho = gravar_diagrama(ws.carregar(), formato, saida, ws=ws, sobrescrever=sobrescrever)
+    rc = ws.carregar()
+    caminho = gravar_diagrama(
+        rc,
+        formato,
+        saida,
+        versao=identificacao_versao(ws, rc),
+        ws=ws,
+        sobrescrever=sobrescrever,
+    )
     click.echo(f"Diagrama gravado em {caminho}.")

@@ -1,4 +1,4 @@
-"""`pacto gerar termo | portaria | fluxo`: the documents for signature and publication."""
+"""`pacto gerar termo | portaria | fluxo | ata | …`: the Word documents, built from the registry."""
 
 from __future__ import annotations
 
@@ -88,42 +88,6 @@ def opcoes_basicas(funcao):
     )
 
 
-def opcoes_de_saida(funcao):
-    """The basic options plus the document date and the flow, for the acts and the Termos."""
-    funcao = _aplicar(
-        funcao,
-        [
-            click.option(
-                "--data",
-                type=DataBR(),
-                metavar="DD/MM/AAAA",
-                help="Data do documento (padrão: hoje).",
-            ),
-            click.option(
-                "--fluxo",
-                "fluxo_id",
-                type=int,
-                metavar="N",
-                help="Número do fluxo, se a rede tiver mais de um (padrão: o primeiro).",
-            ),
-        ],
-    )
-    return opcoes_basicas(funcao)
-
-
-def _fontes(fluxo_id, data):
-    from pacto.services.documentos.contexto import fontes
-
-    ws = workspace()
-    return ws, fontes(ws, fluxo_id=fluxo_id, hoje=data, sobrescrever=sobrescrever_pedido())
-
-
-def _pasta_modelos(ws, opcao):
-    from pacto.services.documentos.modelos import pasta_escolhida
-
-    return pasta_escolhida(ws, opcao)
-
-
 def relatar(lote, pdf: bool) -> None:
     """Print the files written, warnings and what is left to fill; convert to PDF when asked."""
     for arquivo in lote.arquivos:
@@ -132,12 +96,14 @@ def relatar(lote, pdf: bool) -> None:
         click.secho(f"Aviso: {aviso}", fg="yellow", err=True)
     for nota in lote.ignoradas:
         click.echo(f"Sem Termo: {nota}", err=True)
+    for falha in getattr(lote, "falhas", []):
+        click.secho(f"Não gerado: {falha}", fg="red", err=True)
     if pdf:
         from pacto.domain.errors import ErroDocumento
         from pacto.services.documentos.pdf import converter
 
         try:
-            pdfs = converter(lote.arquivos, ws=workspace(), sobrescrever=sobrescrever_pedido())
+            pdfs = converter(lote.arquivos)
         except ErroDocumento as erro:
             click.secho(f"Aviso: {erro.mensagem}", fg="yellow", err=True)
         else:
@@ -145,158 +111,82 @@ def relatar(lote, pdf: bool) -> None:
                 click.echo(str(arquivo))
     total = len(lote.arquivos) * (2 if pdf else 1)
     click.echo(f"{total} {'arquivo gravado' if total == 1 else 'arquivos gravados'}.", err=True)
+    if getattr(lote, "falhas", []):
+        raise click.exceptions.Exit(1)
 
 
-@click.command()
-@click.option(
-    "--instituicao",
-    "siglas",
-    multiple=True,
-    metavar="SIGLA",
-    help="Sigla da instituição (pode repetir).",
-)
-@click.option("--todas", is_flag=True, help="Um Termo para cada instituição que atua no fluxo.")
-@click.option(
-    "--aditivo",
-    is_flag=True,
-    help="Termo Aditivo: só o que mudou nos compromissos da instituição desde a versão que "
-    "assinou (com --todas: cada instituição com readesão pendente).",
-)
-@opcoes_de_saida
-def termo(siglas, todas, aditivo, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
-    """Gera o Termo de Adesão de uma instituição, ou de todas (um arquivo por sigla)."""
-    from pacto.services.documentos import gerar
-
-    if bool(siglas) == todas:
-        raise click.UsageError("Informe --instituicao SIGLA ou --todas.")
-    ws, f = _fontes(fluxo_id, data)
-    pasta = _pasta_modelos(ws, pasta_modelos)
-    if aditivo:
-        from pacto.services.adesoes import panorama
-
-        lote = gerar.aditivos(
-            f,
-            panorama(ws, f.rc),
-            saida,
-            siglas=list(siglas) or None,
-            pasta_modelos=pasta,
-            representantes=_representantes(ws),
-        )
-    elif todas:
-        from pacto.services.documentos.termo import instituicoes_para_termo
-
-        quantas = len(instituicoes_para_termo(f)[0])
-        with click.progressbar(
-            length=quantas, label="Gerando Termos de Adesão", file=sys.stderr
-        ) as barra:
-            lote = gerar.termos(
-                f,
-                saida,
-                pasta_modelos=pasta,
-                representantes=_representantes(ws),
-                ao_avancar=lambda _inst: barra.update(1),
+def _opcoes(parametro) -> list:
+    """The click options of one registry parameter (two for the institutions: --todas too)."""
+    p = parametro
+    comum = {"help": p.ajuda}
+    if p.metavar:
+        comum["metavar"] = p.metavar
+    if p.tipo == "flag":
+        return [click.option(p.opcao, p.nome, is_flag=True, help=p.ajuda)]
+    if p.tipo == "instituicoes":
+        return [
+            click.option(p.opcao, p.nome, multiple=True, **comum),
+            click.option("--todas", is_flag=True, help="Gera para todas as instituições."),
+        ]
+    if p.tipo == "escolha":
+        return [
+            click.option(
+                p.opcao,
+                p.nome,
+                type=click.Choice([chave for chave, _ in p.escolhas]),
+                default=p.padrao,
+                show_default=True,
+                help=p.ajuda,
             )
-    else:
-        lote = gerar.termos(
-            f, saida, siglas=list(siglas), pasta_modelos=pasta, representantes=_representantes(ws)
-        )
-    if not f.config.representante_coordenacao:
-        lote.avisos.append(
-            "Quem assina pela coordenação ficou em branco; informe com “pacto modelos "
-            "configurar --representante-coordenacao NOME --cargo-representante-coordenacao CARGO”."
-        )
-    relatar(lote, pdf)
+        ]
+    tipo = {"data": DataBR(), "inteiro": int, "fluxo": int, "reuniao": int}.get(p.tipo, str)
+    if p.padrao is not None:  # an explicit default=None would satisfy required=True
+        comum.update(default=p.padrao, show_default=True)
+    return [click.option(p.opcao, p.nome, type=tipo, required=p.obrigatorio, **comum)]
 
 
-def _representantes(ws):
-    """Signatories already recorded in the adhesion tracking fill the Termo's blank lines."""
-    from pacto.services.documentos.catalogo import representantes_registrados
+def construir_comando(chave: str) -> click.Command:
+    """The `pacto gerar` subcommand of a registry document: its options are its parameters."""
+    from pacto.services.documentos.registro import POR_CHAVE, parametros
 
-    return representantes_registrados(ws)
+    documento = POR_CHAVE[chave]
 
+    def executar(saida, pdf, pasta_modelos, **valores) -> None:
+        from pacto.services.documentos.catalogo import Pedido, gerar_documento, passos
 
-@click.command()
-@click.option(
-    "--tipo",
-    type=click.Choice(["portaria", "decreto", "gt"]),
-    default="portaria",
-    show_default=True,
-    help="portaria ou decreto que institui o fluxo; gt: portaria do grupo de trabalho.",
-)
-@click.option("--numero", default="", metavar="N", help="Número do ato, se já houver.")
-@click.option("--processo", default="", metavar="N", help="Número do processo (SEI ou outro).")
-@click.option(
-    "--revoga",
-    default="",
-    metavar="ATO",
-    help="Ato revogado, ex.: “Portaria nº 10, de 2 de março de 2020”.",
-)
-@click.option(
-    "--membros",
-    default="",
-    metavar="SIGLAS",
-    help="GT: siglas separadas por vírgula (padrão: toda a rede).",
-)
-@click.option(
-    "--prazo-dias",
-    default=90,
-    show_default=True,
-    metavar="N",
-    help="GT: prazo para concluir os trabalhos.",
-)
-@opcoes_de_saida
-def portaria(
-    tipo, numero, processo, revoga, membros, prazo_dias, saida, pdf, pasta_modelos, data, fluxo_id
-) -> None:
-    """Gera o ato que institui o fluxo (Portaria ou Decreto) ou a Portaria do grupo de trabalho."""
-    from pacto.domain.redacao import validar_numero_ato
-    from pacto.services.documentos import gerar
-    from pacto.services.documentos.ato import DadosDoAto
+        todas = valores.pop("todas", False)
+        if "instituicoes" in documento.parametros and bool(valores["instituicoes"]) == todas:
+            raise click.UsageError("Informe --instituicao SIGLA ou --todas.")
+        if "numero" in valores:  # an act's number: digits and the usual separators only
+            from pacto.domain.redacao import validar_numero_ato
 
-    numero = validar_numero_ato(numero)
-    ws, f = _fontes(fluxo_id, data)
-    lote = gerar.ato(
-        f,
-        saida,
-        tipo,
-        DadosDoAto(numero=numero.strip(), processo=processo.strip(), revoga=revoga.strip()),
-        pasta_modelos=_pasta_modelos(ws, pasta_modelos),
-        membros=[s for s in membros.split(",") if s.strip()] or None,
-        prazo_dias=prazo_dias,
-    )
-    if not numero:
-        lote.avisos.append("Sem número: a epígrafe saiu com “Nº ____”; use --numero quando houver.")
-    if not (f.config.autoridade or tipo == "decreto"):
-        lote.avisos.append(
-            "Quem edita o ato ficou em branco no preâmbulo; informe com “pacto modelos configurar "
-            "--autoridade … --signatario … --cargo …”."
-        )
-    if tipo != "gt":
-        registrar_geracao(ws, "ato")
-    relatar(lote, pdf)
+            valores["numero"] = validar_numero_ato(valores["numero"] or "")
+        ws = workspace()
+        pedido = Pedido(chave, saida, valores=valores, hoje=valores.get("data"))
+        pedido.modelos = pasta_modelos
+        pedido.sobrescrever = sobrescrever_pedido()
+        quantos = passos(ws, pedido) if todas else 1
+        if quantos > 1:
+            with click.progressbar(
+                length=quantos, label=f"Gerando {documento.nome}", file=sys.stderr
+            ) as barra:
+                lote = gerar_documento(ws, pedido, lambda: barra.update(1))
+        else:
+            lote = gerar_documento(ws, pedido)
+        relatar(lote, pdf)
+
+    funcao = opcoes_basicas(executar)
+    for parametro in reversed(parametros(documento)):
+        for opcao in reversed(_opcoes(parametro)):
+            funcao = opcao(funcao)
+    return click.command(chave, help=documento.descricao)(funcao)
 
 
-@click.command()
-@click.option(
-    "--pontos-focais",
-    is_flag=True,
-    help="Inclui os pontos focais (edição para a rede; sem a opção, edição para o público).",
-)
-@opcoes_de_saida
-def fluxo(pontos_focais, saida, pdf, pasta_modelos, data, fluxo_id) -> None:
-    """Gera o fluxo publicado: como denunciar, as etapas, quem atua e os contatos."""
-    from pacto.services.documentos import gerar
+def __getattr__(nome: str) -> click.Command:
+    """`pacto gerar termo`, `… portaria`, `… ata`…: every Word document of the registry."""
+    from pacto.services.documentos.registro import POR_CHAVE
 
-    ws, f = _fontes(fluxo_id, data)
-    lote = gerar.fluxo(
-        f, saida, pasta_modelos=_pasta_modelos(ws, pasta_modelos), com_pontos_focais=pontos_focais
-    )
-    registrar_geracao(ws, "fluxo_publicado")
-    relatar(lote, pdf)
-
-
-def registrar_geracao(ws, documento: str) -> None:
-    """Remember that a document was generated, as evidence for the roadmap (steps 12 and 13)."""
-    from pacto.services.documentos.catalogo import registrar_geracao as registrar
-
-    registrar(ws, documento)
+    documento = POR_CHAVE.get(nome)
+    if documento is None or documento.comando:
+        raise AttributeError(nome)
+    return construir_comando(nome)

@@ -19,7 +19,8 @@ def exportar(pasta: Path, sobrescrever: bool) -> None:
     for caminho in copiar(pasta, sobrescrever):
         click.echo(str(caminho))
     click.echo(
-        "Adapte os arquivos no Word, mantendo as marcações entre chaves, e depois rode "
+        "Adapte os arquivos no Word (e a redação dos artigos dos atos em textos-atos.toml, "
+        "num editor de texto), mantendo as marcações entre chaves, e depois rode "
         f"“pacto modelos usar {pasta}”."
     )
 
@@ -54,7 +55,10 @@ def usar(pasta: Path | None, padrao: bool) -> None:
         ) from erro
     if not existe:
         raise ErroDocumento(f"A pasta {pasta} não existe.")
-    if not any((pasta / t.arquivo).is_file() for t in TIPOS.values()):
+    from pacto.services.documentos.textos import ARQUIVO
+
+    arquivos = [*(t.arquivo for t in TIPOS.values()), ARQUIVO]
+    if not any((pasta / nome).is_file() for nome in arquivos):
         nomes = ", ".join(t.arquivo for t in TIPOS.values())
         raise ErroDocumento(
             f"{pasta} não tem nenhum modelo do pacto ({nomes}). Comece com “pacto modelos "
@@ -115,6 +119,15 @@ def verificar_cmd(pasta: Path | None) -> None:
                 click.echo(f"      - {risco}")
         if item.nao_usados:
             click.echo("    Dados que o modelo não usa: " + ", ".join(item.nao_usados))
+    from pacto.services.documentos.modelos import verificar_textos
+
+    caminho, desconhecidas = verificar_textos(pasta)
+    if desconhecidas:
+        problemas += 1
+        click.echo(f"{click.style('✗', fg='red')} Textos dos atos ({caminho.name})")
+        click.echo("    Marcações que o pacto não preenche: " + ", ".join(desconhecidas))
+    else:
+        click.echo(f"{click.style('✔', fg='green')} Textos dos atos ({caminho.name})")
     if problemas:
         raise click.exceptions.Exit(1)
 
@@ -131,6 +144,12 @@ def verificar_cmd(pasta: Path | None) -> None:
 @click.option("--ato-instituidor", help="Ato que instituiu o Fluxo, citado nos Termos.")
 @click.option("--representante-coordenacao", help="Quem assina os Termos pela coordenação.")
 @click.option("--cargo-representante-coordenacao", help="Cargo de quem assina pela coordenação.")
+@click.option("--chefe-executivo", help="Nome do Governador ou Prefeito, que assina o Decreto.")
+@click.option("--palacio", help="Sede do governo no fecho do Decreto (ex.: “Palácio …”).")
+@click.option(
+    "--artigo-constituicao",
+    help="Artigo da Constituição do Estado (ou Lei Orgânica) citado no preâmbulo do Decreto.",
+)
 @click.option(
     "--estilo-artigos",
     type=click.Choice(["lc95", "sp"]),

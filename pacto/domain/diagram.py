@@ -2,18 +2,23 @@
 
 An institution that acts in several stages appears once in each of those lanes, so every lane
 lists everyone who acts there (the question a working group asks of a lane). A referral is drawn
-once, between the copies that read best as a step of the flow (see `_melhor_par`).
+once, from the lane whose duty names the destination into the destination's copy in the
+same stage when it acts there (see `raias_do_encaminhamento`), with a legend and the version.
 Institutions with no duty yet go to a last, dashed lane, so that nobody silently disappears.
 """
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
+from pacto.domain.lanes import _cita
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import sem_caracteres_proibidos
 
 TAMANHO_A4_PAISAGEM = "11.7,8.3"  # inches
+TAMANHO_A3_PAISAGEM = "16.5,11.7"
+NOS_EM_A4 = 40  # more boxes than this shrink to unreadable text on A4: draw for A3
 FONTE = "Helvetica,Arial,sans-serif"
 SEM_ATRIBUICAO = "Sem atribuição"
 RAIA_VAZIA = "(nenhuma instituição)"
@@ -56,6 +61,19 @@ class Desenho:
     titulo: str
     raias: list[Raia]
     ligacoes: list[Ligacao]
+    versao: str = ""  # "Fluxo versão 2 · a3f9c1d0": a printed diagram says what it shows
+
+
+LEGENDA = (
+    "Legenda: cada raia é uma etapa do fluxo; cada caixa, uma instituição que atua nela; "
+    "cada seta, um encaminhamento, com o prazo; raia tracejada: instituições ainda sem "
+    "atribuição."
+)
+
+
+def _quebrar(texto: str, largura: int = 22) -> str:
+    """A label on several short lines instead of cut: '…mínimo de 48 horas' stays whole."""
+    return "\n".join(textwrap.wrap(" ".join(texto.split()), largura)) or ""
 
 
 def _cortar(texto: str, limite: int) -> str:
@@ -63,7 +81,7 @@ def _cortar(texto: str, limite: int) -> str:
     return texto if len(texto) <= limite else texto[: limite - 1].rstrip() + "…"
 
 
-def montar_desenho(rc: RedeCompleta, titulo: str | None = None) -> Desenho:
+def montar_desenho(rc: RedeCompleta, titulo: str | None = None, versao: str = "") -> Desenho:
     """Lay the network out as lanes and arrows."""
     etapas = rc.etapas_ordenadas
     raias: list[Raia] = []
@@ -91,11 +109,20 @@ def montar_desenho(rc: RedeCompleta, titulo: str | None = None) -> Desenho:
 
     ligacoes: list[Ligacao] = []
     vistas: set[tuple[str, str, str]] = set()
+    indice_etapa = {e.id: n for n, e in enumerate(etapas)}
     for enc in rc.encaminhamentos:
-        de, para = _melhor_par(lanes_da_inst[enc.origem_id], lanes_da_inst[enc.destino_id])
+        destino_inst = rc.instituicao_por_id[enc.destino_id]
+        citam = {
+            indice_etapa[etapa_id]
+            for (inst_id, etapa_id), faz in textos.items()
+            if inst_id == enc.origem_id and _cita(" ".join(faz), destino_inst.sigla)
+        }
+        de, para = raias_do_encaminhamento(
+            lanes_da_inst[enc.origem_id], lanes_da_inst[enc.destino_id], citam
+        )
         origem = f"n{de + 1}_{enc.origem_id}"
         destino = f"n{para + 1}_{enc.destino_id}"
-        prazo = _cortar(enc.prazo, 40)
+        prazo = _quebrar(enc.prazo)
         if (origem, destino, prazo) in vistas:
             continue
         vistas.add((origem, destino, prazo))
@@ -104,23 +131,26 @@ def montar_desenho(rc: RedeCompleta, titulo: str | None = None) -> Desenho:
     if titulo is None:
         fluxo = rc.fluxos[0].nome if len(rc.fluxos) == 1 else "Fluxo de atendimento"
         titulo = f"{fluxo}\n{rc.rede.nome}"
-    return Desenho(titulo=titulo, raias=raias, ligacoes=ligacoes)
+    return Desenho(titulo=titulo, raias=raias, ligacoes=ligacoes, versao=versao)
 
 
-def _melhor_par(de: list[int], para: list[int]) -> tuple[int, int]:
-    """The lanes to join: the next lane, else the same lane, else further on, else back.
+def raias_do_encaminhamento(
+    origens: list[int], destinos: list[int], citam: set[int] = frozenset()
+) -> tuple[int, int]:
+    """The lanes an arrow joins: the stage the referral belongs to.
 
-    A case moves forward one stage at a time or is passed on within a stage; an arrow that
-    skips lanes or goes back is the last resort. Ties go to the sender's latest lane.
+    It leaves a lane whose duty names the destination, if any; a referral between two
+    institutions that both act in that stage stays in it (MPF-RR asks PF-RR for the rescue in
+    Resgate, not in Pós-Resgate); otherwise the case moves forward to the destination's next
+    stage, and only as a last resort back. Ties go to the later stage.
     """
-    pares = [(a, b) for a in de for b in para]
 
-    def preferencia(par: tuple[int, int]) -> tuple[int, int, int]:
-        passo = par[1] - par[0]
-        classe = 0 if passo == 1 else 1 if passo == 0 else 2 if passo > 1 else 3
-        return (classe, abs(passo), -par[0])
+    def custo(par: tuple[int, int]) -> tuple[int, int, int, int]:
+        o, d = par
+        sentido = 0 if d == o else 1 if d > o else 2
+        return (o not in citam, sentido, abs(d - o), -o)
 
-    return min(pares, key=preferencia)
+    return min(((o, d) for o in origens for d in destinos), key=custo)
 
 
 # -- Graphviz DOT -------------------------------------------------------------------------------
@@ -139,12 +169,15 @@ def _q(texto: str) -> str:
     return f'"{escapar_dot(texto)}"'
 
 
-def gerar_dot(rc: RedeCompleta, titulo: str | None = None) -> str:
-    """The flow in Graphviz DOT, laid out left to right and sized for an A4 landscape page."""
-    desenho = montar_desenho(rc, titulo)
+def gerar_dot(rc: RedeCompleta, titulo: str | None = None, versao: str = "") -> str:
+    """The flow in Graphviz DOT, laid out left to right and sized for an A4 landscape page (A3
+    when the network is large), with a legend and, when given, the version it shows."""
+    desenho = montar_desenho(rc, titulo, versao)
+    nos = sum(len(r.nos) for r in desenho.raias)
+    tamanho = TAMANHO_A3_PAISAGEM if nos > NOS_EM_A4 else TAMANHO_A4_PAISAGEM
     linhas = [
         "digraph fluxo {",
-        f'  graph [rankdir=LR, newrank=true, size="{TAMANHO_A4_PAISAGEM}", ratio=compress,',
+        f'  graph [rankdir=LR, newrank=true, size="{tamanho}", ratio=compress,',
         f'         ranksep=0.7, nodesep=0.12, fontname="{FONTE}", fontsize=16,',
         f'         labelloc=t, label={_q(desenho.titulo)}, charset="UTF-8"];',
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#333333",',
@@ -168,6 +201,11 @@ def gerar_dot(rc: RedeCompleta, titulo: str | None = None) -> str:
         nos = [n.id for n in raia.nos] or [f"{raia.id}_vazia"]
         linhas.append(f"    {{ rank=same; {'; '.join([raia.id, *nos])}; }}")
         linhas.append("  }")
+    rodape = LEGENDA + (f"\n{desenho.versao}" if desenho.versao else "")
+    linhas.append(
+        f'  legenda [shape=note, style="filled", fillcolor="#fafafa", fontsize=10, '
+        f"label={_q(_quebrar(rodape, 60))}];"
+    )
     if len(desenho.raias) > 1:  # invisible chain of anchors: the lanes stay in stage order
         cadeia = " -> ".join(r.id for r in desenho.raias)
         linhas.append(f"  {cadeia} [style=invis, weight=100];")

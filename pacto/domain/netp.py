@@ -109,6 +109,91 @@ def suprimir_linha(valores: list[int]) -> tuple[list[str], str]:
     return celulas, f"≥ {visiveis + escondidas}"
 
 
+# -- secondary suppression across tables that count the same people -----------------------
+
+PRIMARIA = "<5"  # a count from 1 to 4
+COMPLEMENTAR = "x"  # a count hidden only so a "<5" cannot be worked out; any value from 0 up
+# tables over the same people: for each column (sex) their column sums are equal
+BLOCOS_LIGADOS = ("finalidade_sexo", "faixa_sexo")
+
+
+def _dominio(marca: str) -> tuple[int, float]:
+    return (1, LIMITE_SUPRESSAO - 1) if marca == PRIMARIA else (0, float("inf"))
+
+
+def _protegida(tabelas, marcas, coluna: int, alvo: tuple[int, int]) -> bool:
+    """True when the primary cell `alvo` (table, row) can take every value 1–4 given all that is
+    published: visible cells exactly, hidden cells' ranges, and column sums equal across tables.
+
+    The other hidden cells' signed sum covers a contiguous range of integers, so checking the
+    range is the same as enumerating their values.
+    """
+    constante, minimo, maximo = 0, 0.0, 0.0
+    sinal_alvo = 0
+    for t, (tabela, marcas_t) in enumerate(zip(tabelas, marcas, strict=True)):
+        sinal = 1 if t == 0 else -1
+        for i, linha in enumerate(tabela):
+            marca = marcas_t[i][coluna]
+            if (t, i) == alvo:
+                sinal_alvo = sinal
+            elif not marca:
+                constante += sinal * linha[coluna]
+            else:
+                baixo, alto = _dominio(marca)
+                minimo += sinal * baixo if sinal > 0 else sinal * alto
+                maximo += sinal * alto if sinal > 0 else sinal * baixo
+    # sinal_alvo * v + outros + constante = 0
+    return all(minimo <= -constante - sinal_alvo * v <= maximo for v in range(1, LIMITE_SUPRESSAO))
+
+
+def padrao_de_supressao(tabelas: list[list[list[int]]]) -> list[list[list[str]]]:
+    """Marks for tables over the same people: "" shown, "<5" (1 to 4), "x" hidden to protect.
+
+    Counts from 1 to 4 are hidden ("<5"); then, column by column, the smallest other count is
+    hidden too ("x") until every "<5" can still be any of 1, 2, 3, 4 for a reader who adds up
+    the columns of both tables (they count the same people, so their sums match).
+    """
+    marcas = [
+        [[PRIMARIA if 0 < v < LIMITE_SUPRESSAO else "" for v in linha] for linha in tabela]
+        for tabela in tabelas
+    ]
+    colunas = len(tabelas[0][0]) if tabelas and tabelas[0] else 0
+    for j in range(colunas if len(tabelas) > 1 else 0):
+        while True:
+            expostas = [
+                (t, i)
+                for t, tabela in enumerate(tabelas)
+                for i in range(len(tabela))
+                if marcas[t][i][j] == PRIMARIA and not _protegida(tabelas, marcas, j, (t, i))
+            ]
+            if not expostas:
+                break
+            candidatas = sorted(
+                ((tabelas[t][i][j] < 3, tabelas[t][i][j], t, i)
+                 for t, tabela in enumerate(tabelas) for i in range(len(tabela))
+                 if not marcas[t][i][j]),
+            )  # fmt: skip
+            if not candidatas:
+                break
+            _, _, t, i = candidatas[0]
+            marcas[t][i][j] = COMPLEMENTAR
+    return marcas
+
+
+def publicar_linha(valores: list[int], marcas: list[str]) -> tuple[list[int | str], int | str]:
+    """A row as published: numbers stay numbers; hidden cells as marked; a total that tells no
+    more than the visible cells (its minimum, “≥ n”, when the row hides anything)."""
+    celulas: list[int | str] = [m or v for v, m in zip(valores, marcas, strict=True)]
+    primarias = sum(1 for m in marcas if m == PRIMARIA)
+    ocultas = sum(1 for m in marcas if m)
+    visiveis = sum(v for v, m in zip(valores, marcas, strict=True) if not m)
+    if not ocultas:
+        return celulas, sum(valores)
+    if ocultas == primarias == 1 and not visiveis:
+        return celulas, PRIMARIA
+    return celulas, f"≥ {visiveis + primarias}"
+
+
 Contagens = dict[tuple[str, str, str], int]  # (bloco, linha, coluna) -> quantidade
 
 

@@ -14,8 +14,8 @@ from pacto.domain.calendario import (
     alerta_de_data,
     faixa_de_datas,
     formatar_data,
-    formatar_hora,
     fuso_da_uf,
+    hora_oficial,
     ocorrencias_mensais,
     regra_mensal,
 )
@@ -106,6 +106,13 @@ def montar_convite(
     cal.add_component(evento)
     if r.hora:  # VTIMEZONE covering the meeting (and its series) for every calendar client
         cal.add_missing_timezones(date(r.data.year - 1, 1, 1), date(r.data.year + 3, 1, 1))
+        for fuso_ics in cal.walk("VTIMEZONE"):  # icalendar writes this note in English
+            if "COMMENT" in fuso_ics:
+                del fuso_ics["COMMENT"]
+                fuso_ics.add(
+                    "comment",
+                    f"Fuso horário válido de {r.data.year - 1} a {r.data.year + 2}.",
+                )
     return cal
 
 
@@ -114,7 +121,7 @@ def _descricao(rc: RedeCompleta, rcr, serie: int) -> str:
     linhas = [
         f"{r.titulo} da {rc.rede.nome}.",
         f"Data: {formatar_data(r.data)}"
-        + (f", às {formatar_hora(r.hora)} (horário local)" if r.hora else "")
+        + (f", às {hora_oficial(r.hora)} (horário local)" if r.hora else "")
         + f". Modalidade: {MODALIDADES.get(r.modalidade, r.modalidade).lower()}.",
     ]
     if r.local:

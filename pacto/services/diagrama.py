@@ -62,13 +62,13 @@ def renderizar(texto_dot: str, formato: str) -> bytes:
     return resultado.stdout
 
 
-def desenhar(rc: RedeCompleta, formato: str, titulo: str | None = None) -> bytes:
+def desenhar(rc: RedeCompleta, formato: str, titulo: str | None = None, versao: str = "") -> bytes:
     """The diagram of a network in one of FORMATOS, as bytes ready to be written."""
     if formato not in FORMATOS:
         raise PactoErro(f"Formato desconhecido: “{formato}”. Use um destes: {', '.join(FORMATOS)}.")
     if formato == "mermaid":
         return gerar_mermaid(rc, titulo).encode("utf-8")
-    texto = gerar_dot(rc, titulo)
+    texto = gerar_dot(rc, titulo, versao)
     if formato == "dot":
         return texto.encode("utf-8")
     return renderizar(texto, formato)
@@ -87,6 +87,7 @@ def gravar_diagrama(
     *,
     ws=None,
     sobrescrever: bool = False,
+    versao: str = "",
 ) -> Path:
     """Write the diagram to `destino` (a file or a folder) through `gravacao.gravar`."""
     from pacto.services.gravacao import gravar
@@ -97,7 +98,7 @@ def gravar_diagrama(
         destino = destino_padrao(formato, destino)
     if not destino.parent.exists():
         raise PactoErro(f"A pasta {destino.parent} não existe.")
-    conteudo = desenhar(rc, formato, titulo)
+    conteudo = desenhar(rc, formato, titulo, versao)
     return gravar(destino, conteudo, ws=ws, sobrescrever=sobrescrever)
 
 

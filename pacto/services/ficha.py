@@ -21,6 +21,7 @@ from pacto.domain.models import Instituicao
 from pacto.domain.network import RedeCompleta
 from pacto.domain.privacidade import AVISO_PRIVACIDADE, verificar_privacidade
 from pacto.domain.propostas import CAMPOS_CONTATO, CAMPOS_PONTO
+from pacto.domain.redacao import contracao
 from pacto.domain.reunioes import Sugestao
 from pacto.domain.text import chave_comparacao, sem_acentos
 from pacto.services.arquivos import salvar_planilha, texto_planilha
@@ -91,7 +92,11 @@ def gerar_ficha(
     livro = Workbook()
     aba = livro.active
     aba.title = ABA_FICHA
-    coordenacao = rc.coordenacao.sigla if rc.coordenacao else "a coordenação da rede"
+    coordenacao = (
+        f"{contracao('a', rc.coordenacao.nome)} {rc.coordenacao.sigla}"
+        if rc.coordenacao
+        else "à coordenação da rede"
+    )
     aba["B1"] = "Ficha de validação do fluxo"
     aba["B1"].font = Font(size=14, bold=True)
     aba["B2"] = rc.rede.nome
@@ -99,7 +104,7 @@ def gerar_ficha(
     aba["B3"].font = Font(bold=True)
     aba["B4"] = (
         "Confira cada linha. Se estiver certa, deixe “Correção” em branco; se estiver errada ou "
-        f"desatualizada, escreva como deve ficar. Devolva o arquivo a {coordenacao}: cada "
+        f"desatualizada, escreva como deve ficar. Devolva o arquivo {coordenacao}: cada "
         "correção vira uma sugestão, decidida pela rede. Não escreva dados de vítimas."
     )
     aba["B5"] = f"Gerada em {hoje:%d/%m/%Y} pelo pacto."

@@ -10,12 +10,16 @@ from pathlib import Path
 from pacto.domain.errors import ErroImportacao
 from pacto.domain.linhas_extras import LIMITE_CONTAGEM
 from pacto.domain.netp import (
+    BLOCOS_LIGADOS,
+    LIMITE_SUPRESSAO,
+    PRIMARIA,
     Contagens,
     blocos,
     consolidar,
     nome_mes,
+    padrao_de_supressao,
     parece_dado_pessoal,
-    suprimir_linha,
+    publicar_linha,
     validar_mes,
 )
 from pacto.services.arquivos import salvar_planilha, texto_planilha
@@ -299,6 +303,18 @@ def gerar_relatorio(ws: Workspace, mes: str, destino: Path, *, sobrescrever: boo
             "escondido não possa ser descoberto pela diferença."
         ]
     )
+    folha.append(
+        [
+            "“x”: valor omitido só para que nenhum “<5” possa ser deduzido somando as colunas das "
+            "tabelas que contam as mesmas pessoas (supressão complementar)."
+        ]
+    )
+    valores = {
+        b.chave: [[total.get((b.chave, linha, c), 0) for c in b.colunas] for linha in b.linhas]
+        for b in blocos()
+    }
+    ligados = [chave for chave in BLOCOS_LIGADOS if chave in valores]
+    marcas = dict(zip(ligados, padrao_de_supressao([valores[c] for c in ligados]), strict=True))
     for b in blocos():
         folha.append([])
         folha.append([b.titulo])
@@ -306,12 +322,16 @@ def gerar_relatorio(ws: Workspace, mes: str, destino: Path, *, sobrescrever: boo
         folha.append(["", *b.colunas, "Total"] if len(b.colunas) > 1 else ["", *b.colunas])
         for c in range(1, len(b.colunas) + 3):
             folha.cell(folha.max_row, c).font = Font(bold=True)
-        for nome_linha in b.linhas:
-            valores = [total.get((b.chave, nome_linha, c), 0) for c in b.colunas]
-            celulas, total_da_linha = suprimir_linha(valores)
-            if len(b.colunas) > 1:
-                celulas.append(total_da_linha)
-            folha.append([nome_linha, *celulas])
+        for n, nome_linha in enumerate(b.linhas):
+            linha = valores[b.chave][n]
+            if b.chave in marcas:
+                celulas, total_da_linha = publicar_linha(linha, marcas[b.chave][n])
+            else:
+                celulas, total_da_linha = publicar_linha(
+                    linha, [PRIMARIA if 0 < v < LIMITE_SUPRESSAO else "" for v in linha]
+                )
+            # numbers are written as numbers, so a spreadsheet can add them up
+            folha.append([nome_linha, *celulas, *([total_da_linha] if len(b.colunas) > 1 else [])])
     folha.column_dimensions["A"].width = 52
     for letra in "BCDE":
         folha.column_dimensions[letra].width = 22

@@ -15,31 +15,29 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Select, Static
 from textual.widgets.option_list import Option
 
-from pacto.domain.errors import PactoErro
+from pacto.domain.calendario import ler_data
+from pacto.domain.errors import ErroValidacao, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.privacidade import AVISO_PRIVACIDADE
 from pacto.domain.reunioes import ordenar_reunioes, proxima_reuniao
-from pacto.services.documentos.catalogo import (
-    CATALOGO,
-    POR_CHAVE,
-    TIPOS_DE_ATO,
-    Pedido,
-    gerar_documento,
-    passos,
-)
+from pacto.services.documentos.catalogo import CATALOGO, Pedido, gerar_documento, passos
+from pacto.services.documentos.registro import POR_CHAVE, Parametro, parametros
 from pacto.services.documentos.reuniao_docs import DadoPessoalNoTexto
 from pacto.services.documentos.termo import Lote
 from pacto.services.gravacao import ArquivoExistente
 from pacto.services.mensal import mes_de
 from pacto.tui.reuniao_dialogos import Confirmar
 
-PARAMETROS = ("reuniao", "instituicao", "mes", "ato")
+# every choice some document takes, once each: the registry says which document shows which
+USADOS: tuple[Parametro, ...] = tuple(
+    {p.nome: p for documento in CATALOGO for p in parametros(documento)}.values()
+)
 ROTULO_PDF = {False: "PDF: não", True: "PDF: sim"}  # words, not only the box's colour
 
 
@@ -76,6 +74,38 @@ def avisar_lote(app, lote: Lote) -> None:
         app.notify(aviso, title="Atenção", severity="warning", markup=False, timeout=12)
     if lote.ignoradas:
         app.notify("\n".join(lote.ignoradas), title="Sem Termo", severity="warning", markup=False)
+    if lote.falhas:
+        app.notify("\n".join(lote.falhas), title="Não gerado", severity="error", markup=False)
+
+
+def campo(parametro: Parametro) -> ComposeResult:
+    """The field of one registry parameter: a checkbox, a selector or a text field."""
+    ident = f"doc-{parametro.nome}"
+    if parametro.tipo == "flag":
+        yield Checkbox(parametro.rotulo, compact=True, id=ident)
+        return
+    yield Label(parametro.rotulo, classes="rotulo")
+    if parametro.tipo == "escolha":
+        yield Select(
+            [(rotulo, chave) for chave, rotulo in parametro.escolhas],
+            value=parametro.padrao,
+            allow_blank=False,
+            compact=True,
+            id=ident,
+        )
+    elif parametro.tipo in ("reuniao", "fluxo"):
+        vazio = "o primeiro" if parametro.tipo == "fluxo" else "todas"
+        yield Select(
+            [],
+            prompt="Escolha a reunião" if parametro.obrigatorio else f"(em branco: {vazio})",
+            compact=True,
+            id=ident,
+        )
+    else:
+        dica = {"data": "DD/MM/AAAA (em branco: hoje)", "mes": "AAAA-MM",
+                "instituicoes": "ex.: PF-RR, MPT-RR"}.get(parametro.tipo, "")  # fmt: skip
+        padrao = "" if parametro.padrao is None else str(parametro.padrao)
+        yield Input(padrao, placeholder=dica, compact=True, id=ident)
 
 
 def perguntar_substituir(app, arquivos: list[Path], substituir) -> None:
@@ -158,26 +188,11 @@ class DocumentosSecao(Vertical):
         )
         with Horizontal(id="doc-corpo"):
             yield ListaDocumentos(*(Option(g.nome, id=g.chave) for g in CATALOGO), id="doc-lista")
-            with Vertical(id="doc-lado"):
+            with VerticalScroll(id="doc-lado"):
                 yield Static(id="doc-descricao")
-                with Vertical(id="doc-param-reuniao", classes="doc-param"):
-                    yield Label("Reunião", classes="rotulo")
-                    yield Select([], prompt="Escolha a reunião", compact=True, id="doc-reuniao")
-                with Vertical(id="doc-param-instituicao", classes="doc-param"):
-                    yield Label("Sigla (em branco: todas)", classes="rotulo")
-                    yield Input(placeholder="ex.: PF-RR", compact=True, id="doc-sigla")
-                with Vertical(id="doc-param-mes", classes="doc-param"):
-                    yield Label("Mês (AAAA-MM)", classes="rotulo")
-                    yield Input(placeholder="AAAA-MM", compact=True, id="doc-mes")
-                with Vertical(id="doc-param-ato", classes="doc-param"):
-                    yield Label("Ato", classes="rotulo")
-                    yield Select(
-                        [(nome, chave) for chave, nome in TIPOS_DE_ATO.items()],
-                        value="portaria",
-                        allow_blank=False,
-                        compact=True,
-                        id="doc-ato",
-                    )
+                for parametro in USADOS:
+                    with Vertical(id=f"doc-param-{parametro.nome}", classes="doc-param"):
+                        yield from campo(parametro)
         with Horizontal(id="doc-saida"):
             yield Label("Pasta ", classes="rotulo")
             yield Input(compact=True, id="doc-pasta")
@@ -187,24 +202,36 @@ class DocumentosSecao(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#doc-pasta", Input).value = str(self.app.ws.caminho.parent / "documentos")
-        self.query_one("#doc-mes", Input).value = mes_de(self.app.hoje or date.today())
+        for parametro in USADOS:
+            if parametro.tipo == "mes":
+                self.query_one(f"#doc-{parametro.nome}", Input).value = mes_de(
+                    self.app.hoje or date.today()
+                )
         lista = self.query_one("#doc-lista", OptionList)
         lista.highlighted = 0
         self.query_one("#doc-progresso", ProgressBar).update(total=1, progress=0)
         self._descrever()
 
     def mostrar(self, rc: RedeCompleta) -> None:
-        """Refresh the meetings to choose from, keeping the one chosen when it still exists."""
-        seletor = self.query_one("#doc-reuniao", Select)
-        atual = seletor.value
+        """Refresh the meetings and flows to choose from, keeping the choice when it still exists."""
         reunioes = list(reversed(ordenar_reunioes(rc.reunioes)))
-        seletor.set_options([(f"{r.titulo} · {r.data:%d/%m/%Y}", r.id) for r in reunioes])
-        ids = {r.id for r in reunioes}
-        if atual in ids:
-            seletor.value = atual
-        elif reunioes:
-            escolhida = proxima_reuniao(rc.reunioes, self.app.hoje or date.today()) or reunioes[0]
-            seletor.value = escolhida.id
+        for parametro in USADOS:
+            if parametro.tipo == "fluxo":
+                seletor = self.query_one(f"#doc-{parametro.nome}", Select)
+                atual = seletor.value
+                seletor.set_options([(f"{f.id} · {f.nome}", f.id) for f in rc.fluxos])
+                if atual in {f.id for f in rc.fluxos}:
+                    seletor.value = atual
+            if parametro.tipo != "reuniao":
+                continue
+            seletor = self.query_one(f"#doc-{parametro.nome}", Select)
+            atual = seletor.value
+            seletor.set_options([(f"{r.titulo} · {r.data:%d/%m/%Y}", r.id) for r in reunioes])
+            if atual in {r.id for r in reunioes}:
+                seletor.value = atual
+            elif reunioes and parametro.obrigatorio:
+                hoje = self.app.hoje or date.today()
+                seletor.value = (proxima_reuniao(rc.reunioes, hoje) or reunioes[0]).id
 
     # -- choosing ---------------------------------------------------------------------
 
@@ -218,8 +245,16 @@ class DocumentosSecao(Vertical):
         if not gerador.word:
             texto.append("\nPlanilha ou imagem: não vira PDF.", style="italic")
         self.query_one("#doc-descricao", Static).update(texto)
-        for parametro in PARAMETROS:
-            self.query_one(f"#doc-param-{parametro}").display = gerador.parametro == parametro
+        proprios = set(gerador.parametros)
+        for parametro in USADOS:
+            self.query_one(f"#doc-param-{parametro.nome}").display = parametro.nome in proprios
+        # the fields in the document's own order (the act's type first, then number…)
+        lado = self.query_one("#doc-lado")
+        anterior = self.query_one("#doc-descricao")
+        for nome in gerador.parametros:
+            campo = self.query_one(f"#doc-param-{nome}")
+            lado.move_child(campo, after=anterior)
+            anterior = campo
 
     def _gerador(self):
         lista = self.query_one("#doc-lista", OptionList)
@@ -239,7 +274,7 @@ class DocumentosSecao(Vertical):
     # -- generating -------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#doc-lista")
-    @on(Input.Submitted, "#doc-sigla, #doc-mes, #doc-pasta")
+    @on(Input.Submitted, "#doc-lado Input, #doc-pasta")
     def action_gerar(self) -> None:
         """Generate the highlighted document in a worker thread."""
         pedido = self._pedido()
@@ -254,25 +289,44 @@ class DocumentosSecao(Vertical):
         if not pasta:
             self.app.notify("Informe a pasta onde gravar os documentos.", severity="error")
             return None
-        reuniao = self.query_one("#doc-reuniao", Select).value
-        if gerador.parametro == "reuniao" and not isinstance(reuniao, int):
-            self.app.notify(
-                "Escolha a reunião (seção Reuniões, se ainda não houver).", severity="error"
-            )
+        try:
+            valores = {p.nome: self._valor(p) for p in parametros(gerador)}
+        except ErroValidacao as erro:
+            self.app.notify(erro.mensagem, severity="error", markup=False)
             return None
+        for parametro in parametros(gerador):
+            if parametro.obrigatorio and valores[parametro.nome] in (None, ""):
+                alvo = "a reunião (seção Reuniões, se ainda não houver)"
+                if parametro.tipo != "reuniao":
+                    alvo = parametro.rotulo.lower()
+                self.app.notify(f"Escolha {alvo}.", severity="error")
+                return None
+        if mesmo_assim:
+            valores["mesmo_assim"] = True
         return Pedido(
             chave=gerador.chave,
             saida=Path(pasta).expanduser(),
             pdf=self.query_one("#doc-pdf", Checkbox).value,
-            reuniao_id=reuniao if isinstance(reuniao, int) else None,
-            sigla=self.query_one("#doc-sigla", Input).value
-            if gerador.parametro == "instituicao"
-            else "",
-            mes=self.query_one("#doc-mes", Input).value,
-            tipo_ato=str(self.query_one("#doc-ato", Select).value),
-            mesmo_assim=mesmo_assim,
+            valores=valores,
             hoje=self.app.hoje,
         )
+
+    def _valor(self, parametro: Parametro):
+        """What a field holds, as the service takes it; a clear error for a bad number or date."""
+        widget = self.query_one(f"#doc-{parametro.nome}")
+        if isinstance(widget, Checkbox):
+            return widget.value
+        if isinstance(widget, Select):
+            valor = widget.value
+            return None if valor is Select.NULL or isinstance(valor, bool) else valor
+        texto = widget.value.strip()
+        if parametro.tipo == "inteiro" and texto:
+            if not texto.isdigit():
+                raise ErroValidacao(f"{parametro.rotulo}: informe um número inteiro.")
+            return int(texto)
+        if parametro.tipo == "data" and texto:
+            return ler_data(texto, parametro.rotulo.lower())
+        return texto or None
 
     def _iniciar(self, pedido: Pedido) -> None:
         if self.gerando:
@@ -326,7 +380,7 @@ class DocumentosSecao(Vertical):
         barra.update(total=barra.total or 1, progress=barra.total or 1)
         self.query_one("#doc-estado", Static).update(Text(f"✔ {titulo} em {mensagem.pedido.saida}"))
         avisar_lote(self.app, lote)
-        if mensagem.pedido.chave in ("ato", "fluxo"):
+        if mensagem.pedido.chave in ("portaria", "fluxo"):
             self.app.action_recarregar()  # the roadmap counts these as evidence
 
     @on(Falhou)
@@ -362,7 +416,7 @@ class DocumentosSecao(Vertical):
 
         def responder(gerar: bool | None) -> None:
             if gerar:
-                pedido.mesmo_assim = True
+                pedido.valores["mesmo_assim"] = True
                 self._iniciar(pedido)
 
         self.app.push_screen(

@@ -7,6 +7,8 @@ or filled (as the record, with what stayed open from earlier months).
 
 from __future__ import annotations
 
+import re
+
 from pacto.domain.autodiagnostico import (
     RESPOSTAS,
     Rodada,
@@ -19,6 +21,7 @@ from pacto.domain.calendario import formatar_data
 from pacto.domain.checklist import SITUACOES, LinhaChecklist
 from pacto.domain.errors import ErroDocumento
 from pacto.domain.netp import nome_mes
+from pacto.domain.redacao import primeira_minuscula
 from pacto.domain.text import plural
 from pacto.services.documentos.contexto import Fontes
 
@@ -46,6 +49,29 @@ def _tendencia(melhorou: bool | None) -> str:
     return {True: "Melhorou", False: "Piorou", None: "Mudou"}[melhorou]
 
 
+_VERBOS = re.compile(
+    r"\b(permitem?|está|estão|é|são|foi|foram|consegue|conseguem|alcança|alcançam|participa|"
+    r"participam|participaram|tem|têm|existe|existem|possui|possuem)\b"
+)
+
+
+def afirmacao(pergunta: str) -> str:
+    """'Há orçamento próprio?' -> 'Há orçamento próprio.': a strength read as a statement."""
+    return pergunta.strip().rstrip("?").rstrip() + "."
+
+
+def negacao(pergunta: str) -> str:
+    """'As instalações permitem …?' -> 'As instalações não permitem ….': a limit as a statement."""
+    texto = afirmacao(pergunta)
+    if texto.startswith("Há "):
+        return "Não há " + texto[3:]
+    achado = _VERBOS.search(texto)
+    if achado:
+        antes = texto[: achado.start()].replace(" já ", " ainda ")
+        return f"{antes}não {texto[achado.start() :]}"
+    return f"Ainda não se verifica: {primeira_minuscula(texto)}"
+
+
 def contexto_autodiagnostico(f: Fontes, rodada: Rodada, anterior: Rodada | None) -> dict:
     """Answers with notes and evidence per dimension, strengths and limits, and the changes."""
     respondidas, total = progresso(rodada)
@@ -70,9 +96,12 @@ def contexto_autodiagnostico(f: Fontes, rodada: Rodada, anterior: Rodada | None)
                 "nome": dim.nome,
                 "indice": resumo.rotulo_indice,
                 "respostas": respostas,
-                "forcas": [i.pergunta for i in resumo.forcas],
-                "parciais": [i.pergunta for i in resumo.parciais],
-                "limites": [i.pergunta for i in resumo.limites],
+                "forcas": [afirmacao(i.pergunta) for i in resumo.forcas],
+                "parciais": [
+                    f"Em parte: {primeira_minuscula(afirmacao(i.pergunta))}"
+                    for i in resumo.parciais
+                ],
+                "limites": [negacao(i.pergunta) for i in resumo.limites],
             }
         )
     mudancas = comparar(anterior, rodada) if anterior else []

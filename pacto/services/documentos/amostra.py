@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 
 from pacto.domain.autodiagnostico import Resposta, Rodada, questionario
@@ -101,29 +102,44 @@ def _readesao_de_amostra(rc: RedeCompleta):
     return SituacaoInstituicao(parceira, [], READESAO, adesao, [mudanca], vigente=2)
 
 
-def contextos_de_amostra() -> dict[str, dict]:
-    """The data pacto fills for every kind of document, from the sample network."""
-    rc = rede_de_amostra()
-    f = Fontes(
-        rc, DadosDocumentos(), "Rascunho do fluxo (não congelado)", date.today(), rc.fluxos[0]
-    )
-    parceira = rc.instituicao_por_id[2]
+def _construtores() -> dict[str, Callable[[Fontes], dict]]:
+    """How each template's sample data is built; one entry per template of the registry."""
     dados = DadosDoAto()
     return {
-        "termo": contexto_termo(f, parceira),
-        "aditivo": contexto_aditivo(f, _readesao_de_amostra(rc), versao_hash="0" * 64),
-        "portaria": contexto_ato(f, "portaria", dados, b""),
-        "decreto": contexto_ato(f, "decreto", dados, b""),
-        "gt": contexto_gt(f, dados, rc.instituicoes),
-        "fluxo": contexto_fluxo(f),
-        "ata": contexto_ata(f, 1),
-        "memoria": contexto_memoria(f, 1),
-        "presenca": contexto_presenca(f, 2, rc.instituicoes),
-        "pauta": contexto_pauta(f, 2),
-        "sugestoes": contexto_sugestoes(f, sugestoes_escolhidas(f, None)),
-        "autodiagnostico": contexto_autodiagnostico(f, *reversed(_rodadas_de_amostra())),
-        "checklist": contexto_checklist(f, "2026-11", _checklist_de_amostra(), em_branco=False),
+        "termo": lambda f: contexto_termo(f, f.rc.instituicao_por_id[2]),
+        "aditivo": lambda f: contexto_aditivo(f, _readesao_de_amostra(f.rc), versao_hash="0" * 64),
+        "portaria": lambda f: contexto_ato(f, "portaria", dados, b""),
+        "decreto": lambda f: contexto_ato(f, "decreto", dados, b""),
+        "gt": lambda f: contexto_gt(f, dados, f.rc.instituicoes),
+        "fluxo": lambda f: contexto_fluxo(f),
+        "ata": lambda f: contexto_ata(f, 1),
+        "memoria": lambda f: contexto_memoria(f, 1),
+        "presenca": lambda f: contexto_presenca(f, 2, f.rc.instituicoes),
+        "pauta": lambda f: contexto_pauta(f, 2),
+        "sugestoes": lambda f: contexto_sugestoes(f, sugestoes_escolhidas(f, None)),
+        "autodiagnostico": lambda f: contexto_autodiagnostico(f, *reversed(_rodadas_de_amostra())),
+        "checklist": lambda f: contexto_checklist(
+            f, "2026-11", _checklist_de_amostra(), em_branco=False
+        ),
     }
+
+
+def _fontes_de_amostra() -> Fontes:
+    rc = rede_de_amostra()
+    return Fontes(
+        rc, DadosDocumentos(), "Rascunho do fluxo (não congelado)", date.today(), rc.fluxos[0]
+    )
+
+
+def contexto_de_amostra(chave: str) -> dict:
+    """The data pacto fills for one template, from the sample network."""
+    return _construtores()[chave](_fontes_de_amostra())
+
+
+def contextos_de_amostra() -> dict[str, dict]:
+    """The data pacto fills for every kind of document, from the sample network."""
+    f = _fontes_de_amostra()
+    return {chave: construir(f) for chave, construir in _construtores().items()}
 
 
 def chaves_por_tipo() -> dict[str, set[str]]:

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from pacto.domain.catalog import finalidades
 from pacto.domain.estrutura_ato import Artigo, Capitulo, Paragrafo, incisos, numerar
-from pacto.domain.legislacao import BASE_LEGAL, CODIGO_PENAL, LGPD, enumerar
+from pacto.domain.legislacao import BASE_LEGAL, LGPD, enumerar
 from pacto.domain.models import Instituicao
 from pacto.domain.redacao import (
     contem_sigla,
     contracao,
     data_epigrafe,
+    data_por_extenso,
     numero_por_extenso,
     primeira_minuscula,
 )
@@ -41,7 +42,10 @@ class Especie:
 
 
 ESPECIES = {
-    "portaria": Especie("PORTARIA", "esta Portaria", "desta Portaria", "resolve:"),
+    "portaria": Especie("PORTARIA", "esta Portaria", "desta Portaria", "RESOLVE:"),
+    "conjunta": Especie(
+        "PORTARIA CONJUNTA", "esta Portaria Conjunta", "desta Portaria Conjunta", "RESOLVEM:"
+    ),
     "decreto": Especie("DECRETO", "este Decreto", "deste Decreto", "DECRETA:"),
 }
 
@@ -53,6 +57,7 @@ class DadosDoAto:
     numero: str = ""
     processo: str = ""
     revoga: str = ""
+    ato_gt: str = ""  # the act already recorded for the working group (`pacto gt`)
 
 
 def com_sigla(inst: Instituicao) -> str:
@@ -66,10 +71,24 @@ def _por_tipo(f: Fontes, *tipos: str) -> Instituicao | None:
     return next((i for i in f.rc.instituicoes if i.tipo in tipos), None)
 
 
+def orgaos_externos(f: Fontes) -> list[Instituicao]:
+    """Secretariats other than the issuing body that the act's articles give duties to.
+
+    A Secretário's Portaria binds only the bodies under that Secretário: duties given to
+    another Secretaria need a Portaria Conjunta signed by its head too, or a Decreto.
+    """
+    emissor = f.config.orgao.casefold()
+    gestor = _gestor_assistencia(f)
+    if gestor is None or gestor.sigla.casefold() == emissor or not emissor:
+        return []
+    return [gestor]
+
+
 def epigrafe(f: Fontes, especie: Especie, numero: str) -> str:
-    orgao = (
-        f" {f.config.orgao.upper()}" if f.config.orgao and especie.epigrafe == "PORTARIA" else ""
-    )
+    orgao = ""
+    if f.config.orgao and especie.epigrafe.startswith("PORTARIA"):
+        siglas = [f.config.orgao, *(i.sigla for i in orgaos_externos(f))]
+        orgao = " " + ("/".join(siglas) if especie.epigrafe != "PORTARIA" else siglas[0]).upper()
     return f"{especie.epigrafe}{orgao} Nº {numero or '____'}, {data_epigrafe(f.hoje)}"
 
 
@@ -90,20 +109,32 @@ def autoridade_padrao(f: Fontes, especie: Especie) -> tuple[str, str, str]:
             else f"a Constituição {t.do}"
         )
         return (f"O GOVERNADOR {t.do.upper()}", carta, f"Governador {t.do}")
+    if especie.epigrafe == "PORTARIA CONJUNTA":
+        return (LINHA_EM_BRANCO, "", "")
     return (LINHA_EM_BRANCO, "", "")
 
 
 def preambulo(f: Fontes, especie: Especie, processo: str) -> str:
     """'O SECRETÁRIO…, no uso das atribuições que lhe confere …, tendo em vista …, resolve:'."""
     autoridade, fundamento, _ = autoridade_padrao(f, especie)
-    if not _e_decreto(especie):  # a Decreto is always the Governor's or the Mayor's
+    if _e_decreto(especie):  # a Decreto is always the Governor's or the Mayor's
+        artigo = f.config.artigo_constituicao.strip().rstrip(",")
+        if artigo:  # "o art. 62, inciso III, da Constituição do Estado de Roraima"
+            carta = fundamento.removeprefix("a ")
+            fundamento = f"o {artigo.removeprefix('o ')}, {contracao('de', carta)} {carta}"
+    else:
         autoridade = f.config.autoridade or autoridade
         fundamento = f.config.fundamento or fundamento
     autoridade = autoridade.upper()
+    plural = especie.epigrafe == "PORTARIA CONJUNTA"
+    if plural:  # every head of a body that receives duties issues it
+        outros = [f"O(A) TITULAR {contracao('de', i.nome).upper()} {i.nome.upper()}"
+                  for i in orgaos_externos(f)]  # fmt: skip
+        autoridade = " E ".join([autoridade, *outros])
     competencia = (
-        f"no uso das atribuições que lhe confere {fundamento}"
+        f"no uso das atribuições que {'lhes conferem' if plural else 'lhe confere'} {fundamento}"
         if fundamento
-        else "no uso de suas atribuições legais"
+        else f"no uso de {'suas' if not plural else 'suas respectivas'} atribuições legais"
     )
     base = enumerar(BASE_LEGAL)
     if processo:
@@ -116,43 +147,28 @@ def _finalidades(f: Fontes) -> list[str]:
     return [primeira_minuscula(fin.nome) for fin in finalidades() if fin.chave in escolhidas]
 
 
+def _t(f: Fontes, chave: str, especie: Especie | None = None) -> str:
+    """An article's wording from textos-atos.toml ([ato] section)."""
+    extra = {"deste": especie.deste, "Este": especie.Este} if especie else {}
+    return f.redigir("ato", chave, **extra)
+
+
 def _capitulo_geral(f: Fontes, especie: Especie) -> Capitulo:
-    objeto = Artigo(
-        f"Fica instituído o {f.fluxo.nome} {f.territorio.no}, instrumento de articulação entre "
-        "órgãos e entidades públicos e organizações da sociedade civil para a proteção e o "
-        "atendimento às vítimas de tráfico de pessoas, nos termos do art. 6º da "
-        f"{LEI_CURTA}.",
-        chave="objeto",
-    )
+    objeto = Artigo(_t(f, "objeto", especie), chave="objeto")
     lista = _finalidades(f)
     if lista:
-        objeto.paragrafos.append(
-            Paragrafo(
-                "O Fluxo abrange as seguintes finalidades do tráfico de pessoas, previstas no "
-                f"art. 149-A do {CODIGO_PENAL}:",
-                incisos(*lista),
-            )
-        )
+        objeto.paragrafos.append(Paragrafo(_t(f, "objeto_finalidades", especie), incisos(*lista)))
     definicoes = Artigo(
-        f"Para os fins {especie.deste}, considera-se:",
+        _t(f, "definicoes", especie),
         incisos(
-            "vítima direta: a pessoa submetida a qualquer das condutas previstas no art. 149-A "
-            "do Código Penal",
-            "vítima indireta: o familiar ou a pessoa que mantenha relação de dependência ou de "
-            "afeto com a vítima direta",
-            "ponto focal: a pessoa designada por instituição aderente, como titular ou suplente, "
-            "para responder pelas ações do Fluxo no âmbito da instituição",
-            "instituição aderente: o órgão, a entidade ou a organização da sociedade civil que "
-            "firmar o Termo de Adesão de que trata o {art:adesao}",
-            "coordenação: a instituição responsável pela articulação do Fluxo, na forma do "
-            "{art:coordenacao}",
+            *(
+                _t(f, f"definicao_{chave}", especie)
+                for chave in ("vitima_direta", "vitima_indireta", "ponto_focal", "aderente",
+                              "coordenacao")
+            )
         ),
-    )
-    principios = Artigo(
-        f"O Fluxo observará os princípios previstos no art. 2º da {LEI_CURTA}, e assegurará à "
-        "vítima a preservação de sua intimidade e de sua identidade e a prevenção à sua "
-        "revitimização, nos termos do art. 6º, incisos IV e V, da mesma Lei."
-    )
+    )  # fmt: skip
+    principios = Artigo(_t(f, "principios", especie))
     return Capitulo("DAS DISPOSIÇÕES GERAIS", [objeto, definicoes, principios])
 
 
@@ -161,17 +177,19 @@ def _capitulo_etapas(f: Fontes) -> Capitulo:
     return Capitulo(
         "DAS ETAPAS DO FLUXO",
         [
-            Artigo(
-                "O Fluxo compreende as seguintes etapas, descritas e representadas em fluxograma "
-                "no Anexo I:",
-                incisos(*nomes),
-            ),
-            Artigo(
-                "As instituições realizarão os encaminhamentos previstos no Anexo I por meio dos "
-                "pontos focais da instituição de destino e informarão à instituição de origem o "
-                "atendimento prestado."
-            ),
+            Artigo(_t(f, "etapas"), incisos(*nomes)),
+            Artigo(_t(f, "encaminhamentos")),
         ],
+    )
+
+
+def _gestor_assistencia(f: Fontes) -> Instituicao | None:
+    """The body that manages social assistance in the network's sphere (SUAS)."""
+    esfera = (
+        "gestor_assistencia_municipal" if f.territorio.municipal else "gestor_assistencia_estadual"
+    )
+    return _por_tipo(f, esfera) or _por_tipo(
+        f, "gestor_assistencia_estadual", "gestor_assistencia_municipal"
     )
 
 
@@ -214,12 +232,7 @@ def _capitulo_atribuicoes(f: Fontes, coord: Instituicao) -> Capitulo:
                 incisos(*primeiro_atendimento),
             )
         )
-    esfera = (
-        "gestor_assistencia_municipal" if f.territorio.municipal else "gestor_assistencia_estadual"
-    )
-    gestor = _por_tipo(f, esfera) or _por_tipo(
-        f, "gestor_assistencia_estadual", "gestor_assistencia_municipal"
-    )
+    gestor = _gestor_assistencia(f)
     sujeito = (
         f"{contracao('a', gestor.nome)} {com_sigla(gestor)}, órgão gestor da assistência social"
         if gestor
@@ -243,22 +256,14 @@ def _capitulo_atribuicoes(f: Fontes, coord: Instituicao) -> Capitulo:
     )
     artigos.append(
         Artigo(
-            "Compete às demais instituições que integram o Fluxo exercer as atribuições descritas "
-            "no Anexo II, nas etapas em que atuam, e:",
+            _t(f, "demais_instituicoes"),
             incisos(
-                "designar pontos focais titular e suplente, na forma do {art:pontos_focais}",
-                "prestar atendimento humanizado, que preserve a intimidade e a identidade da "
-                "vítima e evite a sua revitimização",
-                "realizar os encaminhamentos previstos no Anexo I e informar à coordenação as "
-                "dificuldades encontradas",
-                "participar das reuniões mensais de alinhamento da rede",
-            ),
-            [
-                Paragrafo(
-                    "As atribuições descritas no Anexo II não excluem as competências legais de "
-                    "cada instituição."
+                *(
+                    _t(f, f"demais_{chave}")
+                    for chave in ("pontos_focais", "atendimento", "encaminhamentos", "reunioes")
                 )
-            ],
+            ),
+            [Paragrafo(_t(f, "competencias_legais"))],
         )
     )
     return Capitulo("DAS ATRIBUIÇÕES", artigos)
@@ -266,33 +271,17 @@ def _capitulo_atribuicoes(f: Fontes, coord: Instituicao) -> Capitulo:
 
 def _capitulo_adesao(f: Fontes) -> Capitulo:
     adesao = Artigo(
-        "A integração ao Fluxo de órgãos e entidades públicos federais, estaduais e municipais e "
-        "de organizações da sociedade civil dar-se-á por meio de Termo de Adesão, conforme o "
-        "modelo do Anexo III.",
+        _t(f, "adesao"),
         paragrafos=[
-            Paragrafo(
-                "O Termo de Adesão será celebrado a título gratuito, sem transferência de "
-                "recursos financeiros entre os partícipes, e terá vigência de sessenta meses, "
-                "prorrogável por termo aditivo."
-            ),
+            Paragrafo(_t(f, "adesao_gratuita")),
             Paragrafo(f"O extrato do Termo de Adesão será publicado no {f.diario_oficial}."),
-            Paragrafo(
-                "A relação das instituições aderentes será mantida pela coordenação e divulgada "
-                "na forma do {art:divulgacao}."
-            ),
+            Paragrafo(_t(f, "adesao_relacao")),
         ],
         chave="adesao",
     )
     pontos = Artigo(
-        "Cada instituição aderente designará um ponto focal titular e um suplente, com contatos "
-        "institucionais, e comunicará à coordenação a sua substituição no prazo de quinze dias.",
-        paragrafos=[
-            Paragrafo(
-                "Os dados de contato dos pontos focais serão utilizados exclusivamente para a "
-                "operação do Fluxo e excluídos dos registros da coordenação quando da "
-                "substituição."
-            )
-        ],
+        _t(f, "pontos_focais"),
+        paragrafos=[Paragrafo(_t(f, "pontos_focais_dados"))],
         chave="pontos_focais",
     )
     return Capitulo("DA ADESÃO E DOS PONTOS FOCAIS", [adesao, pontos])
@@ -309,11 +298,7 @@ def _capitulo_informacao(f: Fontes) -> Capitulo:
                 "sobre os atendimentos realizados no âmbito do Fluxo, por meio de formulário "
                 "pactuado na rede e de canal seguro, com acesso restrito às pessoas designadas.",
                 paragrafos=[
-                    Paragrafo(
-                        "Os dados serão enviados de forma agregada, vedada a inclusão de nome, "
-                        "documento, endereço, contato, imagem, relato ou qualquer outra "
-                        "informação que permita identificar a vítima ou seus familiares."
-                    ),
+                    Paragrafo(_t(f, "informacao_agregada")),
                     Paragrafo(
                         f"O tratamento de dados pessoais no âmbito do Fluxo observará o disposto "
                         f"na {LGPD}, e no art. 6º, incisos IV e V, da {LEI_CURTA}."
@@ -325,23 +310,28 @@ def _capitulo_informacao(f: Fontes) -> Capitulo:
     )
 
 
-def _capitulo_monitoramento() -> Capitulo:
+def ato_de_atualizacao(f: Fontes, especie: Especie) -> str:
+    """The act that updates the annexes, named so the act says who changes the flow and how."""
+    orgao = f.config.orgao_nome
+    if especie.epigrafe == "PORTARIA CONJUNTA":
+        return "portaria conjunta dos titulares dos órgãos que assinam esta Portaria Conjunta"
+    if orgao:
+        return f"portaria {contracao('de', orgao)} {orgao}"
+    return "portaria de quem edita este ato" if especie.epigrafe == "PORTARIA" else "decreto"
+
+
+def _capitulo_monitoramento(f: Fontes, especie: Especie) -> Capitulo:
     return Capitulo(
         "DO MONITORAMENTO E DA AVALIAÇÃO",
         [
+            Artigo(_t(f, "monitoramento"), chave="monitoramento"),
             Artigo(
-                "A coordenação convocará reuniões mensais de alinhamento da rede, para verificar o "
-                "funcionamento do Fluxo, atualizar a relação de pontos focais e acompanhar os "
-                "encaminhamentos.",
-                chave="monitoramento",
-            ),
-            Artigo(
-                "O Fluxo será avaliado ao menos uma vez por ano, com base em metas e indicadores "
-                "definidos pela rede no início de cada período.",
+                _t(f, "avaliacao"),
                 paragrafos=[
                     Paragrafo(
-                        "As alterações do Fluxo pactuadas na rede serão formalizadas por meio da "
-                        "atualização dos Anexos I e II."
+                        "As alterações do Fluxo pactuadas na rede serão formalizadas por "
+                        f"{ato_de_atualizacao(f, especie)}, que atualizará os Anexos I e II, "
+                        f"publicada no {f.diario_oficial}."
                     )
                 ],
             ),
@@ -355,26 +345,15 @@ def _revogacao(texto: str) -> str:
     return f"Fica revogad{'o' if masculino else 'a'} {'o' if masculino else 'a'} {texto}."
 
 
-def _capitulo_final(especie: Especie, revoga: str) -> Capitulo:
+def _capitulo_final(f: Fontes, especie: Especie, revoga: str) -> Capitulo:
     artigos = [
-        Artigo(
-            "A participação no Fluxo será considerada prestação de serviço público relevante, não "
-            "remunerada."
-        ),
-        Artigo(
-            f"A execução {especie.deste} não implica transferência de recursos entre as "
-            "instituições participantes, e cada uma arcará com as despesas decorrentes de suas "
-            "atribuições."
-        ),
-        Artigo(
-            "A coordenação dará ampla divulgação ao Fluxo, inclusive em sítio eletrônico oficial, "
-            "com os canais nacionais de denúncia Disque 100 e Ligue 180.",
-            chave="divulgacao",
-        ),
+        Artigo(_t(f, "servico_relevante", especie)),
+        Artigo(_t(f, "sem_recursos", especie)),
+        Artigo(_t(f, "divulgacao", especie), chave="divulgacao"),
     ]
     if revoga:
         artigos.append(Artigo(_revogacao(revoga)))
-    artigos.append(Artigo(f"{especie.Este} entra em vigor na data de sua publicação."))
+    artigos.append(Artigo(_t(f, "vigencia", especie)))
     return Capitulo("DAS DISPOSIÇÕES FINAIS", artigos)
 
 
@@ -387,8 +366,8 @@ def capitulos_do_ato(f: Fontes, especie: Especie, revoga: str = "") -> list[Capi
         _capitulo_atribuicoes(f, coord),
         _capitulo_adesao(f),
         _capitulo_informacao(f),
-        _capitulo_monitoramento(),
-        _capitulo_final(especie, revoga),
+        _capitulo_monitoramento(f, especie),
+        _capitulo_final(f, especie, revoga),
     ]
 
 
@@ -401,19 +380,47 @@ def signatario(f: Fontes, especie: Especie) -> dict:
     """Who signs the act: from the settings for a Portaria; the head of government for a Decreto."""
     _, _, cargo = autoridade_padrao(f, especie)
     if _e_decreto(especie):
-        return {"nome": LINHA_EM_BRANCO, "cargo": cargo or LINHA_EM_BRANCO}
+        nome = f.config.chefe_executivo
+        return {"nome": nome.upper() if nome else LINHA_EM_BRANCO, "cargo": cargo}
     return {
-        "nome": f.config.signatario or LINHA_EM_BRANCO,
+        "nome": f.config.signatario.upper() if f.config.signatario else LINHA_EM_BRANCO,
         "cargo": f.config.cargo or cargo or LINHA_EM_BRANCO,
     }
 
 
-def referenda(f: Fontes, especie: Especie) -> dict | None:
-    """The secretary who countersigns a Decreto under the head of government (the settings'
-    signatory); a Portaria has none."""
-    if not _e_decreto(especie) or not f.config.signatario:
-        return None
-    return {"nome": f.config.signatario, "cargo": f.config.cargo}
+def assinaturas(f: Fontes, especie: Especie) -> list[dict]:
+    """One block per signatory: the issuer, then each head of a body given duties (conjunta)."""
+    blocos = [signatario(f, especie)]
+    if especie.epigrafe == "PORTARIA CONJUNTA":
+        blocos += [
+            {"nome": LINHA_EM_BRANCO, "cargo": f"Titular {contracao('de', i.nome)} {i.nome}"}
+            for i in orgaos_externos(f)
+        ]
+    return blocos
+
+
+def fecho(f: Fontes, especie: Especie) -> str:
+    """'Palácio …, em Boa Vista, 3 de dezembro de 2026.' for a Decreto; place and date otherwise."""
+    palacio = f.config.palacio.strip().rstrip(",")
+    if _e_decreto(especie) and palacio:
+        cidade = f.local.split("/")[0]
+        return f"{palacio}, em {cidade}, {data_por_extenso(f.hoje)}."
+    return f.local_data
+
+
+def referenda(f: Fontes, especie: Especie) -> list[dict]:
+    """The secretaries who countersign a Decreto under the head of government: the settings'
+    signatory and the head of each other body the Decreto gives duties to; a Portaria has none."""
+    if not _e_decreto(especie):
+        return []
+    blocos = []
+    if f.config.signatario:
+        blocos.append({"nome": f.config.signatario.upper(), "cargo": f.config.cargo})
+    blocos += [
+        {"nome": LINHA_EM_BRANCO, "cargo": f"Titular {contracao('de', i.nome)} {i.nome}"}
+        for i in orgaos_externos(f)
+    ]
+    return blocos
 
 
 def contexto_ato(
@@ -427,7 +434,8 @@ def contexto_ato(
     especie = ESPECIES[tipo]
     corpo = numerar(capitulos_do_ato(f, especie, dados.revoga), f.config.estilo_artigos)
     return {
-        **f.comum(),
+        # the Decreto is the Governor's, the Portaria Conjunta several bodies': the government
+        **f.comum(orgao="" if tipo in ("decreto", "conjunta") else None),
         "epigrafe": epigrafe(f, especie, dados.numero),
         "ementa": (
             f"Institui o {f.fluxo.nome} {f.territorio.no}, define as atribuições das "
@@ -435,8 +443,8 @@ def contexto_ato(
         ),
         "preambulo": preambulo(f, especie, dados.processo),
         "capitulos": corpo,
-        "fecho": f.local_data,
-        "signatario": signatario(f, especie),
+        "fecho": fecho(f, especie),
+        "assinaturas": assinaturas(f, especie),
         "referenda": referenda(f, especie),
         "fluxo": {"nome": f.fluxo.nome},
         "etapas": anexos.etapas(f),

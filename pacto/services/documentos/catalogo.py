@@ -1,83 +1,47 @@
-"""Every document pacto generates, in one list with one entry point, for the Documentos section.
+"""One entry point for every document: the TUI's Documentos section and `pacto gerar` both call it.
 
-The section shows `CATALOGO`, builds a `Pedido` from what the user chose and calls
-`gerar_documento` in a worker thread; each entry reuses the same service the `pacto gerar`
-command of that document uses.
+Both faces build a `Pedido` from the choices the registry (`registro.DOCUMENTOS`) declares and
+call `gerar_documento`, so they take the same parameters and show the same warnings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from pacto.domain.errors import ErroDocumento, PactoErro
+from pacto.services.documentos.registro import DOCUMENTOS, POR_CHAVE, Documento
 from pacto.services.documentos.termo import Lote, Representante
 
-
-@dataclass(frozen=True)
-class Gerador:
-    """A document in the list: its key, name, what it is and the one choice it needs, if any."""
-
-    chave: str
-    nome: str
-    descricao: str
-    parametro: str = ""  # "", "instituicao", "ato", "reuniao" or "mes"
-    word: bool = True  # a .docx (can become a PDF); False for spreadsheets and images
-
-
-CATALOGO: tuple[Gerador, ...] = (
-    Gerador("termo", "Termo de Adesão", "Um Termo para cada instituição que atua no fluxo, "
-            "com as atribuições e os pontos focais. Informe a sigla para gerar só o de uma "
-            "instituição; em branco, gera o de todas.", "instituicao"),
-    Gerador("ato", "Portaria, Decreto ou GT", "O ato que institui o fluxo (Portaria ou "
-            "Decreto, com os anexos) ou a Portaria do grupo de trabalho.", "ato"),
-    Gerador("fluxo", "Fluxo publicado", "O fluxo para divulgação: como denunciar, as etapas, "
-            "quem atua em cada uma e os contatos."),
-    Gerador("diagrama", "Diagrama do fluxo", "O desenho do fluxo em PNG, uma raia por etapa "
-            "(precisa do Graphviz instalado).", word=False),
-    Gerador("ata", "Ata da reunião", "A ata formal: abertura por extenso, quórum, pauta, "
-            "relato, deliberações, encaminhamentos, encerramento e assinaturas.", "reuniao"),
-    Gerador("memoria", "Memória de reunião", "O registro mais leve: participantes, pauta, "
-            "resumo por item, decisões e ações.", "reuniao"),
-    Gerador("presenca", "Lista de presença", "Nome, órgão, cargo, telefone, e-mail e "
-            "assinatura, já com as instituições esperadas; sem CPF.", "reuniao"),
-    Gerador("pauta", "Pauta e convocação", "A convocação com data, horário, local ou link, "
-            "modalidade, a pauta e as pendências das reuniões anteriores.", "reuniao"),
-    Gerador("sugestoes", "Matriz de sugestões", "Todas as sugestões ao fluxo, com autor, "
-            "decisão e justificativa."),
-    Gerador("autodiagnostico", "Autodiagnóstico", "O relatório da última rodada: respostas, "
-            "forças e limites por dimensão e o que mudou desde a anterior."),
-    Gerador("checklist", "Checklist em branco", "Os itens do mês, inclusive os "
-            "calculados, com colunas em branco para preencher na reunião.", "mes"),
-    Gerador("checklist-registro", "Checklist preenchido", "As respostas do mês, com "
-            "observações, responsáveis e o que está pendente desde meses anteriores.", "mes"),
-    Gerador("formulario-netp", "Formulário NETP", "A planilha do mês que cada instituição "
-            "preenche só com números agregados.", "mes", word=False),
-    Gerador("relatorio-netp", "Relatório NETP", "A tabela consolidada do mês; valores de 1 a 4 "
-            "aparecem como “<5”.", "mes", word=False),
-    Gerador("monitoramento", "Monitoramento", "Os indicadores dos últimos 12 meses contra as "
-            "metas, com um gráfico por indicador (.xlsx).", "mes", word=False),
-)  # fmt: skip
-POR_CHAVE = {g.chave: g for g in CATALOGO}
+CATALOGO: tuple[Documento, ...] = DOCUMENTOS
 TIPOS_DE_ATO = {"portaria": "Portaria", "decreto": "Decreto", "gt": "Portaria do GT"}
 
 
 @dataclass
 class Pedido:
-    """What the user asked for: which document, where, and the choice it needs."""
+    """What the user asked for: which document, where, and the choices the registry declares."""
 
     chave: str
     saida: Path
     pdf: bool = False
-    reuniao_id: int | None = None
-    sigla: str = ""
-    mes: str = ""
-    tipo_ato: str = "portaria"
-    mesmo_assim: bool = False
+    valores: dict = field(default_factory=dict)
     hoje: date | None = None
     sobrescrever: bool = False  # the user confirmed replacing files edited since generation
+    modelos: Path | None = None  # a templates folder other than the one configured
+
+    def valor(self, nome: str, padrao=None):
+        valor = self.valores.get(nome)
+        return padrao if valor in (None, "", (), []) else valor
+
+    @property
+    def siglas(self) -> list[str]:
+        """The institutions asked for; none means all of them."""
+        valor = self.valores.get("instituicoes") or []
+        if isinstance(valor, str):
+            valor = valor.split(",")
+        return [s.strip() for s in valor if s and s.strip()]
 
 
 def representantes_registrados(ws) -> dict[int, Representante]:
@@ -92,14 +56,33 @@ def registrar_geracao(ws, documento: str) -> None:
     ws.definir_configuracao(f"gerado.{documento}", datetime.now().isoformat(timespec="seconds"))
 
 
+def fontes_do_pedido(ws, pedido: Pedido):
+    """The sources of a document: the flow, the frozen version or the draft, the edition."""
+    from pacto.services.documentos.contexto import fontes
+
+    documento = POR_CHAVE[pedido.chave]
+    publica = "publica" in documento.edicoes and not (
+        "rede" in documento.edicoes and pedido.valor("pontos_focais")
+    )
+    return fontes(
+        ws,
+        fluxo_id=pedido.valor("fluxo"),
+        hoje=pedido.valor("data") or pedido.hoje,
+        assinatura=documento.assinatura,
+        versao=pedido.valor("versao"),
+        rascunho=bool(pedido.valor("rascunho")),
+        edicao="publica" if publica else "rede",
+        sobrescrever=pedido.sobrescrever,
+    )
+
+
 def passos(ws, pedido: Pedido) -> int:
     """How many steps the progress bar counts: one per file, plus the PDF conversion."""
     total = 1
-    if pedido.chave == "termo" and not pedido.sigla.strip():
-        from pacto.services.documentos.contexto import fontes
+    if pedido.chave == "termo" and not pedido.siglas:
         from pacto.services.documentos.termo import instituicoes_para_termo
 
-        total = max(1, len(instituicoes_para_termo(fontes(ws, hoje=pedido.hoje))[0]))
+        total = max(1, len(instituicoes_para_termo(fontes_do_pedido(ws, pedido))[0]))
     return total + (1 if pedido.pdf and POR_CHAVE[pedido.chave].word else 0)
 
 
@@ -118,21 +101,33 @@ def _pasta(saida: Path) -> Path:
 def _word(ws, pedido: Pedido, ao_avancar: Callable[[], None]) -> Lote:
     """The documents rendered from the Word templates."""
     from pacto.services.documentos import gerar
-    from pacto.services.documentos.contexto import fontes
+    from pacto.services.documentos.ato import DadosDoAto
+    from pacto.services.documentos.avisos import avisos_de_assinatura
     from pacto.services.documentos.modelos import pasta_escolhida
-    from pacto.services.mensal import checklist_do_mes
 
-    f = fontes(ws, hoje=pedido.hoje, sobrescrever=pedido.sobrescrever)
-    modelos = pasta_escolhida(ws)
+    documento = POR_CHAVE[pedido.chave]
+    f = fontes_do_pedido(ws, pedido)
+    modelos = pasta_escolhida(ws, pedido.modelos)
     saida, chave = pedido.saida, pedido.chave
-    reuniao = pedido.reuniao_id
-    if POR_CHAVE[chave].parametro == "reuniao":
-        _exigir(reuniao, "Escolha a reunião.")
-    if POR_CHAVE[chave].parametro == "mes":
-        _exigir(pedido.mes.strip(), "Informe o mês, no formato AAAA-MM.")
-    if chave == "termo":
-        siglas = [pedido.sigla.strip()] if pedido.sigla.strip() else None
-        return gerar.termos(
+    if "reuniao" in documento.parametros:
+        _exigir(pedido.valor("reuniao"), "Escolha a reunião.")
+    if "mes" in documento.parametros:
+        _exigir(str(pedido.valor("mes", "")).strip(), "Informe o mês, no formato AAAA-MM.")
+    avisos = avisos_de_assinatura(f, chave, pedido, ws.ato_gt() if chave == "portaria" else "")
+    if chave == "termo" and pedido.valor("aditivo"):
+        from pacto.services.adesoes import panorama
+
+        lote = gerar.aditivos(
+            f,
+            panorama(ws, f.rc),
+            saida,
+            siglas=pedido.siglas or None,
+            pasta_modelos=modelos,
+            representantes=representantes_registrados(ws),
+        )
+    elif chave == "termo":
+        siglas = pedido.siglas or None
+        lote = gerar.termos(
             f,
             saida,
             siglas=siglas,
@@ -140,36 +135,78 @@ def _word(ws, pedido: Pedido, ao_avancar: Callable[[], None]) -> Lote:
             representantes=representantes_registrados(ws),
             ao_avancar=None if siglas else lambda _inst: ao_avancar(),
         )
-    if chave == "ato":
-        lote = gerar.ato(f, saida, pedido.tipo_ato, pasta_modelos=modelos)
-        if pedido.tipo_ato != "gt":
-            registrar_geracao(ws, "ato")
-        return lote
-    if chave == "fluxo":
-        lote = gerar.fluxo(f, saida, pasta_modelos=modelos)
-        registrar_geracao(ws, "fluxo_publicado")
-        return lote
-    if chave in ("ata", "memoria"):
-        return gerar.ata(
+    elif chave == "portaria":
+        tipo = str(pedido.valor("tipo", "portaria"))
+        membros = [s for s in str(pedido.valor("membros", "")).split(",") if s.strip()]
+        if tipo == "gt" and not membros:
+            por_id = f.rc.instituicao_por_id
+            membros = [por_id[i].sigla for i in ws.membros_gt() if i in por_id]
+        dados = DadosDoAto(
+            numero=str(pedido.valor("numero", "")).strip(),
+            processo=str(pedido.valor("processo", "")).strip(),
+            revoga=str(pedido.valor("revoga", "")).strip(),
+            ato_gt=ws.ato_gt() if tipo == "gt" else "",
+        )
+        lote = gerar.ato(
             f,
             saida,
-            reuniao,
-            memoria=chave == "memoria",
-            mesmo_assim=pedido.mesmo_assim,
+            tipo,
+            dados,
+            pasta_modelos=modelos,
+            membros=membros or None,
+            prazo_dias=int(pedido.valor("prazo_dias", 90)),
+        )
+        if tipo != "gt":
+            registrar_geracao(ws, "ato")
+    elif chave == "fluxo":
+        lote = gerar.fluxo(
+            f,
+            saida,
+            pasta_modelos=modelos,
+            com_pontos_focais=bool(pedido.valor("pontos_focais")),
+        )
+        registrar_geracao(ws, "fluxo_publicado")
+    elif chave == "ata":
+        lote = gerar.ata(
+            f,
+            saida,
+            pedido.valor("reuniao"),
+            memoria=bool(pedido.valor("memoria")),
+            mesmo_assim=bool(pedido.valor("mesmo_assim")),
             pasta_modelos=modelos,
         )
-    if chave == "presenca":
-        return gerar.presenca(f, saida, reuniao, membros_gt=ws.membros_gt(), pasta_modelos=modelos)
-    if chave == "pauta":
-        return gerar.pauta(f, saida, reuniao, pasta_modelos=modelos)
-    if chave == "sugestoes":
-        return gerar.sugestoes(f, saida, mesmo_assim=pedido.mesmo_assim, pasta_modelos=modelos)
-    if chave == "autodiagnostico":
-        return gerar.autodiagnostico(f, saida, ws.rodadas_autodiagnostico(), pasta_modelos=modelos)
-    linhas = checklist_do_mes(ws, pedido.mes.strip(), pedido.hoje)
-    return gerar.checklist(
-        f, saida, pedido.mes.strip(), linhas, em_branco=chave == "checklist", pasta_modelos=modelos
-    )
+    elif chave == "presenca":
+        reuniao = pedido.valor("reuniao")
+        lote = gerar.presenca(f, saida, reuniao, membros_gt=ws.membros_gt(), pasta_modelos=modelos)
+    elif chave == "pauta":
+        lote = gerar.pauta(f, saida, pedido.valor("reuniao"), pasta_modelos=modelos)
+    elif chave == "sugestoes":
+        lote = gerar.sugestoes(
+            f,
+            saida,
+            pedido.valor("reuniao_opcional"),
+            mesmo_assim=bool(pedido.valor("mesmo_assim")),
+            pasta_modelos=modelos,
+        )
+    elif chave == "autodiagnostico":
+        lote = gerar.autodiagnostico(
+            f, saida, ws.rodadas_autodiagnostico(), pedido.valor("rodada"), pasta_modelos=modelos
+        )
+    else:
+        from pacto.services.mensal import checklist_do_mes
+
+        mes = str(pedido.valor("mes")).strip()
+        linhas = checklist_do_mes(ws, mes, pedido.hoje)
+        lote = gerar.checklist(
+            f,
+            saida,
+            mes,
+            linhas,
+            em_branco=bool(pedido.valor("em_branco")),
+            pasta_modelos=modelos,
+        )
+    lote.avisos = avisos + [a for a in lote.avisos if a not in avisos]
+    return lote
 
 
 def _outros(ws, pedido: Pedido) -> Lote:
@@ -179,29 +216,57 @@ def _outros(ws, pedido: Pedido) -> Lote:
     saida, chave = _pasta(pedido.saida), pedido.chave
     if chave == "diagrama":
         from pacto.services.diagrama import gravar_diagrama
+        from pacto.services.documentos.contexto import identificacao_versao
 
-        destino = gravar_diagrama(
-            ws.carregar(), "png", saida, ws=ws, sobrescrever=pedido.sobrescrever
+        formato = str(pedido.valor("formato", "png"))
+        rc = ws.carregar()
+        versao = identificacao_versao(ws, rc)
+        return Lote(
+            arquivos=[
+                gravar_diagrama(
+                    rc, formato, saida, versao=versao, ws=ws, sobrescrever=pedido.sobrescrever
+                )
+            ]
         )
-        return Lote(arquivos=[destino])
-    mes = validar_mes(_exigir(pedido.mes.strip(), "Informe o mês, no formato AAAA-MM."))
+    if chave == "ficha":
+        from pacto.services.ficha import gerar_fichas
+
+        return Lote(
+            arquivos=gerar_fichas(
+                ws.carregar(),
+                saida,
+                pedido.siglas or None,
+                ws=ws,
+                sobrescrever=pedido.sobrescrever,
+            )
+        )
+    if chave == "monitoramento":
+        from pacto.services.mensal import gerar_monitoramento, mes_de
+
+        mes = validar_mes(pedido.valor("mes_opcional") or mes_de(pedido.hoje or date.today()))
+        destino = saida / f"monitoramento-{mes}.xlsx"
+        return Lote(
+            arquivos=[gerar_monitoramento(ws, mes, destino, sobrescrever=pedido.sobrescrever)]
+        )
+    mes = validar_mes(
+        _exigir(str(pedido.valor("mes", "")).strip(), "Informe o mês, no formato AAAA-MM.")
+    )
     if chave == "formulario-netp":
         from pacto.services.netp_planilhas import gerar_formulario
 
+        sigla = str(pedido.valor("instituicao_formulario", "")).strip()
         destino = gerar_formulario(
-            ws, mes, saida / f"formulario-netp-{mes}.xlsx", sobrescrever=pedido.sobrescrever
+            ws,
+            mes,
+            saida / f"formulario-netp-{mes}.xlsx",
+            *([sigla] if sigla else []),
+            sobrescrever=pedido.sobrescrever,
         )
-    elif chave == "relatorio-netp":
+    else:
         from pacto.services.netp_planilhas import gerar_relatorio
 
         destino = gerar_relatorio(
             ws, mes, saida / f"relatorio-netp-{mes}.xlsx", sobrescrever=pedido.sobrescrever
-        )
-    else:
-        from pacto.services.mensal import gerar_monitoramento
-
-        destino = gerar_monitoramento(
-            ws, mes, saida / f"monitoramento-{mes}.xlsx", sobrescrever=pedido.sobrescrever
         )
     return Lote(arquivos=[destino])
 
@@ -213,13 +278,13 @@ def gerar_documento(ws, pedido: Pedido, ao_avancar: Callable[[], None] | None = 
     warning in the result, not an error: the .docx files are there.
     """
     avancar = ao_avancar or (lambda: None)
-    gerador = POR_CHAVE.get(pedido.chave)
-    if gerador is None:
+    documento = POR_CHAVE.get(pedido.chave)
+    if documento is None:
         raise PactoErro(f"Documento desconhecido: {pedido.chave}.")
-    lote = _word(ws, pedido, avancar) if gerador.word else _outros(ws, pedido)
-    if not (gerador.chave == "termo" and not pedido.sigla.strip()):
+    lote = _word(ws, pedido, avancar) if documento.word else _outros(ws, pedido)
+    if not (documento.chave == "termo" and not pedido.siglas):
         avancar()  # a batch of Termos counts its own steps
-    if pedido.pdf and gerador.word:
+    if pedido.pdf and documento.word:
         from pacto.services.documentos.pdf import converter
 
         try:

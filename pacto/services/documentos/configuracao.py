@@ -23,6 +23,9 @@ CAMPOS = {
     "ato_instituidor": ("Ato que instituiu o Fluxo, citado nos Termos", "Portaria SEJUC nº 12, de 26 de novembro de 2026"),
     "representante_coordenacao": ("Quem assina os Termos pela coordenação", "Mariana Costa Lima"),
     "cargo_representante_coordenacao": ("Cargo de quem assina pela coordenação", "Coordenadora do NETP-RR"),
+    "chefe_executivo": ("Nome do Governador ou Prefeito, que assina o Decreto", "João Pereira"),
+    "palacio": ("Sede do governo, no fecho do Decreto", "Palácio Senador Hélio Campos"),
+    "artigo_constituicao": ("Artigo da Constituição ou Lei Orgânica que dá a competência do Decreto", "art. 62, inciso III"),
     "estilo_artigos": ("Estilo dos artigos: lc95 (Art. 1º) ou sp (Artigo 1º -)", "lc95"),
 }  # fmt: skip
 
@@ -42,6 +45,9 @@ class DadosDocumentos:
     ato_instituidor: str = ""
     representante_coordenacao: str = ""
     cargo_representante_coordenacao: str = ""
+    chefe_executivo: str = ""
+    palacio: str = ""
+    artigo_constituicao: str = ""
     estilo_artigos: str = ESTILO_PADRAO
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -18,6 +18,7 @@ PRIVACIDADE = (
     "Documento sem dados de vítimas. Contatos institucionais, de uso restrito ao Fluxo "
     "(Lei nº 13.709/2018 – LGPD)."
 )
+MINUTA = "MINUTA – sem validade até a assinatura"
 
 
 @dataclass
@@ -31,6 +32,24 @@ class Fontes:
     fluxo: Fluxo
     ws: object = None  # the open workspace: records each file written (see `gravacao.gravar`)
     sobrescrever: bool = False  # the user allowed replacing files edited since generation
+    minuta: bool = False  # rendered from the draft: "MINUTA" heads every page
+    edicao: str = "rede"  # "publica": no restricted-use notice, no internal hash
+    avisos: list[str] = field(default_factory=list)  # about the version chosen
+    textos: dict = field(default_factory=dict)  # the acts' wording (textos-atos.toml)
+
+    def redigir(self, secao: str, chave: str, **valores: str) -> str:
+        """An article's text from the wording in force, its markers filled."""
+        from pacto.domain.legislacao import CODIGO_PENAL, LGPD
+        from pacto.services.documentos.textos import redigir
+
+        base = {
+            "fluxo": self.fluxo.nome,
+            "no": self.territorio.no,
+            "lei": "Lei nº 13.344, de 2016",
+            "codigo_penal": CODIGO_PENAL,
+            "lgpd": LGPD,
+        }
+        return redigir(self.textos, secao, chave, base | valores)
 
     @cached_property
     def territorio(self) -> Territorio:
@@ -86,17 +105,30 @@ class Fontes:
             )
         return coord
 
-    def comum(self, rotulo: str | None = None, privacidade: str | None = None) -> dict:
+    def comum(
+        self, rotulo: str | None = None, privacidade: str | None = None, orgao: str | None = None
+    ) -> dict:
         """Header and footer data shared by every template.
 
         The footer names the flow version, or `rotulo` for documents about something else
-        (a meeting, a month); `privacidade` replaces the usual privacy note.
+        (a meeting, a month); `privacidade` replaces the usual privacy note; `orgao=""` leaves
+        the issuing body out of the header.
         """
-        cabecalho = [self.territorio.ente, self.config.orgao_nome or self.rc.rede.nome]
+        if orgao is None:
+            orgao = self.config.orgao_nome or self.rc.rede.nome
+        # a Decreto is the Governor's or the Mayor's: its header names only the government
+        cabecalho = [self.territorio.ente, *([orgao] if orgao else [])]
+        if self.minuta:
+            cabecalho.insert(0, MINUTA)
+        versao = rotulo or self.versao
+        if self.edicao == "publica":
+            # the Diário Oficial and the public get the version number, not the internal hash
+            versao = versao.split(" · ")[0]
+            privacidade = privacidade or "Documento sem dados de vítimas."
         return {
             "cabecalho": cabecalho,
             "rodape": {
-                "versao": rotulo or self.versao,
+                "versao": versao,
                 "privacidade": privacidade or PRIVACIDADE,
             },
         }
@@ -129,25 +161,89 @@ def identificacao_versao(ws, rc: RedeCompleta) -> str:
     return f"Rascunho do fluxo (não congelado) · {rascunho[:8]}"
 
 
+def _versao_ou_erro(ws, numero: int):
+    versao = ws.versao(numero)
+    if versao is not None:
+        return versao
+    versoes = ws.versoes()
+    if not versoes:
+        existentes = "ainda não há versão congelada; use --rascunho para uma MINUTA"
+    else:
+        existentes = "versões existentes: " + ", ".join(str(v.numero) for v in versoes)
+    raise ErroDocumento(f"A versão {numero} do fluxo não existe ({existentes}).")
+
+
+AVISO_MINUTA = (
+    "Documento gerado do rascunho do fluxo: sai marcado como MINUTA em todas as páginas. "
+    "Congele uma versão (“pacto versao congelar --nota …”) para gerar o documento a assinar."
+)
+
+
 def fontes(
     ws,
     *,
     fluxo_id: int | None = None,
     hoje: date | None = None,
     sobrescrever: bool = False,
+    assinatura: bool = False,
+    versao: int | None = None,
+    rascunho: bool = False,
+    edicao: str = "rede",
 ) -> Fontes:
-    """Gather a document's sources from an open workspace."""
+    """Gather a document's sources from an open workspace.
+
+    A document for signature (`assinatura`) renders a frozen version: `versao`, or the latest
+    one. It renders the draft, marked MINUTA, only with `rascunho` or when no version was ever
+    frozen. Other documents (meetings, follow-up) render the network as it is now.
+    """
+    from pacto.domain.versao_rede import rede_da_versao
+    from pacto.domain.versions import conteudo_canonico, hash_conteudo
     from pacto.services.documentos.configuracao import ler
 
+    if versao is not None and rascunho:
+        raise ErroDocumento("Escolha uma versão congelada ou o rascunho, não os dois.")
     rc = ws.carregar()
+    rotulo = identificacao_versao(ws, rc)
+    minuta, avisos = False, []
+    if assinatura or versao is not None:
+        congelada = (
+            None
+            if rascunho
+            else (_versao_ou_erro(ws, versao) if versao is not None else ws.ultima_versao())
+        )
+        if congelada is None:
+            minuta = True
+            avisos.append(
+                AVISO_MINUTA
+                if rascunho
+                else "Nenhuma versão do fluxo foi congelada ainda. " + AVISO_MINUTA
+            )
+            rotulo = f"Minuta – rascunho do fluxo · {hash_conteudo(conteudo_canonico(rc))[:8]}"
+        else:
+            if not congelada.integra:
+                raise ErroDocumento(
+                    f"A {congelada.rotulo} não confere com o seu hash; o workspace pode ter "
+                    "sido alterado por fora do pacto. Rode “pacto verificar”."
+                )
+            if versao is None and hash_conteudo(conteudo_canonico(rc)) != congelada.hash:
+                avisos.append(
+                    f"O rascunho tem alterações que não estão na {congelada.rotulo}; o documento "
+                    "traz a versão congelada. Congele uma nova versão para incluí-las, ou use "
+                    "--rascunho para uma MINUTA."
+                )
+            rc = rede_da_versao(congelada.conteudo, rc)
+            rotulo = f"Fluxo versão {congelada.numero} · {congelada.hash_curto}"
     return Fontes(
         rc=rc,
         config=ler(ws),
-        versao=identificacao_versao(ws, rc),
+        versao=rotulo,
         hoje=hoje or date.today(),
         fluxo=escolher_fluxo(rc, fluxo_id),
         ws=ws,
         sobrescrever=sobrescrever,
+        minuta=minuta,
+        edicao=edicao,
+        avisos=avisos,
     )
 
 
@@ -182,6 +278,6 @@ def qualificacao(inst: Instituicao | None) -> dict:
         "nome": inst.nome,
         "sigla": inst.sigla,
         "rotulo": rotulo(inst),
-        "cnpj": inst.cnpj,
+        "cnpj": inst.cnpj or LINHA_EM_BRANCO,  # a Termo always shows where the CNPJ goes
         "endereco": inst.endereco,
     }

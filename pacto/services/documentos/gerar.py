@@ -42,10 +42,12 @@ from pacto.services.documentos.termo import (
     gerar_aditivos,
     gerar_termos,
     instituicoes_para_termo,
+    sem_personalidade_juridica,
 )
 
 ARQUIVOS = {
     "portaria": "portaria.docx",
+    "conjunta": "portaria-conjunta.docx",
     "decreto": "decreto.docx",
     "gt": "portaria-grupo-de-trabalho.docx",
     "fluxo": "fluxo-publicado.docx",
@@ -70,6 +72,7 @@ def termos(
 ) -> Lote:
     """Termos for the named institutions, or for every institution that signs one."""
     modelo = modelos.carregar("termo", pasta_modelos)
+    modelos.conferir(modelo, "termo")  # a broken template writes nothing at all
     if siglas:
         escolhidas, ignoradas = [_instituicao(f, s) for s in siglas], []
     else:
@@ -80,6 +83,12 @@ def termos(
             )
     lote = gerar_termos(f, modelo, escolhidas, saida, representantes, ao_avancar)
     lote.ignoradas = ignoradas
+    for inst in escolhidas if siglas else []:
+        if sem_personalidade_juridica(inst):
+            lote.avisos.append(
+                f"{inst.sigla} é um colegiado sem personalidade jurídica: não pode assinar Termo "
+                "de Adesão; sua participação cabe no ato que institui o Fluxo ou em ata."
+            )
     return lote
 
 
@@ -120,8 +129,9 @@ def aditivos(
                 "não alterou os compromissos de quem já assinou."
             )
     modelo = modelos.carregar("aditivo", pasta_modelos)
+    modelos.conferir(modelo, "aditivo")
     lote = gerar_aditivos(f, modelo, escolhidas, saida, representantes, quadro.ultima.hash)
-    if f.versao.startswith("Rascunho"):
+    if f.minuta:
         lote.avisos.append(
             f"O rascunho mudou depois da versão {quadro.ultima.numero}: o quadro de atribuições "
             "saiu do rascunho. Congele uma nova versão antes de colher a assinatura."
@@ -146,17 +156,28 @@ def ato(
     prazo_dias: int = 90,
 ) -> Lote:
     """The Portaria, the Decreto or the working group's Portaria."""
+    from dataclasses import replace
+
+    from pacto.services.documentos.textos import carregar as carregar_textos
+
     dados = dados or DadosDoAto()
+    f = replace(f, textos=carregar_textos(pasta_modelos))
     nota = ""
     if tipo == "gt":
         contexto = contexto_gt(f, dados, escolher_membros(f, membros), prazo_dias)
-    elif tipo in ("portaria", "decreto"):
+    elif tipo in ("portaria", "conjunta", "decreto"):
         # Annex I is a landscape page: 24.7 cm wide, about 13 cm left under its headings
         imagem, nota = anexos.diagrama(f, largura_max_mm=247, altura_max_mm=130)
         contexto = contexto_ato(f, tipo, dados, termo_modelo(f, pasta_modelos), imagem)
     else:
-        raise ErroDocumento(f"Tipo de ato desconhecido: {tipo}. Use portaria, decreto ou gt.")
-    documento = renderizar(modelos.carregar(tipo, pasta_modelos), contexto)
+        raise ErroDocumento(
+            f"Tipo de ato desconhecido: {tipo}. Use portaria, conjunta, decreto ou gt."
+        )
+    # a Portaria Conjunta is a Portaria with more signatories: the same template
+    chave = "portaria" if tipo == "conjunta" else tipo
+    modelo = modelos.carregar(chave, pasta_modelos)
+    modelos.conferir(modelo, chave)
+    documento = renderizar(modelo, contexto)
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
     lote.arquivos.append(gravar_documento(f, saida / ARQUIVOS[tipo], documento.conteudo))
     return lote
@@ -169,7 +190,9 @@ def fluxo(
     # "O fluxo" is a landscape page: 24.7 cm wide, about 14 cm under the heading
     imagem, nota = anexos.diagrama(f, largura_max_mm=247, altura_max_mm=140)
     contexto = contexto_fluxo(f, imagem, com_pontos_focais)
-    documento = renderizar(modelos.carregar("fluxo", pasta_modelos), contexto)
+    modelo = modelos.carregar("fluxo", pasta_modelos)
+    modelos.conferir(modelo, "fluxo")
+    documento = renderizar(modelo, contexto)
     lote = Lote(avisos=documento.avisos + ([nota] if nota else []))
     lote.arquivos.append(
         gravar_documento(
@@ -194,11 +217,13 @@ def gravar_documento(f: Fontes, destino: Path, conteudo: bytes, privado: bool = 
 def _um_documento(
     f: Fontes, chave: str, contexto: dict, destino: Path, pasta_modelos: Path | None
 ) -> Lote:
-    """Fill one template and write it."""
+    """Fill one template and write it; a template with unknown markers writes nothing."""
     from pacto.services.gravacao import verificar
 
     verificar([destino], f.ws, f.sobrescrever)  # before rendering: a refusal costs nothing
-    documento = renderizar(modelos.carregar(chave, pasta_modelos), contexto)
+    modelo = modelos.carregar(chave, pasta_modelos)
+    modelos.conferir(modelo, chave)
+    documento = renderizar(modelo, contexto)
     lote = Lote(avisos=list(documento.avisos))
     lote.arquivos.append(gravar_documento(f, destino, documento.conteudo))
     return lote

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date
+
 from pacto.domain.errors import ErroDocumento
 from pacto.domain.estrutura_ato import Artigo, Capitulo, Paragrafo, incisos, numerar
 from pacto.domain.models import Instituicao
@@ -9,15 +13,44 @@ from pacto.domain.redacao import contracao
 from pacto.services.documentos.ato import (
     ESPECIES,
     DadosDoAto,
+    assinaturas,
     com_sigla,
     epigrafe,
     prazo_por_extenso,
     preambulo,
-    signatario,
 )
 from pacto.services.documentos.contexto import Fontes, rotulo
 
 A_INDICAR = "A indicar pela instituição"
+# bodies a state or municipal Secretário cannot designate: they are invited to name someone
+AUTONOMOS = {"mpf", "mpt", "mpe", "dpu", "dpe", "conselho_tutelar"}
+MESES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+         "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
+
+
+def convidada(f: Fontes, inst: Instituicao) -> bool:
+    """True for federal, judicial, Ministério Público, Defensoria, international, civil-society
+    and other-sphere bodies: the act invites them to appoint representatives."""
+    propria = "municipal" if f.territorio.municipal else "estadual"
+    return inst.esfera != propria or inst.tipo in AUTONOMOS
+
+
+def ato_registrado(texto: str) -> tuple[str, date] | None:
+    """Number and date of an act written as 'Portaria SEJUC nº 45, de 3 de agosto de 2026'."""
+    achado = re.search(
+        r"n[º°o]\.?\s*([\w./-]+),?\s+de\s+(\d{1,2})º?\s+de\s+(\w+)\s+de\s+(\d{4})",
+        texto or "",
+        re.IGNORECASE,
+    )
+    if not achado or achado.group(3).casefold() not in MESES:
+        return None
+    numero, dia, mes, ano = achado.groups()
+    try:
+        return numero, date(int(ano), MESES.index(mes.casefold()) + 1, int(dia))
+    except ValueError:
+        return None
+
+
 CARTILHA = (
     "Cartilha de Orientação para a Construção de Fluxos de Atendimento a Vítimas de Tráfico de "
     "Pessoas, da Organização Internacional para as Migrações e do Ministério da Justiça e "
@@ -43,7 +76,7 @@ def escolher_membros(f: Fontes, siglas: list[str] | None) -> list[Instituicao]:
     return [por_sigla[s.strip().casefold()] for s in siglas]
 
 
-def _capitulos(f: Fontes, prazo_dias: int) -> list[Capitulo]:
+def _capitulos(f: Fontes, prazo_dias: int, convidados: bool = False) -> list[Capitulo]:
     coord = f.rc.coordenacao
     coordenacao = (
         f"A coordenação do Grupo de Trabalho caberá {contracao('a', coord.nome)} {com_sigla(coord)}."
@@ -51,13 +84,14 @@ def _capitulos(f: Fontes, prazo_dias: int) -> list[Capitulo]:
         else "A coordenação do Grupo de Trabalho caberá a um de seus membros, escolhido na "
         "primeira reunião."
     )
+
+    def t(chave: str) -> str:
+        return f.redigir("gt", chave, cartilha=CARTILHA, prazo=prazo_por_extenso(prazo_dias))
+
     artigos = [
+        Artigo(t("finalidade")),
         Artigo(
-            f"Fica instituído Grupo de Trabalho com a finalidade de elaborar e pactuar o "
-            f"{f.fluxo.nome} {f.territorio.no}, observadas as orientações da {CARTILHA}."
-        ),
-        Artigo(
-            "Compete ao Grupo de Trabalho:",
+            t("competencias"),
             incisos(
                 "mapear as instituições que atuam na prevenção, na repressão e na atenção às "
                 f"vítimas de tráfico de pessoas {f.territorio.no} e as suas atribuições",
@@ -73,43 +107,18 @@ def _capitulos(f: Fontes, prazo_dias: int) -> list[Capitulo]:
             ),
         ),
         Artigo(
-            "O Grupo de Trabalho é composto por um representante titular e um suplente de cada "
-            "instituição relacionada no Anexo Único.",
+            t("composicao"),
             paragrafos=[
+                *([Paragrafo(t("convidados"))] if convidados else []),
                 Paragrafo(coordenacao),
-                Paragrafo(
-                    "A substituição de representante será comunicada por escrito à coordenação "
-                    "do Grupo de Trabalho."
-                ),
-                Paragrafo(
-                    "Poderão ser convidados a participar das reuniões, sem direito a voto, "
-                    "representantes de outros órgãos e entidades, públicos ou privados, e "
-                    "especialistas no tema."
-                ),
+                Paragrafo(t("substituicao")),
+                Paragrafo(t("outros_convidados")),
             ],
         ),
-        Artigo(
-            "O Grupo de Trabalho reunir-se-á, em caráter ordinário, uma vez por mês e, em caráter "
-            "extraordinário, por convocação de sua coordenação.",
-            paragrafos=[Paragrafo("As reuniões poderão ser realizadas por videoconferência.")],
-        ),
-        Artigo(
-            f"O Grupo de Trabalho terá prazo de {prazo_por_extenso(prazo_dias)}, contado da "
-            "publicação desta Portaria, para concluir os seus trabalhos, prorrogável uma vez por "
-            "igual período.",
-            paragrafos=[
-                Paragrafo(
-                    "Ao final dos trabalhos, o Grupo de Trabalho apresentará relatório final com a "
-                    "proposta do Fluxo, a relação das instituições que o integrarão e as "
-                    "respectivas atribuições."
-                )
-            ],
-        ),
-        Artigo(
-            "A participação no Grupo de Trabalho será considerada prestação de serviço público "
-            "relevante, não remunerada."
-        ),
-        Artigo("Esta Portaria entra em vigor na data de sua publicação."),
+        Artigo(t("reunioes"), paragrafos=[Paragrafo(t("videoconferencia"))]),
+        Artigo(t("prazo"), paragrafos=[Paragrafo(t("relatorio"))]),
+        Artigo(t("servico_relevante")),
+        Artigo(t("vigencia")),
     ]
     return [Capitulo("", artigos)]
 
@@ -134,6 +143,12 @@ def contexto_gt(
     if not membros:
         raise ErroDocumento("O Grupo de Trabalho precisa de ao menos uma instituição.")
     especie = ESPECIES["portaria"]
+    registrado = ato_registrado(dados.ato_gt) if not dados.numero else None
+    if registrado:  # the act recorded with `pacto gt`: its number and date
+        dados = replace(dados, numero=registrado[0])
+        f = replace(f, hoje=registrado[1])
+    designados = [i for i in membros if not convidada(f, i)]
+    convidados = [i for i in membros if convidada(f, i)]
     return {
         **f.comum(),
         "epigrafe": epigrafe(f, especie, dados.numero),
@@ -142,9 +157,10 @@ def contexto_gt(
             f"{f.territorio.no}."
         ),
         "preambulo": preambulo(f, especie, dados.processo),
-        "capitulos": numerar(_capitulos(f, prazo_dias), f.config.estilo_artigos),
+        "capitulos": numerar(_capitulos(f, prazo_dias, bool(convidados)), f.config.estilo_artigos),
         "fecho": f.local_data,
-        "signatario": signatario(f, especie),
-        "referenda": None,
-        "membros": [_membro(f, inst) for inst in membros],
+        "assinaturas": assinaturas(f, especie),
+        "referenda": [],
+        "membros": [_membro(f, inst) for inst in designados],
+        "convidados": [_membro(f, inst) for inst in convidados],
     }

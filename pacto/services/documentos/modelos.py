@@ -3,43 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
 from pacto.domain.errors import ErroDocumento, motivo_os
 from pacto.services.arquivos import criar_pasta
+from pacto.services.documentos.registro import MODELOS, ModeloWord
 from pacto.services.documentos.render import Modelo, ambiente, erro_de_sintaxe
 from pacto.services.gravacao import gravar
 
 CHAVE_CONFIGURACAO = "modelos"
 
 
-@dataclass(frozen=True)
-class TipoDocumento:
-    """A kind of document pacto generates and the template file it fills."""
-
-    chave: str
-    arquivo: str
-    descricao: str
-
-
-TIPOS = {
-    t.chave: t
-    for t in (
-        TipoDocumento("termo", "termo-de-adesao.docx", "Termo de Adesão"),
-        TipoDocumento("aditivo", "termo-aditivo.docx", "Termo Aditivo ao Termo de Adesão"),
-        TipoDocumento("portaria", "portaria.docx", "Portaria que institui o Fluxo"),
-        TipoDocumento("decreto", "decreto.docx", "Decreto que institui o Fluxo"),
-        TipoDocumento("gt", "portaria-grupo-de-trabalho.docx", "Portaria do Grupo de Trabalho"),
-        TipoDocumento("fluxo", "fluxo-publicado.docx", "Fluxo publicado"),
-        TipoDocumento("ata", "ata.docx", "Ata de reunião"),
-        TipoDocumento("memoria", "memoria-de-reuniao.docx", "Memória de reunião"),
-        TipoDocumento("presenca", "lista-de-presenca.docx", "Lista de presença"),
-        TipoDocumento("pauta", "pauta-convocacao.docx", "Convocação e pauta de reunião"),
-        TipoDocumento("sugestoes", "matriz-de-sugestoes.docx", "Matriz de sugestões"),
-        TipoDocumento("autodiagnostico", "autodiagnostico.docx", "Relatório de autodiagnóstico"),
-        TipoDocumento("checklist", "checklist-mensal.docx", "Checklist do alinhamento mensal"),
-    )
-}
+TipoDocumento = ModeloWord
+TIPOS = MODELOS  # one template per key, from the document registry
 
 
 def pasta_padrao() -> Path:
@@ -89,7 +66,10 @@ def carregar(chave: str, pasta: Path | None) -> Modelo:
 def exportar(destino: Path, sobrescrever: bool = False) -> list[Path]:
     """Copy the default templates into `destino` for the user to adapt; never overwrites silently."""
     criar_pasta(destino)
-    existentes = [t.arquivo for t in TIPOS.values() if (destino / t.arquivo).exists()]
+    from pacto.services.documentos.textos import ARQUIVO, padrao
+
+    arquivos = [*(t.arquivo for t in TIPOS.values()), ARQUIVO]
+    existentes = [nome for nome in arquivos if (destino / nome).exists()]
     if existentes and not sobrescrever:
         raise ErroDocumento(
             f"{destino} já tem {', '.join(existentes)}; nada foi copiado. Use --sobrescrever para "
@@ -101,6 +81,9 @@ def exportar(destino: Path, sobrescrever: bool = False) -> list[Path]:
         # refused above unless asked: what exists now may be replaced
         gravar(alvo, (pasta_padrao() / tipo.arquivo).read_bytes(), sobrescrever=True)
         copiados.append(alvo)
+    # the articles' wording, in plain text
+    gravar(destino / ARQUIVO, padrao().read_bytes(), sobrescrever=True)
+    copiados.append(destino / ARQUIVO)
     return copiados
 
 
@@ -147,14 +130,105 @@ def arvore_do_modelo(modelo: Modelo):
         ) from erro
 
 
+def variaveis_do_modelo(modelo: Modelo) -> set[str]:
+    """The top-level names a template reads (loop variables excluded)."""
+    from jinja2 import meta
+
+    from pacto.services.documentos.sandbox import NOME_DA_VOLTA
+
+    return set(meta.find_undeclared_variables(arvore_do_modelo(modelo))) - {NOME_DA_VOLTA}
+
+
+def _caminhos(valor, caminho: str = "", saida: dict | None = None) -> dict[int, str]:
+    """id() of every dict in the data -> its path ('aderente', 'atribuicoes[]')."""
+    saida = {} if saida is None else saida
+    if isinstance(valor, dict):
+        saida.setdefault(id(valor), caminho)
+        for chave, item in valor.items():
+            _caminhos(item, f"{caminho}.{chave}" if caminho else str(chave), saida)
+    elif isinstance(valor, list | tuple):
+        for item in valor:
+            _caminhos(item, f"{caminho}[]", saida)
+    return saida
+
+
+def _sem_anexos(valor):
+    """The data with images and sub-documents as empty text: enough to check the markers."""
+    from pacto.services.documentos.render import Imagem, Subdocumento
+
+    if isinstance(valor, Imagem | Subdocumento):
+        return ""
+    if isinstance(valor, dict):
+        return {chave: _sem_anexos(item) for chave, item in valor.items()}
+    if isinstance(valor, list | tuple):
+        return [_sem_anexos(item) for item in valor]
+    return valor
+
+
+def marcacoes_sem_dado(modelo: Modelo, contexto: dict) -> list[str]:
+    """Every name or attribute the template reads that the data does not have, by rendering it.
+
+    Misspellings inside a placeholder (`{{ aderente.cnpjj }}`) are caught here: pacto supplies
+    every optional attribute (empty when unknown), so any lookup that fails is a typo.
+    """
+    from docxtpl import DocxTemplate
+    from jinja2 import ChainableUndefined, TemplateError, TemplateSyntaxError
+    from jinja2.utils import missing
+
+    dados = _sem_anexos(contexto)
+    caminhos = _caminhos(dados)
+    faltas: list[str] = []
+
+    class Registrador(ChainableUndefined):  # `{{ x.y }}` with x unknown records x, once
+        def __init__(self, hint=None, obj=missing, name=None, *args, **kwargs):
+            super().__init__(hint, obj, name, *args, **kwargs)
+            if name is not None:
+                dono = caminhos.get(id(obj), "")
+                nome = f"{dono}.{name}" if dono else str(name)
+                if nome not in faltas:
+                    faltas.append(nome)
+
+    amb = ambiente().overlay(undefined=Registrador)
+    if hasattr(amb, "compilados"):
+        amb.compilados = {}  # templates compiled for the lenient environment would not record
+    try:
+        DocxTemplate(BytesIO(modelo.dados)).render(dados, jinja_env=amb, autoescape=True)
+    except TemplateSyntaxError as erro:
+        raise erro_de_sintaxe(modelo.nome, erro) from erro
+    except TemplateError as erro:
+        raise ErroDocumento(f"O modelo “{modelo.nome}” não pôde ser preenchido ({erro}).") from erro
+    except (KeyError, ValueError) as erro:
+        raise ErroDocumento(
+            f"O modelo “{modelo.nome}” não é um documento do Word válido."
+        ) from erro
+    return faltas
+
+
+def conferir(modelo: Modelo, chave: str) -> None:
+    """Refuse, before any file is written, a template with placeholders pacto does not fill."""
+    from pacto.services.documentos.amostra import contexto_de_amostra
+
+    faltas = marcacoes_sem_dado(modelo, contexto_de_amostra(chave))
+    if faltas:
+        raise ErroDocumento(
+            f"O modelo “{modelo.nome}” usa marcações que o pacto não preenche: "
+            f"{', '.join(faltas)}. Nada foi gravado. Corrija o modelo no Word (confira com "
+            "“pacto modelos verificar”) ou volte ao padrão com “pacto modelos usar --padrao”."
+        )
+
+
 def verificar(pasta: Path | None, chaves_por_tipo: dict[str, set[str]]) -> list[Verificacao]:
     """Compare every template's placeholders with the data pacto fills for that document."""
+    from pacto.services.documentos.amostra import contexto_de_amostra
+
     resultado = []
     for chave, tipo in TIPOS.items():
         caminho = localizar(chave, pasta)
         item = Verificacao(tipo, caminho, adaptado=caminho.parent != pasta_padrao())
         try:
-            arvore = arvore_do_modelo(Modelo.ler(caminho))
+            modelo = Modelo.ler(caminho)
+            arvore = arvore_do_modelo(modelo)
+            faltas = marcacoes_sem_dado(modelo, contexto_de_amostra(chave))
         except ErroDocumento as erro:
             item.erro = erro.mensagem
         else:
@@ -169,7 +243,16 @@ def verificar(pasta: Path | None, chaves_por_tipo: dict[str, set[str]]) -> list[
             except TemplateSyntaxError:  # an unknown filter or test: already in `riscos`
                 usadas = set()
             fornecidas = chaves_por_tipo[chave]
-            item.nao_preenchidos = sorted(usadas - fornecidas)
+            item.nao_preenchidos = sorted(set(faltas) | (usadas - fornecidas))
             item.nao_usados = sorted(fornecidas - usadas)
         resultado.append(item)
     return resultado
+
+
+def verificar_textos(pasta: Path | None) -> tuple[Path, list[str]]:
+    """The wording file in force and the markers in it that pacto does not fill."""
+    from pacto.services.documentos.textos import ARQUIVO, carregar, marcacoes_desconhecidas, padrao
+
+    adaptado = pasta / ARQUIVO if pasta is not None else None
+    caminho = adaptado if adaptado is not None and adaptado.is_file() else padrao()
+    return caminho, marcacoes_desconhecidas(carregar(pasta))

@@ -168,12 +168,19 @@ def renderizar(modelo: Modelo, contexto: dict) -> Renderizado:
     )
 
     avisos: list[str] = []
-    dados = sanear(contexto, avisos)
+    from pacto.services.documentos.tipografia import (
+        ajustar,
+        definir_propriedades,
+        titulo_e_assunto,
+    )
+
+    dados = ajustar(sanear(contexto, avisos))  # siglas kept whole, e-mails wrap at @ and .
     try:
         tpl = _molde(modelo.dados)
         tpl.init_docx()
         with orcamento_de_render():
             tpl.render(_materializar(dados, tpl), jinja_env=ambiente(), autoescape=True)
+        definir_propriedades(tpl.docx, *titulo_e_assunto(modelo.nome, contexto))
         saida = BytesIO()
         tpl.save(saida)
     except TemplateSyntaxError as erro:

@@ -139,7 +139,7 @@ def _pessoa(nome: str, presentes: list[dict], papel: str) -> dict:
     cargo = papel
     if registro:
         detalhe = " – ".join(x for x in (registro["cargo"], registro["sigla"]) if x)
-        cargo = f"{papel} ({detalhe})" if detalhe else papel
+        cargo = f"{papel} – {detalhe}" if detalhe else papel
     return {
         "representante": {"conhecido": bool(nome), "nome": nome or LINHA_EM_BRANCO, "cargo": cargo},
         "rotulo": "" if nome else papel,
@@ -149,6 +149,20 @@ def _pessoa(nome: str, presentes: list[dict], papel: str) -> dict:
 def _colegiado(tipo: str) -> str:
     """The body a meeting belongs to: the working group, or the network as a whole."""
     return "gt" if tipo == "gt" else "rede"
+
+
+def cargo_da_coordenacao(f: Fontes, nome: str) -> str:
+    """The role under the convocação's signature: the coordinator's cargo when it is known."""
+    nome = nome.strip().casefold()
+    if nome and nome == f.config.representante_coordenacao.casefold():
+        if f.config.cargo_representante_coordenacao:
+            return f.config.cargo_representante_coordenacao
+    coord = f.rc.coordenacao
+    if coord is not None:
+        for ponto in (f.rc.titular(coord.id), f.rc.suplente(coord.id)):
+            if ponto is not None and nome and ponto.nome.casefold() == nome and ponto.cargo:
+                return ponto.cargo
+    return "Pela coordenação da rede"
 
 
 def _anterior_realizada(f: Fontes, r: Reuniao) -> Reuniao | None:
@@ -244,7 +258,7 @@ def contexto_ata(f: Fontes, reuniao_id: int) -> dict:
     dados = contexto_reuniao(f.rc, reuniao_id, f.hoje)
     presentes = dados["presentes"]
     presidente = _pessoa(r.presidente, presentes, "Presidente")
-    secretario = _pessoa(r.secretario, presentes, "Secretariado")
+    secretario = _pessoa(r.secretario, presentes, "Responsável pela ata")
     abertura = abertura_por_extenso(r.data)
     if r.hora:
         abertura += f", {hora_por_extenso(r.hora)}"
@@ -257,8 +271,8 @@ def contexto_ata(f: Fontes, reuniao_id: int) -> dict:
 
     abertura += (
         f", reuniram-se os representantes das instituições {_da_rede(f)} para a "
-        f"{titulo_formal(r)}, sob a presidência de {quem(presidente)}, secretariada por "
-        f"{quem(secretario)}."
+        f"{titulo_formal(r)}, sob a presidência de {quem(presidente)}, com a secretaria dos "
+        f"trabalhos a cargo de {quem(secretario)}."
     )
     orgaos = {p["sigla"] or p["orgao"] for p in presentes}
     if presentes:
@@ -426,7 +440,7 @@ def contexto_pauta(f: Fontes, reuniao_id: int) -> dict:
             "representante": {
                 "conhecido": bool(presidente),
                 "nome": presidente or LINHA_EM_BRANCO,
-                "cargo": "Coordenação da reunião",
+                "cargo": cargo_da_coordenacao(f, presidente),
             },
             "rotulo": rotulo(coord) if coord else f.rc.rede.nome,
         },

@@ -42,12 +42,16 @@ class Lote:
     arquivos: list[Path] = field(default_factory=list)
     avisos: list[str] = field(default_factory=list)
     ignoradas: list[str] = field(default_factory=list)
+    falhas: list[str] = field(default_factory=list)  # skipped for bad data: the batch exits 1
 
 
 def nome_arquivo(prefixo: str, sigla: str) -> str:
-    """A safe file name carrying the acronym: 'termo-adesao-PF-RR.docx'."""
-    sigla = unicodedata.normalize("NFC", sigla)
-    seguro = re.sub(r"[^\w.-]+", "-", sigla).strip("-.") or "instituicao"
+    """A safe ASCII file name carrying the acronym: 'termo-adesao-CREAS-Pintolandia.docx'.
+
+    Accents are dropped so the name survives e-mail, SEI uploads and any file system.
+    """
+    sigla = unicodedata.normalize("NFKD", sigla).encode("ascii", "ignore").decode("ascii")
+    seguro = re.sub(r"[^A-Za-z0-9.-]+", "-", sigla).strip("-.") or "instituicao"
     return f"{prefixo}-{seguro}.docx"
 
 
@@ -110,7 +114,9 @@ def contexto_termo(
     aderente["representante"] = (representante or Representante()).como_dict()
     coordenacao = qualificacao(coord)
     coordenacao["representante"] = Representante(
-        f.config.representante_coordenacao, f.config.cargo_representante_coordenacao
+        # the model annexed to the act names the cargo, not who holds it today
+        f.config.representante_coordenacao if inst is not None else "",
+        f.config.cargo_representante_coordenacao,
     ).como_dict()
     t = f.territorio
     return {
@@ -126,6 +132,8 @@ def contexto_termo(
         "base_legal": base_legal(f.config.ato_instituidor),
         "atribuicoes": atribuicoes,
         "pontos_focais": pontos,
+        # phones and e-mails go to a restricted annex, never to the clause an extract cites
+        "contatos_restritos": pontos if inst is not None else [],
         "pontos_a_indicar": a_indicar,
         "diario_oficial": f.diario_oficial,
         "foro": f.local,
@@ -201,9 +209,20 @@ def gerar_aditivos(
     return lote
 
 
+def sem_personalidade_juridica(inst: Instituicao) -> bool:
+    """Committees and councils (colegiados) cannot sign: they have no legal personality."""
+    from pacto.domain.catalog import tipos_instituicao
+
+    if not getattr(inst, "personalidade_juridica", True):
+        return True
+    tipo = tipos_instituicao().get(inst.tipo)
+    return bool(tipo and tipo.colegiado)
+
+
 def instituicoes_para_termo(f: Fontes) -> tuple[list[Instituicao], list[str]]:
-    """Who signs a Termo: institutions with duties in the flow, except the coordination itself and
-    the national report lines (Disque 100, Ligue 180), which answer to the whole country."""
+    """Who signs a Termo: institutions with duties in the flow, except the coordination itself,
+    the national report lines (Disque 100, Ligue 180), which answer to the whole country, and
+    committees and councils without legal personality."""
     coord = f.rc.coordenacao
     signatarias, ignoradas = [], []
     for inst in sorted(f.instituicoes_do_fluxo, key=lambda i: i.sigla.casefold()):
@@ -213,6 +232,11 @@ def instituicoes_para_termo(f: Fontes) -> tuple[list[Instituicao], list[str]]:
             ignoradas.append(f"{inst.sigla}: serviço nacional, não assina Termo local.")
         elif getattr(inst, "papel", "fluxo") == "apoio":
             ignoradas.append(f"{inst.sigla}: ponto de apoio, fora do fluxo final.")
+        elif sem_personalidade_juridica(inst):
+            ignoradas.append(
+                f"{inst.sigla}: colegiado sem personalidade jurídica; participa do Fluxo pelo "
+                "ato que o institui ou por registro em ata, sem Termo de Adesão próprio."
+            )
         else:
             signatarias.append(inst)
     return signatarias, ignoradas
@@ -244,8 +268,17 @@ def gerar_termos(
     verificar(destinos, f.ws, f.sobrescrever)
     criar_pasta(saida)
     for inst, destino in zip(instituicoes, destinos, strict=True):
-        contexto = contexto_termo(f, inst, representantes.get(inst.id))
-        documento = renderizar(modelo, contexto)
+        try:
+            contexto = contexto_termo(f, inst, representantes.get(inst.id))
+            documento = renderizar(modelo, contexto)
+        except ErroDocumento as erro:
+            if len(instituicoes) == 1:
+                raise
+            # one institution's data must not cost the others their Termos
+            lote.falhas.append(f"{inst.sigla}: {erro.mensagem}")
+            if ao_avancar:
+                ao_avancar(inst)
+            continue
         lote.arquivos.append(
             gravar(destino, documento.conteudo, ws=f.ws, sobrescrever=f.sobrescrever, privado=True)
         )
