@@ -133,7 +133,10 @@ def test_termo_aditivo_lists_exactly_the_change(caminho_demo, tmp_path):
     doc = Document(saida / arquivos[0])
     corpo = "\n".join(p.text for p in doc.paragraphs)
     assert "TERMO ADITIVO" in corpo and "da versão 1, que assinou, para a versão 2" in corpo
-    itens = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
+    # siglas carry non-breaking hyphens in documents (they never split at a line end)
+    itens = [
+        p.text.replace("\u2011", "-") for p in doc.paragraphs if p.style.name == "List Bullet"
+    ]
     assert itens == ["Atribuição alterada — PF-RR em Resgate."]
     tabelas = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "Coordena o resgate com o MPT." in tabelas
@@ -222,4 +225,5 @@ def test_termo_aditivo_warns_when_the_draft_moved_on(caminho_demo, tmp_path):
         "--saida",
         str(tmp_path),
     )
-    assert r.exit_code == 0 and "O rascunho mudou depois da versão 2" in r.output
+    # the Termo Aditivo renders version 2, and says the draft has moved on since
+    assert r.exit_code == 0 and "O rascunho tem alterações que não estão na versão 2" in r.output

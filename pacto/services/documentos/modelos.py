@@ -191,8 +191,19 @@ def marcacoes_sem_dado(modelo: Modelo, contexto: dict) -> list[str]:
     amb = ambiente().overlay(undefined=Registrador)
     if hasattr(amb, "compilados"):
         amb.compilados = {}  # templates compiled for the lenient environment would not record
+    from jinja2.exceptions import SecurityError
+
+    from pacto.services.documentos.sandbox import (
+        LimiteExcedido,
+        erro_de_limite,
+        orcamento_de_render,
+    )
+
     try:
-        DocxTemplate(BytesIO(modelo.dados)).render(dados, jinja_env=amb, autoescape=True)
+        with orcamento_de_render():  # the sample render has the same budget as a real one
+            DocxTemplate(BytesIO(modelo.dados)).render(dados, jinja_env=amb, autoescape=True)
+    except (SecurityError, LimiteExcedido, RecursionError, MemoryError) as erro:
+        raise erro_de_limite(modelo.nome, erro) from erro
     except TemplateSyntaxError as erro:
         raise erro_de_sintaxe(modelo.nome, erro) from erro
     except TemplateError as erro:
@@ -228,23 +239,29 @@ def verificar(pasta: Path | None, chaves_por_tipo: dict[str, set[str]]) -> list[
         try:
             modelo = Modelo.ler(caminho)
             arvore = arvore_do_modelo(modelo)
-            faltas = marcacoes_sem_dado(modelo, contexto_de_amostra(chave))
         except ErroDocumento as erro:
             item.erro = erro.mensagem
-        else:
-            from jinja2 import TemplateSyntaxError, meta
+            resultado.append(item)
+            continue
+        from jinja2 import TemplateSyntaxError, meta
 
-            from pacto.services.documentos.riscos_modelo import riscos
-            from pacto.services.documentos.sandbox import NOME_DA_VOLTA
+        from pacto.services.documentos.riscos_modelo import riscos
+        from pacto.services.documentos.sandbox import NOME_DA_VOLTA
 
-            item.riscos = riscos(arvore)
+        item.riscos = riscos(arvore)
+        try:
+            usadas = set(meta.find_undeclared_variables(arvore)) - {NOME_DA_VOLTA}
+        except TemplateSyntaxError:  # an unknown filter or test: already in `riscos`
+            usadas = set()
+        faltas: list[str] = []
+        if not item.riscos:  # a template that reads internals or loops wildly is never run
             try:
-                usadas = set(meta.find_undeclared_variables(arvore)) - {NOME_DA_VOLTA}
-            except TemplateSyntaxError:  # an unknown filter or test: already in `riscos`
-                usadas = set()
-            fornecidas = chaves_por_tipo[chave]
-            item.nao_preenchidos = sorted(set(faltas) | (usadas - fornecidas))
-            item.nao_usados = sorted(fornecidas - usadas)
+                faltas = marcacoes_sem_dado(modelo, contexto_de_amostra(chave))
+            except ErroDocumento as erro:
+                item.erro = erro.mensagem
+        fornecidas = chaves_por_tipo[chave]
+        item.nao_preenchidos = sorted(set(faltas) | (usadas - fornecidas))
+        item.nao_usados = sorted(fornecidas - usadas)
         resultado.append(item)
     return resultado
 

@@ -152,7 +152,7 @@ def contexto_aditivo(
     if not situacao.mudancas or adesao is None:
         raise ErroDocumento(f"{inst.sigla} não precisa de Termo Aditivo: {situacao.motivo}")
     base = contexto_termo(f, inst, representante)
-    for chave in ("base_legal", "foro", "pontos_a_indicar", "pontos_focais"):
+    for chave in ("base_legal", "foro", "pontos_a_indicar", "pontos_focais", "contatos_restritos"):
         del base[chave]  # the aditivo changes duties only; the Termo's other clauses stand
     referencias = [
         texto
