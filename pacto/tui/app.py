@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 from pacto.domain.errors import PactoErro
 from pacto.services.progresso import situacao
 from pacto.store import Workspace
-from pacto.tui.commands import ComandosPacto, PaletaPacto
+from pacto.tui.commands import ComandosPacto, PaletaPacto, ProvedorTemas
 from pacto.tui.help import TelaAjuda
 from pacto.tui.sections import POR_ID, SECOES
+from pacto.tui.temas import NOMES, TEMA_PADRAO, TEMA_PROJETOR, TEMAS
 from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
 
 
@@ -29,7 +30,7 @@ class PactoApp(App[None]):
 
     CSS_PATH = ["app.tcss", "rede.tcss"]
     TITLE = "pacto"
-    COMMANDS = App.COMMANDS | {ComandosPacto}
+    COMMANDS = {ComandosPacto}  # pacto's actions first; Textual's own ones in Portuguese after
     BINDINGS = [
         Binding("q", "quit", "Sair"),
         Binding("ctrl+q", "quit", "Sair", show=False, priority=True),
@@ -43,10 +44,18 @@ class PactoApp(App[None]):
         *(Binding(s.tecla, f"ir_para('{s.id}')", s.nome, show=False) for s in SECOES),
     ]
 
-    def __init__(self, workspace: Workspace, hoje: date | None = None):
+    def __init__(self, workspace: Workspace, hoje: date | None = None, tema: str = "padrao"):
         super().__init__()
         self.ws = workspace
         self.hoje = hoje
+        for t in TEMAS:
+            self.register_theme(t)
+        self.theme = NOMES.get(tema, TEMA_PADRAO)
+
+    def _watch_theme(self, theme_name: str) -> None:
+        """Textual's theme switch, plus a class the CSS uses to weigh hints more on a projector."""
+        super()._watch_theme(theme_name)
+        self.set_class(theme_name == TEMA_PROJETOR, "-projetor")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -83,12 +92,36 @@ class PactoApp(App[None]):
         self.ws.fechar()
 
     def get_system_commands(self, screen: Screen):
-        """Textual's own palette commands, in Portuguese."""
-        yield SystemCommand("Tema de cores", "Trocar o tema de cores", self.action_change_theme)
+        """Textual's own palette commands, in Portuguese (pacto's palette lists them last)."""
+        yield SystemCommand(
+            "Tema de cores", "Padrão ou projetor (alto contraste)", self.action_change_theme
+        )
         yield SystemCommand(
             "Captura de tela", "Salvar uma imagem SVG da tela atual", self.action_screenshot
         )
-        yield SystemCommand("Sair", "Fechar o pacto", self.action_quit)
+
+    def action_change_theme(self) -> None:
+        """Choose between pacto's two themes, in Portuguese (Textual's list is English names)."""
+        self.push_screen(PaletaPacto(providers=[ProvedorTemas], placeholder="Buscar tema…"))
+
+    def trocar_tema(self, nome: str) -> None:
+        """Switch theme for this session and say how to keep it."""
+        self.theme = nome
+        chave = next(k for k, v in NOMES.items() if v == nome)
+        self.notify(f"Para usar sempre este tema: pacto config tema {chave}", title="Tema")
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen in the current folder and say where, in Portuguese."""
+        try:
+            caminho = self.save_screenshot(filename, path or str(Path.cwd()))
+        except OSError as erro:
+            self.notify(
+                f"Não foi possível salvar a captura de tela: {erro.strerror or erro}",
+                title="Captura de tela",
+                severity="error",
+            )
+            return
+        self.notify(f"Captura de tela salva em {caminho}", title="Captura de tela")
 
     def action_command_palette(self) -> None:
         """Open the command palette with a Portuguese prompt."""
@@ -192,6 +225,6 @@ class PactoApp(App[None]):
 
 def criar_app(caminho: Path, hoje: date | None = None) -> PactoApp:
     """Open the workspace and build the app; the one factory for the CLI and the tests."""
-    from pacto.services.config import usuario
+    from pacto.services.config import tema, usuario
 
-    return PactoApp(Workspace.abrir(caminho, usuario()), hoje=hoje)
+    return PactoApp(Workspace.abrir(caminho, usuario()), hoje=hoje, tema=tema())

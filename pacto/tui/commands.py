@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from pacto.domain.text import sem_acentos
 from pacto.tui.rede import ABAS
 from pacto.tui.sections import SECOES
+from pacto.tui.temas import DESCRICOES
 
 
 async def _abrir_aba_da_rede(app, aba: str) -> None:
@@ -52,7 +53,11 @@ class ComandosPacto(Provider):
         yield ("Importar planilha de atores", app.action_importar_planilha, "Ctrl+O")
         yield ("Preparar reunião do mês", partial(preparar_reuniao_do_mes, app), "Alinhamento, m")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
+        for nome, descricao in DESCRICOES.items():
+            yield (descricao, partial(app.trocar_tema, nome), "Tema de cores")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
+        for comando in app.get_system_commands(app.screen):
+            yield (comando.title, comando.callback, comando.help)
 
     async def discover(self) -> Hits:
         for nome, acao, ajuda in self._comandos():
@@ -66,6 +71,20 @@ class ComandosPacto(Provider):
             pontos = comparador.match(sem_acentos(nome))
             if pontos > 0:
                 yield Hit(pontos, destaque.highlight(nome), acao, help=ajuda)
+
+
+class ProvedorTemas(Provider):
+    """The theme picker: pacto's two themes by their Portuguese names."""
+
+    async def discover(self) -> Hits:
+        for nome, descricao in DESCRICOES.items():
+            yield DiscoveryHit(descricao, partial(self.app.trocar_tema, nome))
+
+    async def search(self, consulta: str) -> Hits:
+        comparador = self.matcher(sem_acentos(consulta))
+        for nome, descricao in DESCRICOES.items():
+            if (pontos := comparador.match(sem_acentos(descricao))) > 0:
+                yield Hit(pontos, descricao, partial(self.app.trocar_tema, nome))
 
 
 class PaletaPacto(CommandPalette):
