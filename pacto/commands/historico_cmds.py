@@ -93,4 +93,6 @@ def tema(nome: str | None) -> None:
         return
     caminho = preferencias.definir_tema(nome)
     escolhido = preferencias.tema()
-    click.echo(f"A interface usará o tema {escolhido} ({preferencias.TEMAS[escolhido]}) ({caminho}).")
+    click.echo(
+        f"A interface usará o tema {escolhido} ({preferencias.TEMAS[escolhido]}) ({caminho})."
+    )

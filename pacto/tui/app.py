@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pacto.domain.errors import PactoErro
@@ -20,9 +20,12 @@ from pacto.services.progresso import situacao
 from pacto.store import Workspace
 from pacto.tui.commands import ComandosPacto, PaletaPacto, ProvedorTemas
 from pacto.tui.help import TelaAjuda
+from pacto.tui.portugues import Rodape, traduzir_teclas_do_textual
 from pacto.tui.sections import POR_ID, SECOES
 from pacto.tui.temas import NOMES, TEMA_PADRAO, TEMA_PROJETOR, TEMAS
 from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
+
+traduzir_teclas_do_textual()
 
 
 class PactoApp(App[None]):
@@ -35,7 +38,7 @@ class PactoApp(App[None]):
         Binding("q", "quit", "Sair"),
         Binding("ctrl+q", "quit", "Sair", show=False, priority=True),
         Binding("question_mark", "ajuda", "Ajuda"),
-        Binding("f5", "recarregar", "Recarregar"),
+        Binding("f5", "recarregar", "Recarregar", show=False),
         Binding("f2", "modo_reuniao", "Modo reunião"),
         Binding("slash", "buscar", "Buscar", show=False),
         Binding("v", "versoes", "Versões"),
@@ -77,7 +80,7 @@ class PactoApp(App[None]):
                             f"[b]{secao.nome}[/b]\n\n{secao.previsto}\n\n"
                             "[i]Esta seção ainda está em construção.[/i]"
                         )
-        yield Footer()
+        yield Rodape()
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
         """Notifications carry user data (names, error messages quoting values): never markup."""

@@ -6,6 +6,7 @@ from functools import partial
 
 from rich.align import Align
 from rich.text import Text
+from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
@@ -89,6 +90,16 @@ class ProvedorTemas(Provider):
 
 class PaletaPacto(CommandPalette):
     """Textual's command palette, saying “Nenhum comando encontrado” instead of English."""
+
+    BINDINGS = [
+        Binding("ctrl+end, shift+end", "command_list('last')", "Ir ao último", show=False),
+        Binding("ctrl+home, shift+home", "command_list('first')", "Ir ao primeiro", show=False),
+        Binding("down", "cursor_down", "Próximo comando", show=False),
+        Binding("escape", "escape", "Fechar a paleta"),
+        Binding("pagedown", "command_list('page_down')", "Próxima página", show=False),
+        Binding("pageup", "command_list('page_up')", "Página anterior", show=False),
+        Binding("up", "command_list('cursor_up')", "Comando anterior", show=False),
+    ]
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """Same as Textual's (8.x), with the message in Portuguese."""

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pacto.domain.calendario import formatar_data, formatar_hora
@@ -23,6 +23,7 @@ from pacto.domain.errors import PactoErro
 from pacto.domain.privacidade import descrever_alertas, verificar_privacidade
 from pacto.domain.reunioes import ItemPauta, Reuniao, acoes_pendentes_antes
 from pacto.domain.text import plural
+from pacto.tui.portugues import Rodape
 from pacto.tui.reuniao_dialogos import CSS_REUNIOES, AvisoPrivacidade, Confirmar
 from pacto.tui.reuniao_forms import FormAcao, FormDeliberacao
 from pacto.tui.reuniao_listas import TelaPendencias, TelaPresenca, TelaSugestoes
@@ -95,7 +96,7 @@ class ModoReuniao(Screen[None]):
                 yield AreaAta(id="mr-ata", soft_wrap=True)
                 yield Static(id="mr-privacidade")
                 yield Static(id="mr-resumo")
-        yield Footer()
+        yield Rodape()
 
     def on_mount(self) -> None:
         self._area = self.query_one("#mr-ata", AreaAta)  # kept: still readable while unmounting

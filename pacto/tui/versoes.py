@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pacto.domain.errors import PactoErro
@@ -21,6 +21,7 @@ from pacto.domain.versions import (
     resumir,
 )
 from pacto.services.versoes import descrever_conteudo
+from pacto.tui.portugues import Rodape
 
 RASCUNHO = "rascunho"
 
@@ -104,7 +105,7 @@ class TelaVersoes(ModalScreen[None]):
                 yield OptionList(id="versoes-lista")
                 with VerticalScroll(id="versoes-rolagem"):
                     yield Static(id="versoes-diff")
-            yield Footer()
+            yield Rodape()
 
     def on_mount(self) -> None:
         self.query_one("#versoes-caixa").border_title = "Versões do fluxo"
