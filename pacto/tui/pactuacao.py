@@ -20,6 +20,7 @@ from pacto.domain.processo import (
     Ajuste,
     Passo,
 )
+from pacto.tui.campos import DialogoComCampos
 from pacto.tui.texto import TabelaLiteral
 
 MARCAS = {CONCLUIDO: "✔", EM_ANDAMENTO: "▶", NAO_INICIADO: "·", NAO_SE_APLICA: "–"}
@@ -39,7 +40,7 @@ def linha_pactuacao(passos: list[Passo]) -> Text:
     return texto
 
 
-class FormAjuste(ModalScreen[Ajuste | None]):
+class FormAjuste(DialogoComCampos, ModalScreen[Ajuste | None]):
     """Ask the state and the justification for a step set by hand."""
 
     BINDINGS = [
@@ -89,7 +90,7 @@ class FormAjuste(ModalScreen[Ajuste | None]):
 
     @on(Button.Pressed, "#ajuste-cancelar")
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()
 
 
 class PactuacaoSecao(Vertical):

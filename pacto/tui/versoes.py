@@ -21,6 +21,7 @@ from pacto.domain.versions import (
     resumir,
 )
 from pacto.services.versoes import descrever_conteudo
+from pacto.tui.campos import DialogoComCampos
 from pacto.tui.portugues import Rodape
 
 RASCUNHO = "rascunho"
@@ -40,7 +41,7 @@ def congelar(app: App, nota: str) -> VersaoFluxo | None:
     return versao
 
 
-class TelaCongelar(ModalScreen[str | None]):
+class TelaCongelar(DialogoComCampos, ModalScreen[str | None]):
     """Ask for the note that explains a new version; returns the note, or None when cancelled."""
 
     CSS_PATH = "versoes.tcss"
@@ -79,7 +80,7 @@ class TelaCongelar(ModalScreen[str | None]):
         self.dismiss(nota)
 
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()
 
 
 class TelaVersoes(ModalScreen[None]):
