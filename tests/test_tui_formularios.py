@@ -7,7 +7,7 @@ from textual.widgets import Input, Select, TextArea
 from pacto.tui.app import criar_app
 from pacto.tui.formularios_rede import FormEncaminhamento
 from pacto.tui.reuniao_dialogos import Confirmar
-from pacto.tui.reuniao_listas import TelaPendencias
+from pacto.tui.reuniao_listas import TelaPendencias, TelaSugestoes
 from pacto.tui.sugestao_forms import FormDecisao, FormSugestao
 
 from .conftest import HOJE
@@ -47,9 +47,6 @@ async def test_accepted_deadline_change_edits_the_referral_in_place(caminho_demo
         await pilot.pause()
         sugestao = app.ws.sugestoes()[-1]
         assert sugestao.proposta["encaminhamento_id"] == alvo.id
-
-        app.screen.query_one  # meeting mode again
-        from pacto.tui.reuniao_listas import TelaSugestoes
 
         await pilot.press("f8")
         await pilot.pause()
