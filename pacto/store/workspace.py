@@ -330,6 +330,14 @@ class Workspace(
                 **self._carregar_reunioes(),
             )
 
+    def marca_de_alteracao(self) -> tuple[int, int]:
+        """A value that changes whenever the file's data changes: (PRAGMA data_version, which
+        moves on a commit by another connection, such as the CLI or another TUI; and the
+        changes made through this connection). The TUI polls it to keep its screens live."""
+        with self._traduzir_erros():
+            versao = self.con.execute("PRAGMA data_version").fetchone()[0]
+        return versao, self.con.total_changes
+
     # -- settings ------------------------------------------------------
 
     def configuracao(self, chave: str, padrao: str | None = None) -> str | None:

@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,6 +27,7 @@ from pacto.tui.temas import NOMES, TEMA_PADRAO, TEMA_PROJETOR, TEMAS
 from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
 
 traduzir_teclas_do_textual()
+INTERVALO_VERIFICACAO = 1.0  # seconds between checks for changes by other processes
 
 
 class PactoApp(App[None]):
@@ -88,6 +90,7 @@ class PactoApp(App[None]):
 
     def on_mount(self) -> None:
         self.action_recarregar()
+        self.set_interval(INTERVALO_VERIFICACAO, self.verificar_alteracoes)
         self.query_one("#navegacao", OptionList).highlighted = 0
         self.query_one("#painel").focus()
 
@@ -133,10 +136,49 @@ class PactoApp(App[None]):
 
     # -- actions --------------------------------------------------------
 
+    class DadosAlterados(Message):
+        """The workspace changed (here or in another process): the sections must be redrawn."""
+
+        def __init__(self, externa: bool) -> None:
+            super().__init__()
+            self.externa = externa
+
+    def verificar_alteracoes(self) -> None:
+        """Post DadosAlterados when the workspace changed since the last load.
+
+        Polled every second. While a dialog or meeting mode is on top, the reload waits for
+        the main screen (typing there must not pay for it).
+        """
+        if self.screen is self.screen_stack[0] and (externa := self._alterado()) is not None:
+            self.post_message(self.DadosAlterados(externa))
+
+    def _alterado(self) -> bool | None:
+        """None if nothing changed since the last load, else whether another process did it."""
+        try:
+            marca = self.ws.marca_de_alteracao()
+        except PactoErro:
+            return None
+        anterior = getattr(self, "_marca", marca)
+        if marca == anterior:
+            return None
+        self._marca = marca
+        return marca[0] != anterior[0]
+
+    @on(DadosAlterados)
+    def _ao_alterar_dados(self, mensagem: DadosAlterados) -> None:
+        # a change made here was already drawn by the section that made it; another
+        # process's change is drawn in the section on screen too
+        self.recarregar(redesenhar_atual=mensagem.externa)
+
     def action_recarregar(self) -> None:
         """Read the workspace again and redraw every section."""
+        self.recarregar()
+
+    def recarregar(self, redesenhar_atual: bool = True) -> None:
+        """Read the workspace again; redraw the Painel now and the other sections when shown."""
         try:
             rc = self.ws.carregar()
+            self._marca = self.ws.marca_de_alteracao()
         except PactoErro as erro:
             self.notify(erro.mensagem, title="Erro ao ler o workspace", severity="error")
             return
@@ -153,7 +195,8 @@ class PactoApp(App[None]):
             s.id for s in SECOES if hasattr(self.query_one(f"#{s.id}"), "mostrar")
         }
         self._redesenhar("painel")  # the summary always reflects the last change
-        self._redesenhar(self.query_one("#secoes", ContentSwitcher).current)
+        if redesenhar_atual:
+            self._redesenhar(self.query_one("#secoes", ContentSwitcher).current)
 
     def _redesenhar(self, secao_id: str | None) -> None:
         """Draw a section from the latest snapshot, once per load, when it is shown.
@@ -171,6 +214,8 @@ class PactoApp(App[None]):
 
     def ir_para(self, secao_id: str) -> None:
         """Switch to a section by id, keeping the navigation in step."""
+        if self._alterado() is not None:  # what was just changed elsewhere shows at once
+            self.recarregar(redesenhar_atual=False)
         self._redesenhar(secao_id)
         self.query_one("#secoes", ContentSwitcher).current = secao_id
         navegacao = self.query_one("#navegacao", OptionList)

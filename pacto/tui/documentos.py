@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.privacidade import AVISO_PRIVACIDADE
-from pacto.domain.reunioes import ordenar_reunioes, proxima_reuniao
+from pacto.domain.reunioes import ordenar_reunioes, proxima_reuniao, ultima_realizada
 from pacto.services.documentos.catalogo import (
     CATALOGO,
     POR_CHAVE,
@@ -35,6 +35,7 @@ from pacto.services.documentos.catalogo import (
 from pacto.services.documentos.reuniao_docs import DadoPessoalNoTexto
 from pacto.services.documentos.termo import Lote
 from pacto.services.mensal import mes_de
+from pacto.tui.formularios import CaixaDeMarcar
 from pacto.tui.reuniao_dialogos import Confirmar
 
 PARAMETROS = ("reuniao", "instituicao", "mes", "ato")
@@ -150,7 +151,7 @@ class DocumentosSecao(Vertical):
         with Horizontal(id="doc-saida"):
             yield Label("Pasta ", classes="rotulo")
             yield Input(compact=True, id="doc-pasta")
-            yield Checkbox(ROTULO_PDF[False], compact=True, id="doc-pdf")
+            yield CaixaDeMarcar(ROTULO_PDF[False], compact=True, id="doc-pdf")
         yield ProgressBar(id="doc-progresso", show_eta=False)
         yield Static(id="doc-estado")
 
@@ -168,12 +169,27 @@ class DocumentosSecao(Vertical):
         atual = seletor.value
         reunioes = list(reversed(ordenar_reunioes(rc.reunioes)))
         seletor.set_options([(f"{r.titulo} · {r.data:%d/%m/%Y}", r.id) for r in reunioes])
+        self._reunioes = rc.reunioes
         ids = {r.id for r in reunioes}
         if atual in ids:
             seletor.value = atual
         elif reunioes:
-            escolhida = proxima_reuniao(rc.reunioes, self.app.hoje or date.today()) or reunioes[0]
-            seletor.value = escolhida.id
+            self._propor_reuniao()
+
+    def _propor_reuniao(self) -> None:
+        """Propose the meeting the highlighted document is about: the last one held for the
+        minutes, memory and attendance list, the next planned one for the agenda."""
+        reunioes = getattr(self, "_reunioes", [])
+        gerador = self._gerador()
+        if not reunioes or gerador is None or gerador.parametro != "reuniao":
+            return
+        hoje = self.app.hoje or date.today()
+        if gerador.chave == "pauta":
+            escolhida = proxima_reuniao(reunioes, hoje) or ultima_realizada(reunioes, hoje)
+        else:
+            escolhida = ultima_realizada(reunioes, hoje) or proxima_reuniao(reunioes, hoje)
+        escolhida = escolhida or ordenar_reunioes(reunioes)[-1]
+        self.query_one("#doc-reuniao", Select).value = escolhida.id
 
     # -- choosing ---------------------------------------------------------------------
 
@@ -189,6 +205,7 @@ class DocumentosSecao(Vertical):
         self.query_one("#doc-descricao", Static).update(texto)
         for parametro in PARAMETROS:
             self.query_one(f"#doc-param-{parametro}").display = gerador.parametro == parametro
+        self._propor_reuniao()
 
     def _gerador(self):
         lista = self.query_one("#doc-lista", OptionList)
