@@ -40,6 +40,9 @@ PADRAO = Theme(
         "foco-texto": "#000000",
         "dica-texto": "#B0B0B0",
         "footer-key-foreground": "#FEA62B",
+        # a prefilled field is selected when focused: keep it a solid, readable block
+        "input-selection-background": "#FFFFFF",
+        "input-selection-foreground": "#000000",
     },
 )
 
@@ -71,6 +74,8 @@ PROJETOR = Theme(
         "block-cursor-foreground": "#FFFFFF",
         "input-cursor-background": "#000000",
         "input-cursor-foreground": "#FFFFFF",
+        "input-selection-background": "#000000",
+        "input-selection-foreground": "#FFFFFF",
     },
 )
 
