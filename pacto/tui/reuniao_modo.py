@@ -251,20 +251,33 @@ class ModoReuniao(Screen[None]):
             estado = "salva automaticamente"
         else:
             estado = f"salvo há {int(agora - self._salvo_em)} s"
-        area.border_title = f"Ata deste item ({estado})"
+        # each label is repainted only when its text changes (the clock shows whole seconds),
+        # and the clock without re-laying out the screen while its width stays the same
+        titulo = f"Ata deste item ({estado})"
+        if area.border_title != titulo:
+            area.border_title = titulo
         decorrido = self._tempo_do_item()
         previsto = self.item.minutos * 60
         texto = Text(f"⏱ {_relogio(decorrido)} de {_relogio(previsto)}")
         if decorrido > previsto:
             texto.append("  ! tempo esgotado", "bold reverse")
-        self.query_one("#mr-relogio", Static).update(texto)
-        self.query_one("#mr-pauta", OptionList).replace_option_prompt_at_index(
-            self.atual, self._rotulo_item(self.atual)
-        )
+        relogio = self.query_one("#mr-relogio", Static)
+        anterior = getattr(self, "_relogio_mostrado", None)
+        if anterior is None or anterior.plain != texto.plain:
+            relogio.update(texto, layout=anterior is None or anterior.cell_len != texto.cell_len)
+            self._relogio_mostrado = texto
+        rotulo = self._rotulo_item(self.atual)
+        if getattr(self, "_rotulo_mostrado", None) != (self.atual, str(rotulo)):
+            self._rotulo_mostrado = (self.atual, str(rotulo))
+            self.query_one("#mr-pauta", OptionList).replace_option_prompt_at_index(
+                self.atual, rotulo
+            )
 
     def _mostrar_privacidade(self) -> None:
         alertas = verificar_privacidade(self._salvo)
         aviso = self.query_one("#mr-privacidade", Static)
+        if not alertas and not aviso.has_class("visivel"):
+            return  # nothing to show, nothing shown: no repaint after each autosave
         aviso.update(
             Text("! Possível dado de vítima na ata:\n" + descrever_alertas(alertas, 2), "bold")
             if alertas
