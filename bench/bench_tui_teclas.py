@@ -6,7 +6,8 @@ is posted to the app and the clock stops at the first frame (`Screen._compositor
 which the change is visible: the Rede › Atores cursor on the next row (against a bare DataTable
 holding the same rows), a typed letter in meeting mode's minutes (against a bare TextArea app).
 Keys are spaced like a person's (the Atores detail pane redraws once the cursor rests), and the
-CPU time of each key's whole aftermath is measured too. The meeting clock's cost is the CPU
+CPU time of each key's whole aftermath is measured too. The bare table is as tall as pacto's,
+so both scroll alike once the cursor passes the last visible row. The meeting clock's cost is the CPU
 used per second by an idle meeting mode, minus that of the idle bare TextArea app.
 
     .venv/bin/python bench/bench_tui_teclas.py [--rodadas N] [--json]
@@ -42,6 +43,8 @@ PAUSA_CURSOR = 0.25  # s between arrow presses: the detail pane redraws once the
 PAUSA_DIGITACAO = 0.08  # s between letters: brisk typing
 OCIOSO = 3.0  # s of an idle meeting mode to measure the clock's cost
 ALVO = 1.5
+ALTURA_TABELA = 20  # rows of the Atores table at 120x40; the bare table gets the same, so both
+# scroll alike once the cursor passes the last visible row
 
 
 class Quadros:
@@ -113,11 +116,18 @@ async def pacto_cursor(caminho: Path):
         aba = app.query_one("#aba-atores-conteudo")
         await _esperar(pilot, lambda: aba.carga.completa)
         tabela = app.query_one("#rede-tabela", DataTable)
+        assert tabela.size.height == ALTURA_TABELA, tabela.size
         return await _serie(app, list(_setas(tabela)), PAUSA_CURSOR)
 
 
+class AppMinimaMesmaAltura(AppMinima):
+    """The bare DataTable app, its table as tall as pacto's Atores table."""
+
+    CSS = f"DataTable {{ height: {ALTURA_TABELA}; }}"
+
+
 async def minima_cursor(linhas):
-    app = AppMinima(linhas)
+    app = AppMinimaMesmaAltura(linhas)
     async with app.run_test(size=TAMANHO) as pilot:
         await pilot.pause(0.3)
         tabela = app.query_one(DataTable)
