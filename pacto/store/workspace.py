@@ -330,12 +330,15 @@ class Workspace(
                 **self._carregar_reunioes(),
             )
 
-    def marca_de_alteracao(self) -> tuple[int, int]:
+    def marca_de_alteracao(self) -> tuple[int, int] | None:
         """A value that changes whenever the file's data changes: (PRAGMA data_version, which
         moves on a commit by another connection, such as the CLI or another TUI; and the
-        changes made through this connection). The TUI polls it to keep its screens live."""
-        with self._traduzir_erros():
+        changes made through this connection). The TUI polls it to keep its screens live, so
+        it never raises: None when the file cannot be read right now."""
+        try:
             versao = self.con.execute("PRAGMA data_version").fetchone()[0]
+        except (sqlite3.Error, AttributeError):
+            return None
         return versao, self.con.total_changes
 
     # -- settings ------------------------------------------------------

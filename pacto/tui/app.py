@@ -90,11 +90,13 @@ class PactoApp(App[None]):
 
     def on_mount(self) -> None:
         self.action_recarregar()
-        self.set_interval(INTERVALO_VERIFICACAO, self.verificar_alteracoes)
+        self._vigia = self.set_interval(INTERVALO_VERIFICACAO, self.verificar_alteracoes)
         self.query_one("#navegacao", OptionList).highlighted = 0
         self.query_one("#painel").focus()
 
     def on_unmount(self) -> None:
+        if hasattr(self, "_vigia"):
+            self._vigia.stop()  # no check of a closed workspace while the app shuts down
         self.ws.fechar()
 
     def get_system_commands(self, screen: Screen):
@@ -154,15 +156,12 @@ class PactoApp(App[None]):
 
     def _alterado(self) -> bool | None:
         """None if nothing changed since the last load, else whether another process did it."""
-        try:
-            marca = self.ws.marca_de_alteracao()
-        except PactoErro:
-            return None
-        anterior = getattr(self, "_marca", marca)
-        if marca == anterior:
+        marca = self.ws.marca_de_alteracao()
+        anterior = getattr(self, "_marca", None)
+        if marca is None or marca == anterior:
             return None
         self._marca = marca
-        return marca[0] != anterior[0]
+        return anterior is None or marca[0] != anterior[0]
 
     @on(DadosAlterados)
     def _ao_alterar_dados(self, mensagem: DadosAlterados) -> None:
@@ -176,9 +175,11 @@ class PactoApp(App[None]):
 
     def recarregar(self, redesenhar_atual: bool = True) -> None:
         """Read the workspace again; redraw the Painel now and the other sections when shown."""
+        self._marca = (
+            self.ws.marca_de_alteracao()
+        )  # first: a failed read is not retried each second
         try:
             rc = self.ws.carregar()
-            self._marca = self.ws.marca_de_alteracao()
         except PactoErro as erro:
             self.notify(erro.mensagem, title="Erro ao ler o workspace", severity="error")
             return
