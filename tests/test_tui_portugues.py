@@ -100,3 +100,14 @@ def test_deny_list_catches_textual_english():
         "esc Dismiss menu",
         "Search for themes…",
     ]
+
+
+async def test_painel_gap_list_is_one_key_away(caminho_demo):
+    app = criar_app(caminho_demo, hoje=HOJE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        painel, lacunas = app.query_one("#painel"), app.query_one("#painel-lacunas")
+        assert lacunas.region.y - painel.region.y > 5  # below the counts and the stages
+        await pilot.press("l")
+        await pilot.pause()
+        assert painel.scroll_y > 0 and lacunas.region.y - painel.region.y <= 1
