@@ -18,7 +18,14 @@ from pacto.services.documentos.registro import DOCUMENTOS, MODELOS, parametros
 from .conftest import HOJE
 from .leitura_docx import ler
 
-COMUNS = {"--saida", "--pdf", "--modelos", "--sobrescrever", "--help", "-h"}  # every writer has them
+COMUNS = {
+    "--saida",
+    "--pdf",
+    "--modelos",
+    "--sobrescrever",
+    "--help",
+    "-h",
+}  # every writer has them
 
 
 def _opcoes_do_registro(documento) -> set[str]:

@@ -45,8 +45,16 @@ async def test_enter_generates_the_lista_de_presenca_through_the_worker(caminho_
         assert app.query_one("#doc-param-reuniao").display
         assert not app.query_one("#doc-param-mes").display
         seletor = app.query_one("#doc-reuniao", Select)
+        gt = next(r for r in app.ws.reunioes() if r.situacao == "realizada")
         ampliada = next(r for r in app.ws.reunioes() if r.tipo == "ampliada")
-        assert seletor.value == ampliada.id  # the next planned meeting by default
+        assert seletor.value == gt.id  # the attendance of the last meeting held, by default
+        await pilot.press("down")  # the agenda (just below) is about the next planned one
+        await pilot.pause()
+        assert seletor.value == ampliada.id
+        await pilot.press("up")
+        await pilot.pause()
+        assert seletor.value == gt.id
+        seletor.value = ampliada.id
         await _gerar(app, pilot)
         arquivo = tmp_path / "docs" / "presenca-2026-12-10-ampliada-1.docx"
         assert arquivo.is_file()
@@ -114,9 +122,10 @@ async def test_pdf_checkbox_and_termo_of_one_institution(caminho_demo, tmp_path)
         await _escolher(app, pilot, "termo", tmp_path)
         await pilot.press("p")
         caixa = app.query_one("#doc-pdf", Checkbox)
-        assert caixa.value and str(caixa.label) == "PDF: sim"
+        assert caixa.value and str(caixa.label) == "PDF: sim" and caixa.BUTTON_INNER == "✔"
         await pilot.press("p")
         assert not caixa.value and str(caixa.label) == "PDF: não"
+        assert caixa.BUTTON_INNER == " "  # no mark drawn next to “não”
         app.query_one("#doc-instituicoes", Input).value = "PF-RR"
         app.query_one("#doc-pasta", Input).value = str(tmp_path / "termos")
         await _gerar(app, pilot)

@@ -128,7 +128,7 @@ async def test_tui_history_screen_filters_by_institution(caminho_demo):
         assert isinstance(app.screen, TelaHistorico)
         tabela = app.screen.query_one("#historico-tabela", DataTable)
         primeira = tabela.get_row_at(0)
-        assert primeira[1] == "Carla (OIM)" and "alterou instituição PF-RR: horario" in primeira[2]
+        assert primeira[1] == "Carla (OIM)" and "alterou instituição PF-RR: horário" in primeira[2]
         filtro = app.screen.query_one("#historico-filtro", Input)
         filtro.value = "creas pintolandia"
         filtro.focus()
@@ -158,3 +158,18 @@ async def test_h_in_rede_opens_the_history_of_the_highlighted_institution(caminh
         assert isinstance(app.screen, TelaHistorico)
         titulo = str(app.screen.query_one("#historico-titulo").render())
         assert titulo.startswith(f"Histórico de alterações de {sigla} ·")
+
+
+def test_history_names_settings_and_fields_by_label_not_key(ws_vazio):
+    """A generated document's mark and renamed columns read as words, not as internal keys."""
+    with ws_vazio.transacao():
+        ws_vazio.definir_configuracao("gerado.fluxo_publicado", "2026-11-26T10:00:00")
+    inst = nova_instituicao(ws_vazio, "PF")
+    inst.endereco = "Rua A, 1"
+    ws_vazio.salvar_instituicao(inst)
+    siglas = {inst.id: inst.sigla}
+    linhas = [descrever(r, rotulo(r, siglas)) for r in ws_vazio.historico(limite=10)]
+    texto = "\n".join(linhas)
+    assert "registro de documento gerado: fluxo publicado" in texto
+    assert "gerado.fluxo_publicado" not in texto
+    assert "endereço: vazio → Rua A, 1" in texto

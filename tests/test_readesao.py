@@ -134,9 +134,7 @@ def test_termo_aditivo_lists_exactly_the_change(caminho_demo, tmp_path):
     corpo = "\n".join(p.text for p in doc.paragraphs)
     assert "TERMO ADITIVO" in corpo and "da versão 1, que assinou, para a versão 2" in corpo
     # siglas carry non-breaking hyphens in documents (they never split at a line end)
-    itens = [
-        p.text.replace("\u2011", "-") for p in doc.paragraphs if p.style.name == "List Bullet"
-    ]
+    itens = [p.text.replace("\u2011", "-") for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert itens == ["Atribuição alterada — PF-RR em Resgate."]
     tabelas = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "Coordena o resgate com o MPT." in tabelas

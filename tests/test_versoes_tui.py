@@ -4,6 +4,7 @@ from textual.widgets import Input, OptionList, Static
 
 from pacto.store import Workspace
 from pacto.tui.app import criar_app
+from pacto.tui.reuniao_dialogos import Confirmar
 from pacto.tui.versoes import TelaCongelar, TelaVersoes
 
 from .conftest import nova_instituicao
@@ -117,6 +118,9 @@ async def test_escape_cancels_the_note_without_freezing(caminho_demo):
         await pilot.press("v", "c")
         await pilot.pause()
         await pilot.press(*"Talvez", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirmar)  # a typed note is not thrown away unasked
+        await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, TelaVersoes)
         assert app.ws.versoes() == []

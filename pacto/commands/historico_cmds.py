@@ -163,3 +163,20 @@ def usuario(nome: str | None) -> None:
         return
     caminho = preferencias.definir_usuario(nome)
     click.echo(f"Suas alterações serão assinadas como “{' '.join(nome.split())}” ({caminho}).")
+
+
+@config.command("tema")
+@click.argument("nome", required=False, metavar="[padrao|projetor]")
+def tema(nome: str | None) -> None:
+    """Define (ou mostra) o tema da interface: padrao ou projetor (alto contraste)."""
+    from pacto.services import config as preferencias
+
+    if nome is None:
+        atual = preferencias.tema()
+        click.echo(f"{atual}: {preferencias.TEMAS[atual]}.")
+        return
+    caminho = preferencias.definir_tema(nome)
+    escolhido = preferencias.tema()
+    click.echo(
+        f"A interface usará o tema {escolhido} ({preferencias.TEMAS[escolhido]}) ({caminho})."
+    )

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pacto.domain.calendario import feriado, pontos_facultativos, posicao_no_mes
 from pacto.domain.checklist import LinhaChecklist
 from pacto.domain.reunioes import TIPOS_REUNIAO, Acao, Reuniao, ordenar_reunioes
-from pacto.domain.text import sem_caracteres_proibidos
+from pacto.domain.text import plural, sem_caracteres_proibidos
 from pacto.domain.validation import LIMITE_CAMPO_CURTO
 
 QUINTA_FEIRA = 3
@@ -125,7 +125,11 @@ def pauta_do_alinhamento(
     if pendentes and not uma_a_uma:
         atrasadas = sum(a.atrasada(hoje) for a in pendentes)
         pauta.append(
-            (f"Ações em aberto de reuniões anteriores: {len(pendentes)}, {atrasadas} atrasadas", 20)
+            (
+                f"Ações em aberto de reuniões anteriores: {len(pendentes)}, "
+                f"{plural(atrasadas, 'atrasada', 'atrasadas')}",
+                20,
+            )
         )
     for titulo, minutos in TIPOS_REUNIAO["alinhamento"].pauta:
         if titulo == "Pendências da reunião anterior" and pendentes:

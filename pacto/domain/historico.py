@@ -34,6 +34,32 @@ NOMES_TABELAS = {
     "purga_de_texto": "um texto em todo o workspace (purga, sem guardar o texto)",
     "dados_de_pessoa": "dados pessoais de uma pessoa (LGPD, art. 18)",
 }
+# workspace settings (table configuracoes) by key or key prefix, as the history names them
+CONFIGURACOES = {
+    "ato_gt": "ato do grupo de trabalho",
+    "backups_manter": "número de cópias de segurança mantidas",
+    "modelos": "pasta de modelos dos documentos",
+}
+PREFIXOS_CONFIGURACAO = {
+    "gerado.": "registro de documento gerado:",
+    "documentos.": "dado dos documentos:",
+}
+# column names that read wrong without accents; the others lose "_id" and underscores
+ACENTOS_CAMPOS = {
+    "endereco": "endereço",
+    "email": "e-mail",
+    "horario": "horário",
+    "observacoes": "observações",
+    "condicao": "condição",
+    "descricao": "descrição",
+    "instituicao": "instituição",
+    "confirmado_em": "confirmado em",
+    "justificativa": "justificativa",
+    "decisao": "decisão",
+    "responsavel": "responsável",
+    "reuniao": "reunião",
+    "numero": "número",
+}
 OPERACOES = {"inclusao": "incluiu", "alteracao": "alterou", "exclusao": "excluiu"}
 IGNORAR_CAMPOS = {"id"}
 
@@ -74,6 +100,8 @@ def rotulo(reg: RegistroHistorico, siglas: dict[int, str]) -> str:
         valor = dados.get(campo)
         return siglas.get(valor, f"#{valor}") if valor is not None else ""
 
+    if reg.tabela == "configuracoes" and dados.get("chave"):
+        return rotulo_configuracao(str(dados["chave"]))
     if reg.tabela == "encaminhamentos":
         return f"{sigla('origem_id')} → {sigla('destino_id')}"
     if "sigla" in dados:
@@ -91,14 +119,34 @@ def rotulo(reg: RegistroHistorico, siglas: dict[int, str]) -> str:
     return ""
 
 
+def rotulo_campo(campo: str) -> str:
+    """A column name in words: 'origem_id' -> 'origem', 'endereco' -> 'endereço'."""
+    base = campo.removesuffix("_id")
+    return ACENTOS_CAMPOS.get(base, base.replace("_", " "))
+
+
+def rotulo_configuracao(chave: str) -> str:
+    """A setting's key in words: 'gerado.fluxo_publicado' -> 'registro de documento gerado: fluxo publicado'."""
+    if chave in CONFIGURACOES:
+        return CONFIGURACOES[chave]
+    for prefixo, nome in PREFIXOS_CONFIGURACAO.items():
+        if chave.startswith(prefixo):
+            return f"{nome} {chave.removeprefix(prefixo).replace('_', ' ')}"
+    return chave.replace("_", " ").replace(".", ": ")
+
+
 def descrever(reg: RegistroHistorico, rotulo: str = "") -> str:
     """One line in Portuguese, e.g. 'Ana alterou instituição PF-RR: telefone: 194 → (95) 3000-0101.'"""
     quem = reg.usuario or "alguém"
     alvo = NOMES_TABELAS.get(reg.tabela, reg.tabela)
-    if rotulo:
+    if reg.tabela == "configuracoes" and rotulo:
+        alvo = rotulo  # the setting's own label already says what it is
+    elif rotulo:
         alvo = f"{alvo} {rotulo}"
     texto = f"{quem} {OPERACOES[reg.operacao]} {alvo}"
     if reg.operacao == "alteracao":
-        mudancas = [f"{c}: {_curto(a)} → {_curto(d)}" for c, a, d in reg.campos_alterados()]
+        mudancas = [
+            f"{rotulo_campo(c)}: {_curto(a)} → {_curto(d)}" for c, a, d in reg.campos_alterados()
+        ]
         texto += ": " + "; ".join(mudancas) if mudancas else ""
     return texto + "."

@@ -431,6 +431,12 @@ def proxima_reuniao(reunioes: list[Reuniao], hoje: date) -> Reuniao | None:
     return planejadas[-1] if planejadas else None
 
 
+def ultima_realizada(reunioes: list[Reuniao], hoje: date) -> Reuniao | None:
+    """The last meeting already held by today: the one whose minutes or attendance are due."""
+    feitas = [r for r in ordenar_reunioes(reunioes) if r.situacao == "realizada" and r.data <= hoje]
+    return feitas[-1] if feitas else None
+
+
 def acoes_pendentes_antes(
     reuniao: Reuniao, reunioes: list[Reuniao], acoes: list[Acao]
 ) -> list[Acao]:

@@ -1,4 +1,4 @@
-"""The user's own settings, kept outside any workspace: the name that signs the change history."""
+"""The user's own settings, kept outside any workspace: the name that signs the history, the theme."""
 
 from __future__ import annotations
 
@@ -35,6 +35,15 @@ def usuario() -> str | None:
     return nome if isinstance(nome, str) and nome.strip() else None
 
 
+TEMAS = {"padrao": "o tema escuro do pacto", "projetor": "alto contraste, para projetar"}
+
+
+def tema() -> str:
+    """The TUI theme set with `pacto config tema` ("padrao" when none or an unknown one is set)."""
+    nome = ler().get("tema")
+    return nome if nome in TEMAS else "padrao"
+
+
 def definir_usuario(nome: str) -> Path:
     """Save the name that signs this person's changes; written atomically, readable by the owner only."""
     nome = " ".join((nome or "").split())
@@ -46,11 +55,32 @@ def definir_usuario(nome: str) -> Path:
         raise ErroValidacao("Nome longo demais (máximo 120 caracteres).")
     if problema := problema_de_caracteres("O nome", nome):
         raise ErroValidacao(problema)
+    return _gravar(usuario=nome)
+
+
+def definir_tema(nome: str) -> Path:
+    """Save the TUI theme, keeping the other settings."""
+    nome = (nome or "").strip().lower().replace("ã", "a")
+    if nome not in TEMAS:
+        opcoes = ", ".join(TEMAS)
+        raise ErroValidacao(f"Tema desconhecido: “{nome}”. Use um destes: {opcoes}.")
+    return _gravar(tema=nome)
+
+
+def _gravar(**mudancas: str) -> Path:
+    """Rewrite the settings file with these keys changed, atomically and readable by the owner only."""
+    atuais = {k: v for k, v in ler().items() if isinstance(v, str)}
+    atuais.update(mudancas)
     destino = arquivo_config()
-    escapado = nome.replace("\\", "\\\\").replace('"', '\\"')
+    linhas = "".join(f'{chave} = "{_escapar(valor)}"\n' for chave, valor in atuais.items())
     try:
         destino.parent.mkdir(parents=True, exist_ok=True)
     except OSError as erro:
         raise PactoErro(f"Não foi possível gravar {destino}{motivo(erro)}.") from erro
     # pacto's own settings file: replacing it is the point of the command
-    return gravar(destino, f'usuario = "{escapado}"\n', sobrescrever=True, privado=True)
+    return gravar(destino, linhas, sobrescrever=True, privado=True)
+
+
+def _escapar(valor: str) -> str:
+    """A value as the inside of a TOML basic string."""
+    return valor.replace("\\", "\\\\").replace('"', '\\"')

@@ -460,6 +460,17 @@ class Workspace(
             return {}
         return dados if isinstance(dados, dict) else {}
 
+    def marca_de_alteracao(self) -> tuple[int, int] | None:
+        """A value that changes whenever the file's data changes: (PRAGMA data_version, which
+        moves on a commit by another connection, such as the CLI or another TUI; and the
+        changes made through this connection). The TUI polls it to keep its screens live, so
+        it never raises: None when the file cannot be read right now."""
+        try:
+            versao = self.con.execute("PRAGMA data_version").fetchone()[0]
+        except (sqlite3.Error, AttributeError):
+            return None
+        return versao, self.con.total_changes
+
     # -- settings ------------------------------------------------------
 
     def configuracao(self, chave: str, padrao: str | None = None) -> str | None:

@@ -26,6 +26,7 @@ from pacto.domain.errors import ErroValidacao, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.redacao import data_curta
 from pacto.services.adesoes import Panorama, filtrar, panorama, registrar
+from pacto.tui.campos import DialogoComCampos
 from pacto.tui.texto import TabelaLiteral, literal, marcado
 
 TODAS = "*"
@@ -220,7 +221,7 @@ class AdesoesSecao(Vertical):
         self.app.push_screen(TelaRegistrarAdesao(selecionada, self.app.hoje), ao_fechar)
 
 
-class TelaRegistrarAdesao(ModalScreen[dict | None]):
+class TelaRegistrarAdesao(DialogoComCampos, ModalScreen[dict | None]):
     """The form of one adhesion step; returns the values for `services.adesoes.registrar`."""
 
     CSS_PATH = "adesoes.tcss"
@@ -310,4 +311,4 @@ class TelaRegistrarAdesao(ModalScreen[dict | None]):
         )
 
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()

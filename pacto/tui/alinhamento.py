@@ -20,13 +20,14 @@ from pacto.domain.network import RedeCompleta
 from pacto.services.gravacao import ArquivoExistente
 from pacto.services.mensal import checklist_do_mes, mes_de, meses_ate
 from pacto.services.pacote_mensal import PacoteMensal, preparar_mes
+from pacto.tui.campos import DialogoComCampos
 from pacto.tui.documentos import avisar_lote, pasta_de_saida, perguntar_substituir
 from pacto.tui.texto import TabelaLiteral, marcado
 
 MARCAS = {"ok": "✔ Em dia", "pendente": "! Pendente", "nao_se_aplica": "– Não se aplica"}
 
 
-class FormNotaChecklist(ModalScreen[tuple[str, str] | None]):
+class FormNotaChecklist(DialogoComCampos, ModalScreen[tuple[str, str] | None]):
     """Note and responsible institution for a checklist item."""
 
     BINDINGS = [
@@ -67,7 +68,7 @@ class FormNotaChecklist(ModalScreen[tuple[str, str] | None]):
 
     @on(Button.Pressed, "#check-cancelar")
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()
 
 
 class AlinhamentoSecao(Vertical):

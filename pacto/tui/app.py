@@ -11,18 +11,24 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pacto.domain.errors import PactoErro
 from pacto.services.progresso import situacao
 from pacto.store import Workspace
-from pacto.tui.commands import ComandosPacto, PaletaPacto
+from pacto.tui.commands import ComandosPacto, PaletaPacto, ProvedorTemas
 from pacto.tui.help import TelaAjuda
+from pacto.tui.portugues import Rodape, traduzir_teclas_do_textual
 from pacto.tui.sections import POR_ID, SECOES
 from pacto.tui.substituido import VigiaGeracao
+from pacto.tui.temas import NOMES, TEMA_PADRAO, TEMA_PROJETOR, TEMAS
 from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
+
+traduzir_teclas_do_textual()
+INTERVALO_VERIFICACAO = 1.0  # seconds between checks for changes by other processes
 
 
 class PactoApp(VigiaGeracao, App[None]):
@@ -30,12 +36,12 @@ class PactoApp(VigiaGeracao, App[None]):
 
     CSS_PATH = ["app.tcss", "rede.tcss"]
     TITLE = "pacto"
-    COMMANDS = App.COMMANDS | {ComandosPacto}
+    COMMANDS = {ComandosPacto}  # pacto's actions first; Textual's own ones in Portuguese after
     BINDINGS = [
         Binding("q", "quit", "Sair"),
         Binding("ctrl+q", "quit", "Sair", show=False, priority=True),
         Binding("question_mark", "ajuda", "Ajuda"),
-        Binding("f5", "recarregar", "Recarregar"),
+        Binding("f5", "recarregar", "Recarregar", show=False),
         Binding("f2", "modo_reuniao", "Modo reunião"),
         Binding("slash", "buscar", "Buscar", show=False),
         Binding("v", "versoes", "Versões"),
@@ -44,10 +50,18 @@ class PactoApp(VigiaGeracao, App[None]):
         *(Binding(s.tecla, f"ir_para('{s.id}')", s.nome, show=False) for s in SECOES),
     ]
 
-    def __init__(self, workspace: Workspace, hoje: date | None = None):
+    def __init__(self, workspace: Workspace, hoje: date | None = None, tema: str = "padrao"):
         super().__init__()
         self.ws = workspace
         self.hoje = hoje
+        for t in TEMAS:
+            self.register_theme(t)
+        self.theme = NOMES.get(tema, TEMA_PADRAO)
+
+    def _watch_theme(self, theme_name: str) -> None:
+        """Textual's theme switch, plus a class the CSS uses to weigh hints more on a projector."""
+        super()._watch_theme(theme_name)
+        self.set_class(theme_name == TEMA_PROJETOR, "-projetor")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -69,7 +83,7 @@ class PactoApp(VigiaGeracao, App[None]):
                             f"[b]{secao.nome}[/b]\n\n{secao.previsto}\n\n"
                             "[i]Esta seção ainda está em construção.[/i]"
                         )
-        yield Footer()
+        yield Rodape()
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
         """Notifications carry user data (names, error messages quoting values): never markup."""
@@ -78,6 +92,7 @@ class PactoApp(VigiaGeracao, App[None]):
     def on_mount(self) -> None:
         self.vigiar_geracao()
         self.action_recarregar()
+        self._vigia = self.set_interval(INTERVALO_VERIFICACAO, self.verificar_alteracoes)
         self.query_one("#navegacao", OptionList).highlighted = 0
         self.query_one("#painel").focus()
         self._avisar_linhas_invalidas()
@@ -119,15 +134,41 @@ class PactoApp(VigiaGeracao, App[None]):
             )
 
     def on_unmount(self) -> None:
+        if hasattr(self, "_vigia"):
+            self._vigia.stop()  # no check of a closed workspace while the app shuts down
         self.ws.fechar()
 
     def get_system_commands(self, screen: Screen):
-        """Textual's own palette commands, in Portuguese."""
-        yield SystemCommand("Tema de cores", "Trocar o tema de cores", self.action_change_theme)
+        """Textual's own palette commands, in Portuguese (pacto's palette lists them last)."""
+        yield SystemCommand(
+            "Tema de cores", "Padrão ou projetor (alto contraste)", self.action_change_theme
+        )
         yield SystemCommand(
             "Captura de tela", "Salvar uma imagem SVG da tela atual", self.action_screenshot
         )
-        yield SystemCommand("Sair", "Fechar o pacto", self.action_quit)
+
+    def action_change_theme(self) -> None:
+        """Choose between pacto's two themes, in Portuguese (Textual's list is English names)."""
+        self.push_screen(PaletaPacto(providers=[ProvedorTemas], placeholder="Buscar tema…"))
+
+    def trocar_tema(self, nome: str) -> None:
+        """Switch theme for this session and say how to keep it."""
+        self.theme = nome
+        chave = next(k for k, v in NOMES.items() if v == nome)
+        self.notify(f"Para usar sempre este tema: pacto config tema {chave}", title="Tema")
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen in the current folder and say where, in Portuguese."""
+        try:
+            caminho = self.save_screenshot(filename, path or str(Path.cwd()))
+        except OSError as erro:
+            self.notify(
+                f"Não foi possível salvar a captura de tela: {erro.strerror or erro}",
+                title="Captura de tela",
+                severity="error",
+            )
+            return
+        self.notify(f"Captura de tela salva em {caminho}", title="Captura de tela")
 
     def action_command_palette(self) -> None:
         """Open the command palette with a Portuguese prompt."""
@@ -136,11 +177,51 @@ class PactoApp(VigiaGeracao, App[None]):
 
     # -- actions --------------------------------------------------------
 
+    class DadosAlterados(Message):
+        """The workspace changed (here or in another process): the sections must be redrawn."""
+
+        def __init__(self, externa: bool) -> None:
+            super().__init__()
+            self.externa = externa
+
+    def verificar_alteracoes(self) -> None:
+        """Post DadosAlterados when the workspace changed since the last load.
+
+        Polled every second. While a dialog or meeting mode is on top, the reload waits for
+        the main screen (typing there must not pay for it).
+        """
+        if self.screen is self.screen_stack[0] and (externa := self._alterado()) is not None:
+            self.post_message(self.DadosAlterados(externa))
+
+    def _alterado(self) -> bool | None:
+        """None if nothing changed since the last load, else whether another process did it."""
+        marca = self.ws.marca_de_alteracao()
+        anterior = getattr(self, "_marca", None)
+        if marca is None or marca == anterior:
+            return None
+        self._marca = marca
+        return anterior is None or marca[0] != anterior[0]
+
+    @on(DadosAlterados)
+    def _ao_alterar_dados(self, mensagem: DadosAlterados) -> None:
+        # a change made here was already drawn by the section that made it; another
+        # process's change is drawn in the section on screen too
+        self.recarregar(redesenhar_atual=mensagem.externa)
+
     def action_recarregar(self) -> None:
         """Read the workspace again and redraw every section."""
         if self.ws.foi_substituido() and self._avisado_substituicao:
             self.recarregar_substituido()  # F5 after a replacement adopts the new content
             return
+        self.recarregar()
+
+    def recarregar(self, redesenhar_atual: bool = True) -> None:
+        """Read the workspace again; redraw the Painel now and the other sections when shown."""
+        if self.ws.foi_substituido():  # replaced under us: the replacement dialog decides
+            return
+        self._marca = (
+            self.ws.marca_de_alteracao()
+        )  # first: a failed read is not retried each second
         try:
             rc = self.ws.carregar()
         except PactoErro as erro:
@@ -161,7 +242,8 @@ class PactoApp(VigiaGeracao, App[None]):
             s.id for s in SECOES if hasattr(self.query_one(f"#{s.id}"), "mostrar")
         }
         self._redesenhar("painel")  # the summary always reflects the last change
-        self._redesenhar(self.query_one("#secoes", ContentSwitcher).current)
+        if redesenhar_atual:
+            self._redesenhar(self.query_one("#secoes", ContentSwitcher).current)
 
     def _redesenhar(self, secao_id: str | None) -> None:
         """Draw a section from the latest snapshot, once per load, when it is shown.
@@ -179,6 +261,8 @@ class PactoApp(VigiaGeracao, App[None]):
 
     def ir_para(self, secao_id: str) -> None:
         """Switch to a section by id, keeping the navigation in step."""
+        if self._alterado() is not None:  # what was just changed elsewhere shows at once
+            self.recarregar(redesenhar_atual=False)
         self._redesenhar(secao_id)
         self.query_one("#secoes", ContentSwitcher).current = secao_id
         navegacao = self.query_one("#navegacao", OptionList)
@@ -240,6 +324,6 @@ def criar_app(caminho: Path, hoje: date | None = None, completa: bool = True) ->
     The interface stays open for hours, so it starts with SQLite's full integrity check
     (`completa`; the CLI runs it before loading Textual and passes False).
     """
-    from pacto.services.config import usuario
+    from pacto.services.config import tema, usuario
 
-    return PactoApp(Workspace.abrir(caminho, usuario(), completa=completa), hoje=hoje)
+    return PactoApp(Workspace.abrir(caminho, usuario(), completa=completa), hoje=hoje, tema=tema())

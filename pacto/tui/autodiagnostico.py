@@ -21,13 +21,14 @@ from pacto.domain.autodiagnostico import (
 )
 from pacto.domain.errors import PactoErro
 from pacto.domain.network import RedeCompleta
+from pacto.tui.campos import DialogoComCampos
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.texto import TabelaLiteral
 
 MARCAS = {"sim": "✔ Sim", "parcial": "◐ Parcial", "nao": "✘ Não", "na": "– Não se aplica"}
 
 
-class FormNota(ModalScreen[tuple[str, str] | None]):
+class FormNota(DialogoComCampos, ModalScreen[tuple[str, str] | None]):
     """Note and evidence for one answer."""
 
     BINDINGS = [
@@ -66,7 +67,7 @@ class FormNota(ModalScreen[tuple[str, str] | None]):
 
     @on(Button.Pressed, "#nota-cancelar")
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()
 
 
 class AutodiagnosticoSecao(Vertical):

@@ -6,6 +6,7 @@ from functools import partial
 
 from rich.align import Align
 from rich.text import Text
+from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
@@ -13,6 +14,7 @@ from pacto.domain.text import sem_acentos
 from pacto.tui.rede import ABAS
 from pacto.tui.rede_dados import abrir_form_gt, abrir_form_rede
 from pacto.tui.sections import SECOES
+from pacto.tui.temas import DESCRICOES
 
 
 async def _abrir_aba_da_rede(app, aba: str) -> None:
@@ -68,7 +70,11 @@ class ComandosPacto(Provider):
         yield ("Importar planilha de atores", app.action_importar_planilha, "Ctrl+O")
         yield ("Preparar reunião do mês", partial(preparar_reuniao_do_mes, app), "Alinhamento, m")
         yield ("Ajuda: teclas do pacto", app.action_ajuda, "Tecla ?")
+        for nome, descricao in DESCRICOES.items():
+            yield (descricao, partial(app.trocar_tema, nome), "Tema de cores")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
+        for comando in app.get_system_commands(app.screen):
+            yield (comando.title, comando.callback, comando.help)
 
     async def discover(self) -> Hits:
         for nome, acao, ajuda in self._comandos():
@@ -84,8 +90,32 @@ class ComandosPacto(Provider):
                 yield Hit(pontos, destaque.highlight(nome), acao, help=ajuda)
 
 
+class ProvedorTemas(Provider):
+    """The theme picker: pacto's two themes by their Portuguese names."""
+
+    async def discover(self) -> Hits:
+        for nome, descricao in DESCRICOES.items():
+            yield DiscoveryHit(descricao, partial(self.app.trocar_tema, nome))
+
+    async def search(self, consulta: str) -> Hits:
+        comparador = self.matcher(sem_acentos(consulta))
+        for nome, descricao in DESCRICOES.items():
+            if (pontos := comparador.match(sem_acentos(descricao))) > 0:
+                yield Hit(pontos, descricao, partial(self.app.trocar_tema, nome))
+
+
 class PaletaPacto(CommandPalette):
     """Textual's command palette, saying “Nenhum comando encontrado” instead of English."""
+
+    BINDINGS = [
+        Binding("ctrl+end, shift+end", "command_list('last')", "Ir ao último", show=False),
+        Binding("ctrl+home, shift+home", "command_list('first')", "Ir ao primeiro", show=False),
+        Binding("down", "cursor_down", "Próximo comando", show=False),
+        Binding("escape", "escape", "Fechar a paleta"),
+        Binding("pagedown", "command_list('page_down')", "Próxima página", show=False),
+        Binding("pageup", "command_list('page_up')", "Página anterior", show=False),
+        Binding("up", "command_list('cursor_up')", "Comando anterior", show=False),
+    ]
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """Same as Textual's (8.x), with the message in Portuguese."""

@@ -25,13 +25,14 @@ from pacto.domain.calendario import ler_data
 from pacto.domain.errors import ErroValidacao, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.privacidade import AVISO_PRIVACIDADE
-from pacto.domain.reunioes import ordenar_reunioes, proxima_reuniao
+from pacto.domain.reunioes import ordenar_reunioes, proxima_reuniao, ultima_realizada
 from pacto.services.documentos.catalogo import CATALOGO, Pedido, gerar_documento, passos
 from pacto.services.documentos.registro import POR_CHAVE, Parametro, parametros
 from pacto.services.documentos.reuniao_docs import DadoPessoalNoTexto
 from pacto.services.documentos.termo import Lote
 from pacto.services.gravacao import ArquivoExistente
 from pacto.services.mensal import mes_de
+from pacto.tui.formularios import CaixaDeMarcar
 from pacto.tui.reuniao_dialogos import Confirmar
 
 # every choice some document takes, once each: the registry says which document shows which
@@ -196,7 +197,7 @@ class DocumentosSecao(Vertical):
         with Horizontal(id="doc-saida"):
             yield Label("Pasta ", classes="rotulo")
             yield Input(compact=True, id="doc-pasta")
-            yield Checkbox(ROTULO_PDF[False], compact=True, id="doc-pdf")
+            yield CaixaDeMarcar(ROTULO_PDF[False], compact=True, id="doc-pdf")
         yield ProgressBar(id="doc-progresso", show_eta=False)
         yield Static(id="doc-estado")
 
@@ -215,6 +216,7 @@ class DocumentosSecao(Vertical):
     def mostrar(self, rc: RedeCompleta) -> None:
         """Refresh the meetings and flows to choose from, keeping the choice when it still exists."""
         reunioes = list(reversed(ordenar_reunioes(rc.reunioes)))
+        self._reunioes = rc.reunioes
         for parametro in USADOS:
             if parametro.tipo == "fluxo":
                 seletor = self.query_one(f"#doc-{parametro.nome}", Select)
@@ -230,8 +232,22 @@ class DocumentosSecao(Vertical):
             if atual in {r.id for r in reunioes}:
                 seletor.value = atual
             elif reunioes and parametro.obrigatorio:
-                hoje = self.app.hoje or date.today()
-                seletor.value = (proxima_reuniao(rc.reunioes, hoje) or reunioes[0]).id
+                self._propor_reuniao()
+
+    def _propor_reuniao(self) -> None:
+        """Propose the meeting the highlighted document is about: the last one held for the
+        minutes, memory and attendance list, the next planned one for the agenda."""
+        reunioes = getattr(self, "_reunioes", [])
+        gerador = self._gerador()
+        if not reunioes or gerador is None or "reuniao" not in gerador.parametros:
+            return
+        hoje = self.app.hoje or date.today()
+        if gerador.chave == "pauta":
+            escolhida = proxima_reuniao(reunioes, hoje) or ultima_realizada(reunioes, hoje)
+        else:
+            escolhida = ultima_realizada(reunioes, hoje) or proxima_reuniao(reunioes, hoje)
+        escolhida = escolhida or ordenar_reunioes(reunioes)[-1]
+        self.query_one("#doc-reuniao", Select).value = escolhida.id
 
     # -- choosing ---------------------------------------------------------------------
 
@@ -255,6 +271,7 @@ class DocumentosSecao(Vertical):
             campo = self.query_one(f"#doc-param-{nome}")
             lado.move_child(campo, after=anterior)
             anterior = campo
+        self._propor_reuniao()
 
     def _gerador(self):
         lista = self.query_one("#doc-lista", OptionList)

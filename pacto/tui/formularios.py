@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from pacto.domain.errors import ErroConflito, ErroPrivacidade, ErroValidacao, PactoErro
+from pacto.tui.campos import DialogoComCampos
 from pacto.tui.conflito import resolver_conflito
 from pacto.tui.texto import literal
 
@@ -39,7 +40,7 @@ def linha_do_formulario(rotulo: str, campo: Widget) -> Horizontal:
     return Horizontal(Label(rotulo, classes="form-rotulo"), campo, classes="form-linha")
 
 
-class Formulario(ModalScreen[T]):
+class Formulario(DialogoComCampos, ModalScreen[T]):
     """A modal form: fields, inline problems, Salvar and Cancelar; dismisses with the saved record."""
 
     BINDINGS = [
@@ -123,7 +124,7 @@ class Formulario(ModalScreen[T]):
         self.app.push_screen(AvisoPrivacidade(erro.violacoes), decidir)
 
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()
 
     def mostrar_problemas(self, problemas: list[str]) -> None:
         """Show what must be fixed, in the form itself."""

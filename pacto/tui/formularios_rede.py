@@ -251,6 +251,16 @@ class FormEncaminhamento(Formulario[Encaminhamento]):
             )
         opcoes = [(literal(f"{i.sigla} — {i.nome}"), i.id) for i in self.instituicoes]
         ids = {i.id for i in self.instituicoes}
+        if self._de_preenchido():
+            sigla = next(i.sigla for i in self.instituicoes if i.id == enc.origem_id)
+            yield Static(
+                literal(
+                    f"De veio preenchido com a linha destacada ({sigla}): "
+                    "confira e mude se não for quem encaminha."
+                ),
+                id="enc-aviso-de",
+                classes="form-dica",
+            )
         for campo, rotulo, valor in (
             ("origem", "De *", enc.origem_id),
             ("destino", "Para *", enc.destino_id),
@@ -279,9 +289,15 @@ class FormEncaminhamento(Formulario[Encaminhamento]):
             Input(enc.prazo, id="enc-prazo", placeholder="Ex.: 24 horas", compact=True),
         )
 
+    def _de_preenchido(self) -> bool:
+        """Whether De was filled from the highlighted row (a new referral), not by the user."""
+        return self.original.id is None and self.original.origem_id in {
+            i.id for i in self.instituicoes
+        }
+
     def on_mount(self) -> None:
-        alvo = "#enc-destino" if self.original.origem_id else "#enc-origem"
-        self.query_one(alvo, Select).focus()
+        # a prefilled De is focused first, so it is seen and changed before anything else
+        self.query_one("#enc-origem", Select).focus()
 
     def montar(self) -> Encaminhamento:
         origem = self.query_one("#enc-origem", Select).value

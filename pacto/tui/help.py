@@ -26,11 +26,12 @@ TECLAS_GERAIS = (
     ("Ctrl+S", "Salvar o formulário aberto"),
     ("Enter (em Documentos)", "Gerar o documento destacado (p liga ou desliga o PDF)"),
     ("Ctrl+P", "Paleta de comandos: todas as ações do pacto"),
-    ("F5", "Recarregar os dados do workspace"),
+    ("F5", "Reler o workspace (as telas já se atualizam sozinhas)"),
     ("Ctrl+O", "Importar planilha de atores (.xlsx ou .csv)"),
     ("F2", "Modo reunião: a reunião de hoje ou a próxima planejada"),
     ("?", "Esta ajuda"),
-    ("Esc", "Fechar esta tela ou voltar"),
+    ("Esc", "Fechar a janela de cima (formulário preenchido: pergunta antes)"),
+    ("letras numa lista", "Buscar a opção que contém o que se digita"),
     ("q ou Ctrl+Q", "Sair do pacto"),
 )
 

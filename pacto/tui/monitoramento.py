@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from pacto.domain.indicadores import sparkline
 from pacto.domain.netp import nome_mes
 from pacto.domain.network import RedeCompleta
+from pacto.domain.text import plural
 from pacto.services.mensal import medir, mes_de, painel_indicadores
 from pacto.tui.texto import TabelaLiteral
 
@@ -58,5 +59,7 @@ class MonitoramentoSecao(Vertical):
         """Compute the automatic indicators now and record them for the month."""
         mes = mes_de(self.app.hoje or date.today())
         registrados = medir(self.app.ws, mes, self.app.hoje)
-        self.app.notify(f"{len(registrados)} indicadores calculados para {nome_mes(mes)}.")
+        self.app.notify(
+            f"{plural(len(registrados), 'indicador calculado', 'indicadores calculados')} para {nome_mes(mes)}."
+        )
         self.app.action_recarregar()

@@ -22,6 +22,7 @@ from pacto.domain.processo import (
     Ajuste,
     Passo,
 )
+from pacto.tui.campos import DialogoComCampos
 from pacto.tui.texto import TabelaLiteral
 
 MARCAS = {
@@ -48,7 +49,7 @@ def linha_pactuacao(passos: list[Passo]) -> Text:
     return texto
 
 
-class FormAjuste(ModalScreen[Ajuste | None]):
+class FormAjuste(DialogoComCampos, ModalScreen[Ajuste | None]):
     """Ask the state and the justification for a step set by hand."""
 
     BINDINGS = [
@@ -98,7 +99,7 @@ class FormAjuste(ModalScreen[Ajuste | None]):
 
     @on(Button.Pressed, "#ajuste-cancelar")
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()
 
 
 class PactuacaoSecao(Vertical):

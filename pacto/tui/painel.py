@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -17,6 +18,13 @@ LACUNAS_POR_TIPO = 8
 
 class Painel(VerticalScroll):
     """Home screen: what the network has, what is missing, and what to do next."""
+
+    BINDINGS = [Binding("l", "lacunas", "Lacunas")]
+
+    def action_lacunas(self) -> None:
+        """Bring the gap list to the top of the screen (↑/↓ scroll it from there)."""
+        self.focus()
+        self.scroll_to_widget(self.query_one("#painel-lacunas"), top=True, animate=False)
 
     def compose(self) -> ComposeResult:
         yield Static(id="painel-proximo", classes="bloco")

@@ -15,7 +15,7 @@ from pacto.domain.network import RedeCompleta
 from pacto.domain.text import o_que_vai_junto, plural
 from pacto.tui.formularios import Confirmacao
 from pacto.tui.formularios_rede import FormInstituicao
-from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, chave_do_cursor
+from pacto.tui.rede_comum import AbaRede, LinhasBuscaveis, atualizar_detalhe, chave_do_cursor
 from pacto.tui.texto import TabelaLiteral
 
 
@@ -79,7 +79,9 @@ class AtoresAba(AbaRede):
             self._detalhar(int(chave))
         else:
             vazio = "Nenhuma instituição encontrada." if total else "Nenhuma instituição ainda."
-            self.query_one("#rede-detalhe", Static).update(f"{vazio} Tecle n para cadastrar.")
+            atualizar_detalhe(
+                self.query_one("#rede-detalhe", Static), f"{vazio} Tecle n para cadastrar."
+            )
 
     @on(DataTable.RowHighlighted, "#rede-tabela")
     def _ao_destacar(self, evento: DataTable.RowHighlighted) -> None:
@@ -125,7 +127,7 @@ class AtoresAba(AbaRede):
             etapa = rc.etapa_por_id[atr.etapa_id]
             texto.append(f"\n{etapa.nome}: ", style="bold")
             texto.append(atr.texto)
-        self.query_one("#rede-detalhe", Static).update(texto)
+        atualizar_detalhe(self.query_one("#rede-detalhe", Static), texto)
 
     # -- actions ------------------------------------------------------------
 

@@ -9,13 +9,32 @@ from textual import events
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from pacto.domain.errors import ErroConflito, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao
 
 ATRASO_DETALHE = 0.1  # seconds the cursor must rest before the detail pane is redrawn
+
+
+def atualizar_detalhe(detalhe: Static, conteudo) -> None:
+    """Replace a detail pane's text, re-laying out the screen only when its height changes.
+
+    A Static's `update()` re-lays out the whole screen by default (the text could need more
+    or fewer lines); on a 2,000-row table that repaint cost more than the cursor move itself.
+    Detail panes of institutions of the same shape keep their height, so most moves repaint
+    only the pane.
+    """
+    altura = detalhe.content_size.height
+    detalhe.update(conteudo, layout=False)
+    largura = detalhe.content_size.width
+    if not largura or not altura:
+        detalhe.refresh(layout=True)
+        return
+    nova = detalhe.get_content_height(detalhe.parent.size, detalhe.app.size, largura)
+    if nova != altura:
+        detalhe.refresh(layout=True)
 
 
 class AbaRede(Vertical):

@@ -18,6 +18,7 @@ from pacto.domain.privacidade import (
     descrever_alertas,
     verificar_privacidade,
 )
+from pacto.tui.campos import DialogoComCampos
 from pacto.tui.texto import literal
 
 T = TypeVar("T")
@@ -105,7 +106,7 @@ def lado_a_lado(*pares: tuple[str, object]) -> Horizontal:
     )
 
 
-class Formulario(ModalScreen[T], Generic[T]):
+class Formulario(DialogoComCampos, ModalScreen[T], Generic[T]):
     """Base of the meeting forms: Ctrl+S (or Enter in the last one-line field) saves, Esc cancels.
 
     Subclasses yield their fields in `campos()`, build the value in `coletar()` (raising
@@ -126,8 +127,8 @@ class Formulario(ModalScreen[T], Generic[T]):
                 yield from self.campos()
             yield Static("", classes="erros")
             with Horizontal(classes="botoes"):
-                yield Button("Salvar (Ctrl+S)", variant="primary", id="salvar")
-                yield Button("Cancelar (Esc)", id="cancelar")
+                yield Button("Salvar (Ctrl+S)", variant="primary", id="salvar", compact=True)
+                yield Button("Cancelar (Esc)", id="cancelar", compact=True)
 
     def campos(self) -> ComposeResult:
         yield from ()
@@ -161,7 +162,7 @@ class Formulario(ModalScreen[T], Generic[T]):
         self.dismiss(valor)
 
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()
 
     @on(Button.Pressed, "#salvar")
     def _salvar(self) -> None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from pacto.domain.calendario import formatar_data
 from pacto.domain.errors import PactoErro
@@ -25,6 +25,7 @@ from pacto.domain.reunioes import (
 )
 from pacto.domain.text import chave_comparacao, plural
 from pacto.services.reunioes import aplicar_sugestao
+from pacto.tui.portugues import Rodape
 from pacto.tui.reuniao_dialogos import CSS_REUNIOES, Confirmar
 from pacto.tui.reuniao_forms import DadosPresenca, FormPresenca
 from pacto.tui.sugestao_forms import DecisaoTomada, FormDecisao
@@ -71,7 +72,7 @@ class TelaPresenca(ListaModal):
             yield Static(id="lp-titulo", classes="titulo-lista")
             yield Input(placeholder="Filtrar por sigla ou nome…", id="lp-filtro")
             yield TabelaLiteral(id="lp-tabela", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Rodape()
 
     def on_mount(self) -> None:
         tabela = self.query_one("#lp-tabela", DataTable)
@@ -229,7 +230,7 @@ class TelaPendencias(ListaModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="lista"):
             yield Static(
-                f"Pendências de reuniões anteriores ({len(self.acoes)} ações em aberto)",
+                f"Pendências de reuniões anteriores ({plural(len(self.acoes), 'ação', 'ações')} em aberto)",
                 classes="titulo-lista",
             )
             yield TabelaLiteral(id="pd-tabela", cursor_type="row", zebra_stripes=True)
@@ -238,7 +239,7 @@ class TelaPendencias(ListaModal):
                 "c marca como concluída · x cancela · Enter ou Esc segue para a pauta",
                 classes="nota",
             )
-        yield Footer()
+        yield Rodape()
 
     def on_mount(self) -> None:
         tabela = self.query_one("#pd-tabela", DataTable)
@@ -319,7 +320,7 @@ class TelaSugestoes(ListaModal):
             yield Static("Sugestões ao fluxo", classes="titulo-lista")
             yield TabelaLiteral(id="sg-tabela", cursor_type="row", zebra_stripes=True)
             yield Static(id="sg-detalhe", classes="detalhe")
-        yield Footer()
+        yield Rodape()
 
     def on_mount(self) -> None:
         tabela = self.query_one("#sg-tabela", DataTable)

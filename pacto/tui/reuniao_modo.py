@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pacto.domain.calendario import formatar_data, formatar_hora
@@ -27,6 +27,7 @@ from pacto.domain.privacidade import descrever_alertas, ocultar, verificar_priva
 from pacto.domain.reunioes import ItemPauta, Reuniao, acoes_pendentes_antes
 from pacto.domain.text import plural
 from pacto.store.opening import ErroSubstituido
+from pacto.tui.portugues import Rodape
 from pacto.tui.reuniao_dialogos import CSS_REUNIOES, AvisoPrivacidade, Confirmar
 from pacto.tui.reuniao_forms import FormAcao, FormDeliberacao
 from pacto.tui.reuniao_listas import TelaPendencias, TelaPresenca, TelaSugestoes
@@ -101,7 +102,7 @@ class ModoReuniao(Screen[None]):
                 yield AreaAta(id="mr-ata", soft_wrap=True)
                 yield Static(id="mr-privacidade")
                 yield Static(id="mr-resumo")
-        yield Footer()
+        yield Rodape()
 
     def on_mount(self) -> None:
         self._area = self.query_one("#mr-ata", AreaAta)  # kept: still readable while unmounting
@@ -287,20 +288,33 @@ class ModoReuniao(Screen[None]):
             estado = f"salvo há {int(agora - self._salvo_em)} s"
             if self._salvo != self._tela_salva:
                 estado += ", com dados ocultados"
-        area.border_title = f"Ata deste item ({estado})"
+        # each label is repainted only when its text changes (the clock shows whole seconds),
+        # and the clock without re-laying out the screen while its width stays the same
+        titulo = f"Ata deste item ({estado})"
+        if area.border_title != titulo:
+            area.border_title = titulo
         decorrido = self._tempo_do_item()
         previsto = self.item.minutos * 60
         texto = Text(f"⏱ {_relogio(decorrido)} de {_relogio(previsto)}")
         if decorrido > previsto:
             texto.append("  ! tempo esgotado", "bold reverse")
-        self.query_one("#mr-relogio", Static).update(texto)
-        self.query_one("#mr-pauta", OptionList).replace_option_prompt_at_index(
-            self.atual, self._rotulo_item(self.atual)
-        )
+        relogio = self.query_one("#mr-relogio", Static)
+        anterior = getattr(self, "_relogio_mostrado", None)
+        if anterior is None or anterior.plain != texto.plain:
+            relogio.update(texto, layout=anterior is None or anterior.cell_len != texto.cell_len)
+            self._relogio_mostrado = texto
+        rotulo = self._rotulo_item(self.atual)
+        if getattr(self, "_rotulo_mostrado", None) != (self.atual, str(rotulo)):
+            self._rotulo_mostrado = (self.atual, str(rotulo))
+            self.query_one("#mr-pauta", OptionList).replace_option_prompt_at_index(
+                self.atual, rotulo
+            )
 
     def _mostrar_privacidade(self) -> None:
         alertas = verificar_privacidade(self._area.text)
         aviso = self.query_one("#mr-privacidade", Static)
+        if not alertas and not aviso.has_class("visivel"):
+            return  # nothing to show, nothing shown: no repaint after each autosave
         aviso.update(
             Text("! Possível dado de vítima na ata:\n" + descrever_alertas(alertas, 2), "bold")
             if alertas

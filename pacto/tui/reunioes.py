@@ -87,7 +87,7 @@ class ReunioesSecao(Vertical):
             rcr = rc.reuniao_completa(r.id)
             abertas = [a for a in rcr.acoes if a.situacao == "aberta"]
             atrasadas = sum(a.atrasada(hoje) for a in abertas)
-            acoes = f"{len(abertas)} abertas" if rcr.acoes else "—"
+            acoes = plural(len(abertas), "aberta", "abertas") if rcr.acoes else "—"
             if atrasadas:
                 acoes = f"{len(abertas)} ({plural(atrasadas, 'atrasada', 'atrasadas')})"
             marca = "▶" if proxima and r.id == proxima.id else MARCAS.get(r.situacao, "·")

@@ -25,6 +25,7 @@ from pacto.tui.reuniao_forms import opcoes_instituicoes
 from pacto.tui.texto import literal
 
 OUTRO_AUTOR = -1
+NOVO_ENCAMINHAMENTO = 0
 SEM_PROPOSTA = "nenhuma"
 
 
@@ -84,6 +85,15 @@ class FormSugestao(Formulario[Sugestao]):
             yield from campo("Etapa", Select(etapas, prompt="Etapa", id="pa-etapa"))
             yield from campo("Como a atribuição deve ficar", TextArea(id="pa-texto"))
         with Vertical(id="p-encaminhamento", classes="proposta oculto"):
+            yield from campo(
+                "Encaminhamento (um existente, para alterá-lo, ou um novo)",
+                Select(
+                    [("Novo encaminhamento", NOVO_ENCAMINHAMENTO), *self._encaminhamentos()],
+                    value=NOVO_ENCAMINHAMENTO,
+                    allow_blank=False,
+                    id="pe-existente",
+                ),
+            )
             yield from campo("Quem encaminha", Select(insts, prompt="Origem", id="pe-de"))
             yield from campo("Para quem", Select(insts, prompt="Destino", id="pe-para"))
             yield from campo("Em que situação", Input(id="pe-condicao"))
@@ -101,8 +111,29 @@ class FormSugestao(Formulario[Sugestao]):
             )
             yield from campo("Novo valor", Input(id="pc-valor"))
 
+    def _encaminhamentos(self) -> list[tuple[str, int]]:
+        """The network's referrals as list options: 'DEAM-BV → PF-RR (Imediato)'."""
+        sigla = {i.id: i.sigla for i in self.rc.instituicoes}
+        opcoes = []
+        for e in self.rc.encaminhamentos:
+            prazo = f" ({e.prazo})" if e.prazo else ""
+            rotulo = f"{sigla.get(e.origem_id, '?')} → {sigla.get(e.destino_id, '?')}{prazo}"
+            opcoes.append((literal(rotulo), e.id))
+        return sorted(opcoes, key=lambda o: str(o[0]))
+
     def on_mount(self) -> None:
         self.query_one("#s-texto" if self.autor_id else "#s-autor").focus()
+
+    @on(Select.Changed, "#pe-existente")
+    def _ao_escolher_encaminhamento(self, evento: Select.Changed) -> None:
+        """Choosing an existing referral fills its fields, to be changed in place."""
+        enc = next((e for e in self.rc.encaminhamentos if e.id == evento.value), None)
+        if enc is None:
+            return
+        self.query_one("#pe-de", Select).value = enc.origem_id
+        self.query_one("#pe-para", Select).value = enc.destino_id
+        self.query_one("#pe-condicao", Input).value = enc.condicao
+        self.query_one("#pe-prazo", Input).value = enc.prazo
 
     @on(Select.Changed, "#s-autor")
     def _ao_mudar_autor(self, evento: Select.Changed) -> None:
@@ -114,6 +145,11 @@ class FormSugestao(Formulario[Sugestao]):
             self.query_one(f"#p-{tipo}").set_class(evento.value != tipo, "oculto")
         if evento.value in TIPOS_PROPOSTA:
             self.query_one("#s-assunto", Select).value = assunto_da_proposta({"tipo": evento.value})
+            grupo = self.query_one(f"#p-{evento.value}")
+            # the fields the chosen kind needs come into view below the list just chosen
+            self.call_after_refresh(
+                lambda: self.query_one(".campos").scroll_to_widget(grupo, animate=False)
+            )
 
     @on(Select.Changed, "#pa-inst")
     @on(Select.Changed, "#pa-etapa")
@@ -167,9 +203,12 @@ class FormSugestao(Formulario[Sugestao]):
             de, para = self._valor("#pe-de"), self._valor("#pe-para")
             if de is None or para is None:
                 raise ErroValidacao("Escolha quem encaminha e para quem.")
+            existente = self.query_one("#pe-existente", Select).value
+            enc = next((e for e in self.rc.encaminhamentos if e.id == existente), None)
             return {
                 "tipo": tipo,
-                "fluxo_id": fluxo_id,
+                "encaminhamento_id": enc.id if enc else None,
+                "fluxo_id": enc.fluxo_id if enc else fluxo_id,
                 "origem_id": de,
                 "destino_id": para,
                 "condicao": self.query_one("#pe-condicao", Input).value,

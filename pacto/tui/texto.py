@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import UserString
 
+from rich.style import Style
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import DataTable
@@ -37,6 +38,22 @@ def celula(valor: object) -> object:
 
 class TabelaLiteral(DataTable):
     """A DataTable whose text cells are shown literally, never parsed as markup."""
+
+    _chave_estilo: tuple = ()
+    _estilo: Style | None = None
+
+    @property
+    def rich_style(self) -> Style:
+        """Textual's style of the table, recomputed only when its or an ancestor's CSS changed.
+
+        A DataTable asks for it for every line it draws, and each ask walks every ancestor's
+        styles; deep in the sections, that walk cost more than drawing a moved cursor.
+        `_cache_key` is the counter Textual itself bumps on any style change.
+        """
+        chave = tuple(no.styles._cache_key for no in self.ancestors_with_self)
+        if self._estilo is None or chave != self._chave_estilo:
+            self._chave_estilo, self._estilo = chave, super().rich_style
+        return self._estilo
 
     def add_row(self, *cells, height=1, key=None, label=None):
         return super().add_row(

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pacto.domain.errors import PactoErro
@@ -21,6 +21,8 @@ from pacto.domain.versions import (
     resumir,
 )
 from pacto.services.versoes import descrever_conteudo
+from pacto.tui.campos import DialogoComCampos
+from pacto.tui.portugues import Rodape
 
 RASCUNHO = "rascunho"
 
@@ -39,7 +41,7 @@ def congelar(app: App, nota: str) -> VersaoFluxo | None:
     return versao
 
 
-class TelaCongelar(ModalScreen[str | None]):
+class TelaCongelar(DialogoComCampos, ModalScreen[str | None]):
     """Ask for the note that explains a new version; returns the note, or None when cancelled."""
 
     CSS_PATH = "versoes.tcss"
@@ -78,7 +80,7 @@ class TelaCongelar(ModalScreen[str | None]):
         self.dismiss(nota)
 
     def action_cancelar(self) -> None:
-        self.dismiss(None)
+        self.fechar_sem_salvar()
 
 
 class TelaVersoes(ModalScreen[None]):
@@ -104,7 +106,7 @@ class TelaVersoes(ModalScreen[None]):
                 yield OptionList(id="versoes-lista")
                 with VerticalScroll(id="versoes-rolagem"):
                     yield Static(id="versoes-diff")
-            yield Footer()
+            yield Rodape()
 
     def on_mount(self) -> None:
         self.query_one("#versoes-caixa").border_title = "Versões do fluxo"
