@@ -73,7 +73,13 @@ class ComandosPacto(Provider):
         for nome, descricao in DESCRICOES.items():
             yield (descricao, partial(app.trocar_tema, nome), "Tema de cores")
         yield ("Sair do pacto", app.action_quit, "Tecla q")
-        for comando in app.get_system_commands(app.screen):
+        from textual.app import ScreenStackError
+
+        try:
+            tela = app.screen
+        except ScreenStackError:  # listed before the app runs (the twin table's test)
+            return
+        for comando in app.get_system_commands(tela):
             yield (comando.title, comando.callback, comando.help)
 
     async def discover(self) -> Hits:

@@ -65,6 +65,8 @@ GEMEOS_PALETA: dict[str, tuple[str, ...]] = {
     "Coordenação da rede: instituição coordenadora": ("rede coordenacao",),
     "Dados da rede: nome, UF e município": ("rede editar",),
     "Congelar versão": ("versao congelar",),
+    "Tema padrão (escuro)": ("config tema",),
+    "Tema projetor (alto contraste, fundo claro)": ("config tema",),
     "Importar planilha de atores": ("atores importar",),
     "Preparar reunião do mês": ("mensal preparar",),
 }
@@ -89,11 +91,15 @@ PROXIMOS_PASSOS: dict[str, tuple[str, tuple[str, ...]]] = {
         "Congelar versão",
         ("reuniao sugestao-decidir", "versao congelar"),
     ),
-    "Apresentar o fluxo final e colher os Termos de Adesão.": (
-        "Ir para Adesões",
-        ("gerar termo", "adesao registrar"),
+    "Apresentar o fluxo final na reunião de pactuação e congelar a versão pactuada.": (
+        "Ir para Reuniões",
+        ("reuniao criar", "reuniao realizar", "versao congelar"),
     ),
     "Agendar o alinhamento mensal da rede.": ("Preparar reunião do mês", ("mensal preparar",)),
+    "Realizar o alinhamento mensal da rede.": (
+        "Preparar reunião do mês",
+        ("mensal preparar", "reuniao realizar"),
+    ),
     "Completar os pontos focais titulares antes de convocar a reunião ampliada.": (
         "Rede › Pontos focais",
         ("ponto-focal definir",),
@@ -134,11 +140,16 @@ SO_NAVEGAM: set[tuple[str, str]] = {
     ("ModoReuniao", "ignorar"),
     ("TelaVersoes", "fechar"),
     ("TelaVersoes", "alternar"),
+    ("Painel", "lacunas"),
+    # the conflict dialog finishes the save of the form that opened it (that form's twin)
+    ("DialogoConflito", "responder('gravar')"),
+    ("DialogoConflito", "responder('manter')"),
+    ("DialogoConflito", "responder(None)"),
 }
 # Generic parts every screen of a kind shares: the save/cancel of a form (its twin is the
 # action that opened it), yes/no questions, closing, and the text editor's own keys.
 ACOES_GENERICAS = {"salvar", "cancelar", "confirmar", "app.pop_screen", "responder(True)",
                    "responder(False)"}  # fmt: skip
-CLASSES_GENERICAS = {"AreaAta", "RedeSecao"}  # typing keys; opening a tab
+CLASSES_GENERICAS = {"AreaAta", "RedeSecao", "PaletaPacto"}  # typing; a tab; the palette list
 PALETA_SO_NAVEGA_PREFIXOS = ("Ir para ", "Rede › ", "Ajuda", "Sair", "Buscar", "Recarregar",
                              "Modo reunião", "Versões do fluxo", "Histórico")  # fmt: skip
