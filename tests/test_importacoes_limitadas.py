@@ -13,7 +13,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -31,29 +30,44 @@ def _limites() -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (90, 90))
 
 
+# A small Python between pytest and the CLI: a child forked straight from pytest would count
+# pytest's own pages in its peak RSS (ru_maxrss keeps the high-water mark from before exec), so
+# the trampoline sets the limits and starts the CLI afresh, then reports the CLI's own peak.
+_TRAMPOLIM = """
+import os, resource, subprocess, sys
+lim_as, lim_cpu, relatorio = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+resource.setrlimit(resource.RLIMIT_AS, (lim_as, lim_as))
+resource.setrlimit(resource.RLIMIT_CPU, (lim_cpu, lim_cpu))
+filho = subprocess.Popen(sys.argv[4:])
+_, estado, uso = os.wait4(filho.pid, 0)
+with open(relatorio, "w") as saida:
+    saida.write(f"{os.waitstatus_to_exitcode(estado)} {uso.ru_maxrss}")
+"""
+
+
 def rodar(banco: Path, *argumentos: str) -> tuple[int, str, float, float]:
-    """Run `pacto --db banco …` in a child: exit code, output, peak RSS (MB), seconds."""
-    with tempfile.TemporaryFile() as saida:
+    """Run `pacto --db banco …` in a grandchild: exit code, output, peak RSS (MB), seconds."""
+    with tempfile.TemporaryFile() as saida, tempfile.TemporaryDirectory() as pasta:
+        relatorio = Path(pasta) / "uso.txt"
         inicio = time.monotonic()
-        filho = subprocess.Popen(
-            [sys.executable, "-m", "pacto", "--db", str(banco), *argumentos],
+        trampolim = subprocess.Popen(
+            [sys.executable, "-c", _TRAMPOLIM, str(LIMITE_MEMORIA_FILHO), "90", str(relatorio),
+             sys.executable, "-m", "pacto", "--db", str(banco), *argumentos],
             stdin=subprocess.DEVNULL,
             stdout=saida,
             stderr=subprocess.STDOUT,
-            preexec_fn=_limites,
             env=os.environ | {"PYTHONIOENCODING": "utf-8"},
-        )
-        relogio = threading.Timer(120, filho.kill)
-        relogio.start()
+        )  # fmt: skip
         try:
-            _, estado, uso = os.wait4(filho.pid, 0)
-        finally:
-            relogio.cancel()
-        filho.returncode = os.waitstatus_to_exitcode(estado)
+            trampolim.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            trampolim.kill()
+            trampolim.wait()
         segundos = time.monotonic() - inicio
+        codigo, pico_kb = relatorio.read_text().split() if relatorio.exists() else ("-9", "0")
         saida.seek(0)
         texto = saida.read().decode("utf-8", errors="replace")
-    return filho.returncode, texto, uso.ru_maxrss / 1024, segundos
+    return int(codigo), texto, int(pico_kb) / 1024, segundos
 
 
 def _impressao(caminho: Path) -> str:

@@ -45,6 +45,8 @@ async def _sugestao(pilot):
     await pilot.pause()
     app.screen.query_one("#pe-prazo").focus()
     await pilot.pause()
+    await pilot.wait_for_scheduled_animations()  # the dialog scrolls to the focused field
+    await pilot.pause()
 
 
 async def _decisao(pilot):

@@ -35,7 +35,9 @@ async def test_gt_members_and_act_from_the_palette(caminho_vazio):
         assert not isinstance(app.screen, FormGrupoTrabalho)
         assert len(app.ws.membros_gt()) == 2
         assert app.ws.ato_gt() == "Portaria nº 45/2026"
-        assert "Registrar o grupo de trabalho" not in app.processo.proximo["acao"]
+        # the GT now has members and its act; passo 1 waits only for its first meeting
+        motivo = app.processo.passos[0].motivo
+        assert motivo.endswith("falta registrar a primeira reunião do GT."), motivo
         await _paleta(pilot, "GT")
         assert isinstance(app.screen, FormGrupoTrabalho), "“GT” finds the working group too"
         assert app.screen.query_one("#gt-ato", Input).value == "Portaria nº 45/2026"

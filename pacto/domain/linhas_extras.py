@@ -37,6 +37,7 @@ NOMES_TABELAS = {
     "indicador_metas": "metas dos indicadores",
     "indicador_valores": "valores dos indicadores",
     "adesoes": "adesões",
+    "avaliacoes": "avaliações periódicas",
 }
 
 
@@ -286,6 +287,14 @@ COLUNAS: dict[str, dict[str, tuple[Checagem, bool]]] = {
         "arquivo_sha256": (_sha256, False),
         "atualizado_em": (_momento, False),
     },
+    "avaliacoes": {
+        "id": (_ID, False),
+        "reuniao_id": (_ID, True),
+        "periodicidade": (_um_de(("semestral", "anual")), True),
+        "funciona": (_LONGO, False),
+        "melhorar": (_LONGO, False),
+        "descontinuar": (_LONGO, False),
+    },
 }
 # (table, column) -> which set of `Referencias` it points to
 REFERENCIAS = {
@@ -416,6 +425,7 @@ _UNICAS = {
     "indicador_metas": ("indicador", "periodo"),
     "indicador_valores": ("indicador", "periodo"),
     "adesoes": ("instituicao_id", "versao_numero"),
+    "avaliacoes": ("reuniao_id",),
 }
 
 

@@ -288,3 +288,13 @@ def descrever_violacoes(violacoes: list[Violacao], limite: int = 5) -> str:
     if len(violacoes) > limite:
         linhas.append(f"• … e mais {len(violacoes) - limite}")
     return "\n".join(linhas)
+
+
+# Settings whose value is machine data written by pacto itself (identifiers, marks), never text
+# a person typed: the open-data UUID map has long runs of digits that look like a CPF.
+CONFIGURACOES_DE_CODIGO = ("dados_abertos.uuids",)
+
+
+def configuracao_de_codigo(chave: str) -> bool:
+    """True for a setting pacto fills with codes (no privacy check applies to its value)."""
+    return chave in CONFIGURACOES_DE_CODIGO or chave.startswith("aviso.")

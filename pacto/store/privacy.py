@@ -15,6 +15,7 @@ from pacto.domain.politica_privacidade import (
     AVISO_GERAL,
     Violacao,
     alertas_do_campo,
+    configuracao_de_codigo,
     descrever_violacoes,
     pode_alertar,
 )
@@ -42,6 +43,8 @@ def violacoes_desde(con: sqlite3.Connection, marca: int) -> list[Violacao]:
     for tabela, registro, antes, depois in linhas:
         novo = json.loads(depois)
         if not pode_alertar(*novo.values()):
+            continue
+        if tabela == "configuracoes" and configuracao_de_codigo(str(novo.get("chave", ""))):
             continue
         velho = json.loads(antes) if antes else {}
         for nome, valor in novo.items():

@@ -132,6 +132,20 @@ class ServidorPacto(Server):
                 laco.add_signal_handler(sinal, self.request_exit)
             except (NotImplementedError, AttributeError, ValueError):  # Windows
                 pass
+        import sys
+
+        anterior = sys.unraisablehook
+
+        def silenciar_fim(info) -> None:
+            # on Ctrl+C, the tabs' app processes are collected after the loop has closed;
+            # asyncio then complains that it cannot close their pipes: noise, not an error
+            if isinstance(info.exc_value, RuntimeError) and "Event loop is closed" in str(
+                info.exc_value
+            ):
+                return
+            anterior(info)
+
+        sys.unraisablehook = silenciar_fim
         web.run_app(
             self._make_app(),
             host=self.host,
