@@ -42,8 +42,18 @@ def pacote_base(tmp_path_factory, _modelo_demo) -> dict:
         ["checklist", "responder", "pontos_focais", "ok", "--mes", "2026-11"],
         ["indicadores", "meta", "pessoas_atendidas", "--periodo", "2026", "--valor", "80"],
         ["indicadores", "valor", "pessoas_atendidas", "--mes", "2026-11", "--valor", "75"],
-        ["reuniao", "criar", "--tipo", "avaliacao", "--data", "10/11/2026", "--hora", "9h",
-         "--local", "Sala do NETP"],
+        [
+            "reuniao",
+            "criar",
+            "--tipo",
+            "avaliacao",
+            "--data",
+            "10/11/2026",
+            "--hora",
+            "9h",
+            "--local",
+            "Sala do NETP",
+        ],
     ):
         resultado = runner.invoke(pacto, ["--db", str(banco), *argumentos])
         assert resultado.exit_code == 0, (argumentos, resultado.output)
