@@ -236,14 +236,19 @@ class PactoApp(VigiaGeracao, App[None]):
         if atual is None and self.processo.proximo.get("etapa"):
             etapa += f" · etapa {self.processo.proximo['etapa']} do roteiro"
         self.sub_title = f"Pactuação: {etapa} · {local}"
-        self.query_one("#lateral-estado", Static).update(f"[b]Pactuação[/b]\n{etapa}")
         self._rc = rc
-        self._a_redesenhar = {
-            s.id for s in SECOES if hasattr(self.query_one(f"#{s.id}"), "mostrar")
-        }
-        self._redesenhar("painel")  # the summary always reflects the last change
-        if redesenhar_atual:
-            self._redesenhar(self.query_one("#secoes", ContentSwitcher).current)
+        from textual.css.query import NoMatches
+
+        try:
+            self.query_one("#lateral-estado", Static).update(f"[b]Pactuação[/b]\n{etapa}")
+            self._a_redesenhar = {
+                s.id for s in SECOES if hasattr(self.query_one(f"#{s.id}"), "mostrar")
+            }
+            self._redesenhar("painel")  # the summary always reflects the last change
+            if redesenhar_atual:
+                self._redesenhar(self.query_one("#secoes", ContentSwitcher).current)
+        except NoMatches:  # the main screen is still being built, or already closing
+            return
 
     def _redesenhar(self, secao_id: str | None) -> None:
         """Draw a section from the latest snapshot, once per load, when it is shown.
