@@ -117,6 +117,9 @@ def _problemas_do_fluxo(rc: RedeCompleta) -> list[str]:
     conhecidas = {f.chave for f in finalidades()}
     for n, fluxo in enumerate(rc.fluxos, start=1):
         checar(f"fluxos[{n}]", validar_campo_curto, "O nome do fluxo", fluxo.nome, True)
+        if not isinstance(fluxo.finalidades, list):
+            problemas.append(f"fluxos[{n}]: “finalidades” deveria ser uma lista de finalidades.")
+            continue
         desconhecidas = [c for c in fluxo.finalidades if c not in conhecidas]
         if desconhecidas:
             problemas.append(

@@ -190,7 +190,10 @@ class PactoApp(VigiaGeracao, App[None]):
         Polled every second. While a dialog or meeting mode is on top, the reload waits for
         the main screen (typing there must not pay for it).
         """
-        if self.screen is self.screen_stack[0] and (externa := self._alterado()) is not None:
+        pilha = self.screen_stack
+        if not pilha or pilha[-1] is not pilha[0]:  # closing, or a dialog is on top
+            return
+        if (externa := self._alterado()) is not None:
             self.post_message(self.DadosAlterados(externa))
 
     def _alterado(self) -> bool | None:
