@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pacto.domain.politica_privacidade import TipoCampo, campo
 from pacto.domain.text import chave_comparacao
-from pacto.store.purge import _colunas_de_texto, compactar
+from pacto.store.purge import _colunas_de_texto, compactar, registrar_sem_texto
 
 MARCA_ANONIMO = "[nome removido — LGPD]"
 TABELA_LGPD = "dados_de_pessoa"
@@ -246,12 +246,7 @@ def apagar_pessoa(con: sqlite3.Connection, nome: str, usuario: str = "") -> Dado
             "mencoes": len(dados.mencoes),
             "registros_do_historico": len(dados.historico),
         }
-        con.execute(
-            "INSERT INTO historico (quando, usuario, tabela, operacao, registro, antes, depois) "
-            "VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?, ?, 'exclusao', "
-            "NULL, ?, NULL)",
-            [usuario, TABELA_LGPD, json.dumps(resumo)],
-        )
+        registrar_sem_texto(con, usuario, TABELA_LGPD, resumo)
         con.execute("COMMIT")
     except BaseException:
         if con.in_transaction:

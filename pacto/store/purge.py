@@ -143,12 +143,7 @@ def purgar_texto(con: sqlite3.Connection, texto: str, usuario: str = "") -> Ocor
             "registros_atuais": len(achadas.atuais),
             "registros_do_historico": len(achadas.historico),
         }
-        con.execute(
-            "INSERT INTO historico (quando, usuario, tabela, operacao, registro, antes, depois) "
-            "VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?, ?, 'exclusao', "
-            "NULL, ?, NULL)",
-            [usuario, TABELA_PURGA, json.dumps(resumo)],
-        )
+        registrar_sem_texto(con, usuario, TABELA_PURGA, resumo)
         con.execute("COMMIT")
     except BaseException:
         if con.in_transaction:
@@ -156,6 +151,16 @@ def purgar_texto(con: sqlite3.Connection, texto: str, usuario: str = "") -> Ocor
         raise
     compactar(con)
     return achadas
+
+
+def registrar_sem_texto(con: sqlite3.Connection, usuario: str, tabela: str, resumo: dict) -> None:
+    """Log an erasure in the change history by its counts only, never the erased text."""
+    con.execute(
+        "INSERT INTO historico (quando, usuario, tabela, operacao, registro, antes, depois) "
+        "VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?, ?, 'exclusao', "
+        "NULL, ?, NULL)",
+        [usuario, tabela, json.dumps(resumo)],
+    )
 
 
 def compactar(con: sqlite3.Connection) -> bool:
