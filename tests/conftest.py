@@ -24,6 +24,17 @@ def _modelo_demo(tmp_path_factory) -> Path:
     return caminho
 
 
+@pytest.fixture(scope="session")
+def jornada_cli(tmp_path_factory) -> Path:
+    """The CLI journey of issue 17 (tests/jornada_cli.py), run once per session (about 40 s of
+    subprocesses): the CLI journey's tests read it, the keys-only TUI journey compares with it."""
+    from tests.jornada_cli import executar_jornada_cli
+
+    pasta = tmp_path_factory.mktemp("jornada")
+    executar_jornada_cli(pasta)
+    return pasta
+
+
 @pytest.fixture
 def caminho_demo(_modelo_demo, tmp_path) -> Path:
     """A private copy of the demo workspace file."""

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tests.jornada_pacote import JORNADA
+from tests.jornada_pacote import ADERENTES, JORNADA
 
 
 class Pacto:
@@ -107,9 +107,11 @@ def executar_jornada_cli(pasta: Path) -> Path:
     pacto("versao", "congelar", "--nota", "Fluxo final aprovado na reunião ampliada")
     assert "4 arquivos gravados" in pacto("gerar", "termo", "--todas", "--saida", "docs")
     pacto("gerar", "portaria", "--numero", "12", "--saida", "docs")
-    for inst in JORNADA["instituicoes"]:
-        pacto("adesao", "registrar", inst["sigla"], "--situacao", "assinado", "--signatario",
-              f"Dirigente {inst['sigla']}", "--cargo", "Diretor(a)")  # fmt: skip
+    assert "coordenadora" in pacto("adesao", "registrar", rede["coordenacao"], "--situacao",
+                                   "assinado", codigo=1)  # fmt: skip
+    for sigla in ADERENTES:
+        pacto("adesao", "registrar", sigla, "--situacao", "assinado", "--signatario",
+              f"Dirigente {sigla}", "--cargo", "Diretor(a)")  # fmt: skip
     proximo_mes = date.today().replace(day=1).toordinal() + 32
     mes = date.fromordinal(proximo_mes).strftime("%Y-%m")
     assert "3 arquivos gravados" in pacto("mensal", "preparar", "--mes", mes, "--saida", "mensal")

@@ -37,6 +37,7 @@ JORNADA = {
             "sigla": "PF-RR",
             "nome": "Polícia Federal",
             "tipo": "policia_federal",
+            "esfera": "federal",
             "telefone": "194",
         },
         {"sigla": "CT-BV", "nome": "Conselho Tutelar de Boa Vista", "telefone": "(95) 3623-1111"},
@@ -62,6 +63,10 @@ JORNADA = {
         ("PF-RR", "HGR", "", "Imediato"),
     ],
 }
+# who signs a Termo de Adesão: everyone but the coordination, which receives the adhesions
+ADERENTES = sorted(
+    i["sigla"] for i in JORNADA["instituicoes"] if i["sigla"] != JORNADA["rede"]["coordenacao"]
+)
 
 
 def ler_pacote(caminho: str | Path) -> dict:

@@ -248,3 +248,19 @@ def test_institution_removed_takes_its_adhesions(ws_demo):
     registrar(ws_demo, "TEMP", "convidada", HOJE)
     ws_demo.remover_instituicao(inst.id)
     assert ws_demo.adesoes() == []
+
+
+def test_coordination_and_support_points_sign_no_termo(ws_demo):
+    """The coordination receives the adhesions and a support point is outside the final flow:
+    neither is recorded as adhering, in the CLI or in the TUI (one rule, in the service)."""
+    from dataclasses import replace as copiar
+
+    ws_demo.congelar_versao("Pactuada")
+    coordenacao = ws_demo.instituicao(ws_demo.rede().coordenacao_id)
+    with pytest.raises(ErroValidacao, match="coordenadora do fluxo"):
+        registrar(ws_demo, coordenacao.sigla, "assinado")
+    apoio = ws_demo.instituicao_por_sigla("PF-RR")
+    ws_demo.salvar_instituicao(copiar(apoio, papel="apoio"))
+    with pytest.raises(ErroValidacao, match="ponto de apoio"):
+        registrar(ws_demo, "PF-RR", "assinado")
+    assert ws_demo.adesoes(coordenacao.id) == [] and ws_demo.adesoes(apoio.id) == []

@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.jornada_cli import Pacto, executar_jornada_cli, passos_da_pactuacao
-from tests.jornada_pacote import JORNADA, NOME_LONGO, essencia, ler_pacote
+from tests.jornada_cli import Pacto, passos_da_pactuacao
+from tests.jornada_pacote import ADERENTES, JORNADA, NOME_LONGO, essencia, ler_pacote
 from tests.leitura_docx import ler, sem_marcacoes
 
 
-@pytest.fixture(scope="module")
-def jornada(tmp_path_factory):
-    """The journey runs once (about 40 s of subprocesses); the tests below only read it."""
-    pasta = tmp_path_factory.mktemp("jornada")
-    executar_jornada_cli(pasta)
-    return pasta
+@pytest.fixture
+def jornada(jornada_cli):
+    return jornada_cli
 
 
 def test_jornada_completa_so_pela_linha_de_comando(jornada):
@@ -75,7 +72,7 @@ def test_jornada_completa_so_pela_linha_de_comando(jornada):
     assert "maria da penha" in texto_termo, termo.texto[:600]
     assert "secretaria municipal de assistência social" in texto_termo
     assert (docs / "portaria.docx").exists()
-    assert e["adesoes_assinadas"] == sorted(i["sigla"] for i in JORNADA["instituicoes"])
+    assert e["adesoes_assinadas"] == ADERENTES
     # the first monthly meeting is prepared
     reunioes = pacto.json("reuniao", "listar")["reunioes"]
     assert [r["tipo"] for r in reunioes].count("alinhamento") == 1

@@ -186,3 +186,23 @@ def test_settings_roundtrip(ws_vazio):
     assert ws_vazio.configuracao("modelos") == "/tmp/meus-modelos"
     ws_vazio.definir_configuracao("modelos", None)
     assert ws_vazio.configuracao("modelos", "padrão") == "padrão"
+
+
+def test_flow_named_by_pacto_follows_the_network_reach(tmp_path):
+    """A network created as a state one and then given its municipality has a municipal flow;
+    a flow the network named itself keeps its name."""
+    from dataclasses import replace as copiar
+
+    with Workspace.criar(tmp_path / "rede.db", Rede("Rede de Boa Vista", "RR")) as ws:
+        assert [f.nome for f in ws.fluxos()] == [
+            "Fluxo Estadual de Atendimento às Vítimas de Tráfico de Pessoas"
+        ]
+        ws.salvar_rede(copiar(ws.rede(), municipio="Boa Vista"))
+        assert [f.nome for f in ws.fluxos()] == [
+            "Fluxo Municipal de Atendimento às Vítimas de Tráfico de Pessoas"
+        ]
+        fluxo = ws.fluxos()[0]
+        fluxo.nome = "Fluxo de Boa Vista"
+        ws.salvar_fluxo(fluxo)
+        ws.salvar_rede(copiar(ws.rede(), municipio=""))
+        assert [f.nome for f in ws.fluxos()] == ["Fluxo de Boa Vista"]

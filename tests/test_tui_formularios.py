@@ -106,3 +106,48 @@ async def test_esc_on_a_filled_form_asks_and_esc_again_keeps_editing(caminho_dem
         await pilot.press("escape", "s")
         await pilot.pause()
         assert not isinstance(app.screen, (FormEncaminhamento, Confirmar))
+
+
+async def test_letters_typed_fast_on_a_closed_list_all_count(caminho_vazio):
+    """A facilitator types "RR" quickly on the state list, as a terminal sends it (both keys
+    before the screen redraws): the list finds RR, not RJ; spaces and section keys are part
+    of the search too (typing on the stage filter of Atribuições used to run its "e" binding)."""
+    from textual import events
+
+    from pacto.tui.rede_dados import FormRede
+
+    def rajada(app, texto: str) -> None:
+        for letra in texto:
+            chave = letra if letra.isalnum() else {" ": "space", "-": "minus"}[letra]
+            app._driver.send_message(events.Key(chave, letra))
+
+    app = criar_app(caminho_vazio, hoje=HOJE)
+    async with app.run_test(size=TAMANHO) as pilot:
+        await pilot.press("ctrl+p", *"dados da rede")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormRede)
+        form.query_one("#rede-uf", Select).focus()
+        await pilot.pause()
+        rajada(app, "RR")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form.query_one("#rede-uf", Select).value == "RR"
+        await pilot.press("escape", "s")
+        await pilot.pause()
+
+        await pilot.press("3", "t")
+        await pilot.pause()
+        filtro = app.query_one("#atr-etapa", Select)
+        filtro.focus()
+        await pilot.pause()
+        rajada(app, "Pós-Resgate")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ != "EditorTexto"
+        etapa = next(e for e in app.ws.etapas() if e.id == filtro.value)
+        assert etapa.chave == "pos_resgate"

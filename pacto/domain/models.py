@@ -30,6 +30,11 @@ class Rede:
         """'Estadual' or 'Municipal', as official texts name the flow's reach."""
         return "Municipal" if self.municipio else "Estadual"
 
+    @property
+    def nome_padrao_do_fluxo(self) -> str:
+        """The name a new network's flow gets, following its reach."""
+        return f"Fluxo {self.abrangencia} de Atendimento às Vítimas de Tráfico de Pessoas"
+
 
 @dataclass
 class Fluxo:

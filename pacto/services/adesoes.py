@@ -11,6 +11,7 @@ from pacto.domain.adesao import (
     SituacaoInstituicao,
     etapas_sem_signataria,
     normalizar_situacao,
+    ponto_de_apoio,
     resumo,
     situacoes,
 )
@@ -114,6 +115,17 @@ def registrar(
     inst = ws.instituicao_por_sigla(sigla)
     if inst is None:
         raise ErroValidacao(f"Nenhuma instituição com a sigla “{sigla}” nesta rede.")
+    if inst.id == ws.rede().coordenacao_id:
+        raise ErroValidacao(
+            f"{inst.sigla} é a instituição coordenadora do fluxo: recebe as adesões das demais "
+            "e não assina Termo de Adesão consigo mesma."
+        )
+    if ponto_de_apoio(inst):
+        raise ErroValidacao(
+            f"{inst.sigla} está mapeada como ponto de apoio, fora do fluxo final, e não assina "
+            "Termo de Adesão. Para incluí-la no fluxo: pacto atores editar "
+            f"{inst.sigla} --papel fluxo."
+        )
     if versao is None:
         ultima = ws.ultima_versao()
         if ultima is None:

@@ -209,9 +209,7 @@ class Workspace(
                             "descricao": etapa.descricao,
                         }
                     )
-                nome = nome_fluxo or (
-                    f"Fluxo {rede.abrangencia} de Atendimento às Vítimas de Tráfico de Pessoas"
-                )
+                nome = nome_fluxo or rede.nome_padrao_do_fluxo
                 todas = [f.chave for f in finalidades()]
                 ws.db["fluxos"].insert({"nome": nome, "finalidades": json.dumps(todas)})
             ws._geracao = ws.ler_geracao()
@@ -383,13 +381,22 @@ class Workspace(
         return Rede(*linha)
 
     def salvar_rede(self, rede: Rede) -> Rede:
-        """Update the network's identification after validation."""
+        """Update the network's identification after validation.
+
+        A flow still named as pacto named it follows the network's reach: a network created as
+        a state one and given its municipality has a "Fluxo Municipal", not a "Fluxo Estadual".
+        """
         rede = validar_rede(rede)
         with self.transacao():
+            antigo = self.rede().nome_padrao_do_fluxo
             self.con.execute(
                 "UPDATE rede SET nome = ?, uf = ?, municipio = ?, coordenacao_id = ? WHERE id = 1",
                 [rede.nome, rede.uf, rede.municipio, rede.coordenacao_id],
             )
+            if rede.nome_padrao_do_fluxo != antigo:
+                self.con.execute(
+                    "UPDATE fluxos SET nome = ? WHERE nome = ?", [rede.nome_padrao_do_fluxo, antigo]
+                )
         return rede
 
     def fluxos(self) -> list[Fluxo]:

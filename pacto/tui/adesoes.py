@@ -26,7 +26,7 @@ from pacto.domain.errors import ErroValidacao, PactoErro
 from pacto.domain.network import RedeCompleta
 from pacto.domain.redacao import data_curta
 from pacto.services.adesoes import Panorama, filtrar, panorama, registrar
-from pacto.tui.campos import DialogoComCampos
+from pacto.tui.campos import DialogoComCampos, Lista
 from pacto.tui.texto import TabelaLiteral, literal, marcado
 
 TODAS = "*"
@@ -58,10 +58,8 @@ class AdesoesSecao(Vertical):
             opcoes = [("Todas as situações", TODAS)] + [
                 (f"{SIMBOLOS[c]} {ROTULOS[c]}", c) for c in (*SITUACOES, MANTIDA, READESAO)
             ]
-            yield Select(
-                opcoes, value=TODAS, allow_blank=False, compact=True, id="adesoes-situacao"
-            )
-            yield Select(
+            yield Lista(opcoes, value=TODAS, allow_blank=False, compact=True, id="adesoes-situacao")
+            yield Lista(
                 [("Todas as etapas", TODAS)],
                 value=TODAS,
                 allow_blank=False,
@@ -247,7 +245,7 @@ class TelaRegistrarAdesao(DialogoComCampos, ModalScreen[dict | None]):
             )
             with Horizontal(classes="registrar-linha"):
                 yield Static("Situação", classes="registrar-rotulo")
-                yield Select(
+                yield Lista(
                     [(ROTULOS[c], c) for c in SITUACOES if c != "nao_convidada"],
                     value=proxima,
                     allow_blank=False,

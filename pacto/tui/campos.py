@@ -1,10 +1,10 @@
-"""Behaviour every pacto dialog shares: lists that search as you type, and Esc that asks first.
+"""Behaviour every pacto field shares: lists that search as you type, and Esc that asks first.
 
-`DialogoComCampos` is mixed into the form bases (pacto/tui/formularios.py and
-pacto/tui/reuniao_dialogos.py). Typing a letter on a closed list opens it on the first match
-(the lists say "digite a sigla para buscar"); Esc on a form whose fields were changed asks
-"Descartar?" before closing, and in that question Esc means "continuar editando". One rule for
-the whole TUI: Esc closes only the topmost dialog.
+`Lista` is the TUI's one kind of list: typing a letter on it closed opens it on the first match
+(the lists say "digite a sigla para buscar"). `DialogoComCampos` is mixed into the form bases
+(pacto/tui/formularios.py and pacto/tui/reuniao_dialogos.py): Esc on a form whose fields were
+changed asks "Descartar?" before closing, and in that question Esc means "continuar editando".
+One rule for the whole TUI: Esc closes only the topmost dialog.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def valor_do_campo(campo) -> object:
 
 
 class DialogoComCampos:
-    """Mixin for a ModalScreen with fields: type-to-search on closed lists, Esc asks first."""
+    """Mixin for a ModalScreen with fields: Esc asks before throwing typed data away."""
 
     _valores_iniciais: dict[int, object] | None = None
 
@@ -63,17 +63,27 @@ class DialogoComCampos:
             decidir,
         )
 
-    async def on_key(self, evento: events.Key) -> None:
-        """A letter typed on a closed list opens it and jumps to the first option containing it."""
-        foco = self.focused
-        if (
-            isinstance(foco, Select)
-            and not foco.expanded
-            and evento.character
-            and evento.is_printable
-            and not evento.character.isspace()
-        ):
-            evento.stop()
-            evento.prevent_default()
-            foco.action_show_overlay()
-            await foco.query_one(SelectOverlay)._on_key(evento)
+
+class Lista(Select):
+    """A list that searches as you type: a letter on the closed list opens it on the first match.
+
+    Every list of the TUI is one (forms, section filters), so "digite a sigla para buscar" is
+    true everywhere, and a letter typed on a focused list never reaches a section's key binding
+    (typing "Denúncia" on a stage filter used to run the binding of its "e").
+    """
+
+    def on_key(self, evento: events.Key) -> None:
+        if not evento.character or not evento.is_printable:
+            return
+        if evento.character.isspace() and not self.expanded:
+            return  # Space opens a closed list, as in any Select
+        evento.stop()
+        evento.prevent_default()
+        overlay = self.query_one(SelectOverlay)
+        if not self.expanded:
+            self.action_show_overlay()
+            # focus the list now: it clears what was typed when it gains the focus, so a
+            # letter handed over before that was lost and "RR" found "RJ"
+            self.screen.set_focus(overlay, scroll_visible=False)
+        # letters typed fast reach this closed list before the focus moves: all go to the list
+        overlay.post_message(events.Key(evento.key, evento.character))

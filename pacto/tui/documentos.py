@@ -32,6 +32,7 @@ from pacto.services.documentos.reuniao_docs import DadoPessoalNoTexto
 from pacto.services.documentos.termo import Lote
 from pacto.services.gravacao import ArquivoExistente
 from pacto.services.mensal import mes_de
+from pacto.tui.campos import Lista
 from pacto.tui.formularios import CaixaDeMarcar
 from pacto.tui.reuniao_dialogos import Confirmar
 
@@ -87,7 +88,7 @@ def campo(parametro: Parametro) -> ComposeResult:
         return
     yield Label(parametro.rotulo, classes="rotulo")
     if parametro.tipo == "escolha":
-        yield Select(
+        yield Lista(
             [(rotulo, chave) for chave, rotulo in parametro.escolhas],
             value=parametro.padrao,
             allow_blank=False,
@@ -96,7 +97,7 @@ def campo(parametro: Parametro) -> ComposeResult:
         )
     elif parametro.tipo in ("reuniao", "fluxo"):
         vazio = "o primeiro" if parametro.tipo == "fluxo" else "todas"
-        yield Select(
+        yield Lista(
             [],
             prompt="Escolha a reunião" if parametro.obrigatorio else f"(em branco: {vazio})",
             compact=True,

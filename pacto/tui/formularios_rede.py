@@ -21,6 +21,7 @@ from pacto.domain.models import (
     Instituicao,
     PontoFocal,
 )
+from pacto.tui.campos import Lista
 from pacto.tui.formularios import CaixaDeMarcar, Formulario, linha_do_formulario
 from pacto.tui.texto import literal
 
@@ -63,7 +64,7 @@ class FormInstituicao(Formulario[Instituicao]):
             tipos.append((literal(inst.tipo), inst.tipo))
         yield linha_do_formulario(
             "Tipo",
-            Select(
+            Lista(
                 tipos,
                 value=inst.tipo or Select.NULL,
                 prompt="(escolha no catálogo)",
@@ -76,7 +77,7 @@ class FormInstituicao(Formulario[Instituicao]):
             esferas.append((literal(inst.esfera), inst.esfera))
         yield linha_do_formulario(
             "Esfera",
-            Select(
+            Lista(
                 esferas,
                 value=inst.esfera or Select.NULL,
                 prompt="(escolha)",
@@ -91,7 +92,7 @@ class FormInstituicao(Formulario[Instituicao]):
             )
         yield linha_do_formulario(
             POR_CHAVE["papel"].rotulo,
-            Select(
+            Lista(
                 [(nome, chave) for chave, nome in PAPEIS_ATOR.items()],
                 value=inst.papel if inst.papel in PAPEIS_ATOR else "fluxo",
                 allow_blank=False,
@@ -178,7 +179,7 @@ class FormPontoFocal(Formulario[PontoFocal]):
         yield Static(literal(self.instituicao.rotulo), classes="form-dica")
         yield linha_do_formulario(
             "Papel",
-            Select(
+            Lista(
                 [(p.capitalize(), p) for p in PAPEIS_PONTO_FOCAL],
                 value=ponto.papel,
                 allow_blank=False,
@@ -241,7 +242,7 @@ class FormEncaminhamento(Formulario[Encaminhamento]):
         if len(self.fluxos) > 1:  # one flow per purpose: say which one the referral belongs to
             yield linha_do_formulario(
                 "Fluxo *",
-                Select(
+                Lista(
                     [(literal(f.nome), f.id) for f in self.fluxos],
                     value=enc.fluxo_id,
                     allow_blank=False,
@@ -267,7 +268,7 @@ class FormEncaminhamento(Formulario[Encaminhamento]):
         ):
             yield linha_do_formulario(
                 rotulo,
-                Select(
+                Lista(
                     opcoes,
                     value=valor if valor in ids else Select.NULL,
                     prompt="(escolha; digite a sigla para buscar)",

@@ -22,7 +22,7 @@ from pacto.domain.processo import (
     Ajuste,
     Passo,
 )
-from pacto.tui.campos import DialogoComCampos
+from pacto.tui.campos import DialogoComCampos, Lista
 from pacto.tui.texto import TabelaLiteral
 
 MARCAS = {
@@ -71,7 +71,7 @@ class FormAjuste(DialogoComCampos, ModalScreen[Ajuste | None]):
         with Vertical(classes="formulario"):
             yield Label(f"[b]{self.passo.numero}. {self.passo.titulo}[/b]")
             yield Label(f"Situação calculada: {self.passo.situacao_derivada or 'registrada à mão'}")
-            yield Select(opcoes, value=opcoes[0][1], allow_blank=False, id="ajuste-situacao")
+            yield Lista(opcoes, value=opcoes[0][1], allow_blank=False, id="ajuste-situacao")
             yield Input(placeholder="Justificativa (obrigatória)", id="ajuste-justificativa")
             yield Static(id="ajuste-erro", classes="erro")
             with Horizontal(classes="botoes"):

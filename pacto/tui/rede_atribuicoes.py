@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from pacto.domain.models import Etapa, Instituicao
 from pacto.domain.network import RedeCompleta
 from pacto.domain.text import chave_comparacao, plural
+from pacto.tui.campos import Lista
 from pacto.tui.formularios import Confirmacao, EditorTexto
 from pacto.tui.rede_comum import AbaRede
 from pacto.tui.texto import TabelaLiteral, literal
@@ -48,8 +49,8 @@ class AtribuicoesAba(AbaRede):
     def compose(self) -> ComposeResult:
         with Horizontal(id="atr-filtros"):
             yield Input(placeholder="Filtrar instituições…", id="atr-busca")
-            yield Select([], prompt="Todas as etapas", id="atr-etapa")
-            yield Select([], prompt="Fluxo", id="atr-fluxo")
+            yield Lista([], prompt="Todas as etapas", id="atr-etapa")
+            yield Lista([], prompt="Fluxo", id="atr-fluxo")
         yield TabelaLiteral(id="atr-matriz", cursor_type="cell", zebra_stripes=True)
         with VerticalScroll(id="atr-detalhe-rolagem"):
             yield Static(id="atr-detalhe")

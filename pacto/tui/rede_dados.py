@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, SelectionList, Static
 
 from pacto.domain.models import Instituicao, Rede
 from pacto.domain.validation import UFS
+from pacto.tui.campos import Lista
 from pacto.tui.formularios import Formulario, linha_do_formulario
 from pacto.tui.texto import literal
 
@@ -35,7 +36,7 @@ class FormRede(Formulario[Rede]):
         yield linha_do_formulario("Nome *", Input(rede.nome, id="rede-nome", compact=True))
         yield linha_do_formulario(
             "UF *",
-            Select(
+            Lista(
                 [(f"{sigla} — {nome}", sigla) for sigla, nome in UFS.items()],
                 value=rede.uf if rede.uf in UFS else Select.NULL,
                 prompt="(escolha)",
@@ -55,7 +56,7 @@ class FormRede(Formulario[Rede]):
         ids = {i.id for i in self.instituicoes}
         yield linha_do_formulario(
             "Coordenação",
-            Select(
+            Lista(
                 [(literal(f"{i.sigla} — {i.nome}"), i.id) for i in self.instituicoes],
                 value=rede.coordenacao_id if rede.coordenacao_id in ids else Select.NULL,
                 prompt="(instituição que coordena o fluxo)",

@@ -26,6 +26,7 @@ from pacto.domain.reunioes import (
     validar_reuniao,
 )
 from pacto.services.feriados import alerta as alerta_da_rede
+from pacto.tui.campos import Lista
 from pacto.tui.reuniao_dialogos import Formulario, campo, lado_a_lado
 from pacto.tui.texto import literal
 
@@ -79,7 +80,7 @@ class FormReuniao(Formulario[DadosReuniao]):
         yield lado_a_lado(
             (
                 "Tipo",
-                Select(
+                Lista(
                     [(t.nome, t.chave) for t in TIPOS_REUNIAO.values()],
                     value=tipo,
                     allow_blank=False,
@@ -98,7 +99,7 @@ class FormReuniao(Formulario[DadosReuniao]):
         yield lado_a_lado(
             (
                 "Modalidade",
-                Select(
+                Lista(
                     [(nome, chave) for chave, nome in MODALIDADES.items()],
                     value=r.modalidade if r else "presencial",
                     allow_blank=False,
@@ -299,7 +300,7 @@ class FormAcao(Formulario[Acao]):
         yield lado_a_lado(
             (
                 "Responsável (digite a sigla)",
-                Select(
+                Lista(
                     opcoes_instituicoes(self.instituicoes),
                     prompt="Escolha a instituição",
                     value=a.instituicao_id if a and a.instituicao_id else Select.NULL,

@@ -10,9 +10,11 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from pacto.domain.errors import ErroValidacao
+from pacto.domain.models import PAPEIS_PONTO_FOCAL
 from pacto.domain.network import RedeCompleta
 from pacto.domain.propostas import (
     CAMPOS_CONTATO,
+    CAMPOS_PONTO,
     TIPOS_PROPOSTA,
     assunto_da_proposta,
     com_valor_principal,
@@ -20,6 +22,7 @@ from pacto.domain.propostas import (
     valor_principal,
 )
 from pacto.domain.reunioes import ASSUNTOS_SUGESTAO, DECISOES_SUGESTAO, Sugestao, validar_sugestao
+from pacto.tui.campos import Lista
 from pacto.tui.reuniao_dialogos import Formulario, campo, lado_a_lado
 from pacto.tui.reuniao_forms import opcoes_instituicoes
 from pacto.tui.texto import literal
@@ -43,7 +46,7 @@ class FormSugestao(Formulario[Sugestao]):
         yield lado_a_lado(
             (
                 "Quem sugere",
-                Select(
+                Lista(
                     [*insts, ("Outro (escrever o nome)", OUTRO_AUTOR)],
                     prompt="Escolha a instituição",
                     value=self.autor_id if self.autor_id else Select.NULL,
@@ -52,7 +55,7 @@ class FormSugestao(Formulario[Sugestao]):
             ),
             (
                 "Assunto",
-                Select(
+                Lista(
                     [(nome, chave) for chave, nome in ASSUNTOS_SUGESTAO.items()],
                     value="geral",
                     allow_blank=False,
@@ -67,13 +70,9 @@ class FormSugestao(Formulario[Sugestao]):
         yield from campo("A sugestão, como foi feita", TextArea(id="s-texto"))
         yield from campo(
             "Alteração proposta (para aplicar ao fluxo em um passo, se acolhida)",
-            Select(
+            Lista(
                 [("Nenhuma: só registrar", SEM_PROPOSTA)]
-                + [
-                    (nome, chave)
-                    for chave, nome in TIPOS_PROPOSTA.items()
-                    if chave != "ponto_focal"
-                ],
+                + [(nome, chave) for chave, nome in TIPOS_PROPOSTA.items()],
                 value=SEM_PROPOSTA,
                 allow_blank=False,
                 id="s-proposta",
@@ -81,28 +80,28 @@ class FormSugestao(Formulario[Sugestao]):
         )
         etapas = [(literal(e.nome), e.id) for e in self.rc.etapas_ordenadas]
         with Vertical(id="p-atribuicao", classes="proposta oculto"):
-            yield from campo("Instituição", Select(insts, prompt="Instituição", id="pa-inst"))
-            yield from campo("Etapa", Select(etapas, prompt="Etapa", id="pa-etapa"))
+            yield from campo("Instituição", Lista(insts, prompt="Instituição", id="pa-inst"))
+            yield from campo("Etapa", Lista(etapas, prompt="Etapa", id="pa-etapa"))
             yield from campo("Como a atribuição deve ficar", TextArea(id="pa-texto"))
         with Vertical(id="p-encaminhamento", classes="proposta oculto"):
             yield from campo(
                 "Encaminhamento (um existente, para alterá-lo, ou um novo)",
-                Select(
+                Lista(
                     [("Novo encaminhamento", NOVO_ENCAMINHAMENTO), *self._encaminhamentos()],
                     value=NOVO_ENCAMINHAMENTO,
                     allow_blank=False,
                     id="pe-existente",
                 ),
             )
-            yield from campo("Quem encaminha", Select(insts, prompt="Origem", id="pe-de"))
-            yield from campo("Para quem", Select(insts, prompt="Destino", id="pe-para"))
+            yield from campo("Quem encaminha", Lista(insts, prompt="Origem", id="pe-de"))
+            yield from campo("Para quem", Lista(insts, prompt="Destino", id="pe-para"))
             yield from campo("Em que situação", Input(id="pe-condicao"))
             yield from campo("Em quanto tempo", Input(id="pe-prazo"))
         with Vertical(id="p-contato", classes="proposta oculto"):
-            yield from campo("Instituição", Select(insts, prompt="Instituição", id="pc-inst"))
+            yield from campo("Instituição", Lista(insts, prompt="Instituição", id="pc-inst"))
             yield from campo(
                 "Campo",
-                Select(
+                Lista(
                     [(nome, chave) for chave, nome in CAMPOS_CONTATO.items()],
                     value="telefone",
                     allow_blank=False,
@@ -110,6 +109,30 @@ class FormSugestao(Formulario[Sugestao]):
                 ),
             )
             yield from campo("Novo valor", Input(id="pc-valor"))
+        with Vertical(id="p-ponto_focal", classes="proposta oculto"):
+            yield from campo("Instituição", Lista(insts, prompt="Instituição", id="pp-inst"))
+            yield lado_a_lado(
+                (
+                    "Papel",
+                    Lista(
+                        [(p.capitalize(), p) for p in PAPEIS_PONTO_FOCAL],
+                        value="titular",
+                        allow_blank=False,
+                        id="pp-papel",
+                    ),
+                ),
+                (
+                    "Campo",
+                    Lista(
+                        [(nome, chave) for chave, nome in CAMPOS_PONTO.items()],
+                        value="nome",
+                        allow_blank=False,
+                        id="pp-campo",
+                    ),
+                ),
+            )
+            yield Static("", id="pp-atual", classes="form-dica")
+            yield from campo("Novo valor", Input(id="pp-valor"))
 
     def _encaminhamentos(self) -> list[tuple[str, int]]:
         """The network's referrals as list options: 'DEAM-BV → PF-RR (Imediato)'."""
@@ -141,7 +164,7 @@ class FormSugestao(Formulario[Sugestao]):
 
     @on(Select.Changed, "#s-proposta")
     def _ao_mudar_proposta(self, evento: Select.Changed) -> None:
-        for tipo in ("atribuicao", "encaminhamento", "contato"):
+        for tipo in TIPOS_PROPOSTA:
             self.query_one(f"#p-{tipo}").set_class(evento.value != tipo, "oculto")
         if evento.value in TIPOS_PROPOSTA:
             self.query_one("#s-assunto", Select).value = assunto_da_proposta({"tipo": evento.value})
@@ -176,6 +199,29 @@ class FormSugestao(Formulario[Sugestao]):
         entrada = self.query_one("#pc-valor", Input)
         if inst and not entrada.value:
             entrada.value = getattr(inst, campo_, "")
+
+    def _ponto_escolhido(self):
+        """The focal point in the chosen institution and role, None when the role is vacant."""
+        inst = self.query_one("#pp-inst", Select).value
+        papel = self.query_one("#pp-papel", Select).value
+        pontos = self.rc.pontos_por_instituicao.get(inst, [])
+        return next((p for p in pontos if p.papel == papel), None)
+
+    @on(Select.Changed, "#pp-inst")
+    @on(Select.Changed, "#pp-papel")
+    @on(Select.Changed, "#pp-campo")
+    def _mostrar_ponto_atual(self) -> None:
+        """Say whom the change is about, or that the role is vacant and a name is needed."""
+        if self.query_one("#pp-inst", Select).value is Select.NULL:
+            return
+        ponto = self._ponto_escolhido()
+        campo_ = self.query_one("#pp-campo", Select).value
+        aviso = self.query_one("#pp-atual", Static)
+        if ponto is None:
+            aviso.update("Papel vago: a sugestão indica uma pessoa (informe o nome).")
+        else:
+            atual = getattr(ponto, campo_, "") or "vazio"
+            aviso.update(literal(f"Hoje: {ponto.nome} · {CAMPOS_PONTO[campo_]}: {atual}"))
 
     def _valor(self, seletor: str):
         valor = self.query_one(seletor).value
@@ -221,6 +267,20 @@ class FormSugestao(Formulario[Sugestao]):
             campo_ = self.query_one("#pc-campo", Select).value
             valor = self.query_one("#pc-valor", Input).value
             return {"tipo": tipo, "instituicao_id": inst, "campos": {campo_: valor}}, sigla(inst)
+        if tipo == "ponto_focal":
+            inst = self._valor("#pp-inst")
+            if inst is None:
+                raise ErroValidacao("Escolha a instituição do ponto focal.")
+            papel = self.query_one("#pp-papel", Select).value
+            ponto = self._ponto_escolhido()
+            campo_ = self.query_one("#pp-campo", Select).value
+            return {
+                "tipo": tipo,
+                "instituicao_id": inst,
+                "papel": papel,
+                "ponto_focal_id": ponto.id if ponto else None,
+                "campos": {campo_: self.query_one("#pp-valor", Input).value},
+            }, f"{sigla(inst)} ({papel})"
         return None, ""
 
     def coletar(self) -> Sugestao:
@@ -271,7 +331,7 @@ class FormDecisao(Formulario[DecisaoTomada]):
             yield Static(literal(f"Alteração proposta: {descrever_proposta(s.proposta, self.rc)}"))
         yield from campo(
             "Decisão",
-            Select(
+            Lista(
                 [(nome, chave) for chave, nome in DECISOES_SUGESTAO.items()],
                 value=s.decisao or "acolhida",
                 allow_blank=False,
