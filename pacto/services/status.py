@@ -8,6 +8,7 @@ for loading every rule of the pact.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from pacto.store import cache
@@ -20,12 +21,15 @@ NOME = "status"
 
 def calcular(ws: Workspace) -> dict:
     """The status computed from the whole workspace, kept for the next reader."""
+    from pacto.domain.checks import verificar
     from pacto.domain.summary import resumo
     from pacto.services.progresso import situacao
 
-    marca = cache.marca(ws.con)
+    hoje = date.today()
+    marca = cache.marca(ws.con, hoje)
     rc = ws.carregar()
-    dados = resumo(rc) | situacao(ws, rc).como_dict()
+    lacunas = verificar(rc, hoje)  # once, for the gaps shown and for the rules
+    dados = resumo(rc, hoje, lacunas) | situacao(ws, rc, hoje, lacunas).como_dict()
     invalidas = ws.linhas_invalidas()
     if invalidas:
         dados["linhas_invalidas"] = invalidas
