@@ -35,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-RODADAS = 15
+RODADAS = 25
 ALVO = 1.5
 
 
@@ -79,6 +79,7 @@ APOS_OUTRO = "pacto status, logo após uma alteração por outro programa"
 GRAVAR = "pacto atores editar (renova o status)"
 GRAVAR_SEM = "pacto atores editar, sem renovar o status"
 COM_ALVO = ("pacto --help", "pacto status", "pacto status --json", APOS_CLI)
+ORDEM_DA_TABELA = (*COM_ALVO, APOS_OUTRO, GRAVAR)
 
 
 def medir(rodadas: int = RODADAS) -> dict[str, dict[str, float]]:
@@ -125,9 +126,8 @@ def linhas(r: dict[str, dict[str, float]]) -> list[dict[str, str]]:
 
     base = r["import click"]["ms"]
     saida = []
-    for nome, valores in r.items():
-        if nome in ("import click", GRAVAR_SEM):
-            continue
+    for nome in ORDEM_DA_TABELA:
+        valores = r[nome]
         resultado = f"{num(valores['ms'])} ms — {num(valores['razao'], 2)}×"
         if nome == GRAVAR:
             resultado += (
@@ -172,9 +172,8 @@ if __name__ == "__main__":
         print(json.dumps(linhas(r), ensure_ascii=False))
         sys.exit(0)
     print(f"import click: {r['import click']['ms']:.0f} ms")
-    for nome, valores in r.items():
-        if nome == "import click":
-            continue
+    for nome in (*ORDEM_DA_TABELA, GRAVAR_SEM):
+        valores = r[nome]
         situacao = (
             ("OK" if valores["razao"] <= ALVO else "ACIMA DO ALVO")
             if nome in COM_ALVO
