@@ -73,7 +73,10 @@ class GrupoPacto(GrupoPreguicoso):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            resultado = super().invoke(ctx)
+            if isinstance(ctx.obj, Contexto):
+                ctx.obj.renovar_status()
+            return resultado
         except PactoErro as erro:
             click.secho(f"Erro: {para_terminal(erro.mensagem)}", fg="red", err=True)
             ctx.exit(1)
@@ -117,6 +120,7 @@ class Contexto:
     def __init__(self, texto: str):
         self.texto = texto  # as typed; `pacto status` reads it without loading pathlib
         self._ws = None
+        self._alteracao: tuple = ()  # the last change in the workspace when it was opened
         self.mesmo_assim = False  # --mesmo-assim: keep text the privacy policy flags
 
     @property
@@ -134,13 +138,25 @@ class Contexto:
 
             self._ws = Workspace.abrir(self.caminho, usuario())
             self._ws.aceitar_alertas_privacidade = self.mesmo_assim
-            click.get_current_context().call_on_close(self._ws.fechar)
+            # closed with the whole command, after `renovar_status`
+            click.get_current_context().find_root().call_on_close(self._ws.fechar)
             if self._ws.configuracao("aviso.fluxo_vivo") is not None:
                 from pacto.services.fluxo_vivo import consumir
 
                 for linha in consumir(self._ws):
                     click.secho(linha, fg="yellow", err=True)
+            from pacto.store.cache import ultima_alteracao
+
+            self._alteracao = ultima_alteracao(self._ws.con)
         return self._ws
+
+    def renovar_status(self) -> None:
+        """After a command that changed the workspace ended well, recompute the kept status,
+        so that a script's next `pacto status` reads it instead of computing it."""
+        if self._ws is not None:
+            from pacto.services.status import renovar_se_alterado
+
+            renovar_se_alterado(self._ws, self._alteracao)
 
 
 @click.group(

@@ -139,3 +139,72 @@ def test_a_repeated_status_loads_none_of_the_rules(caminho_demo):
     assert "pacto.domain.processo" in primeiro
     pesados = {"pacto.domain.processo", "pacto.domain.network", "rich"}
     assert not pesados & segundo
+
+
+def _rodar_pacto(caminho, *argumentos: str) -> tuple[str, set[str]]:
+    """Run pacto as a real process; its output and the modules it loaded."""
+    programa = (
+        "import sys\nfrom pacto.cli import main\nsys.argv = ['pacto', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    resultado = subprocess.run(
+        [sys.executable, "-c", programa, "--db", str(caminho), *argumentos],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return resultado.stdout, set(resultado.stderr.split())
+
+
+def test_a_change_made_by_the_cli_leaves_the_status_ready_for_the_next_call(caminho_demo):
+    antes = _status(caminho_demo)
+    saida, _ = _rodar_pacto(
+        caminho_demo,
+        "atores",
+        "adicionar",
+        "--nome",
+        "CREAS de Caracaraí",
+        "--sigla",
+        "CREAS-Caracaraí",
+    )
+    assert "CREAS-Caracaraí" in saida
+    guardado = _guardado(caminho_demo)
+    conexao = sqlite3.connect(caminho_demo)
+    marca_atual = cache.marca(conexao)
+    conexao.close()
+    assert guardado is not None and guardado[0] == marca_atual
+    saida, modulos = _rodar_pacto(caminho_demo, "status", "--json")
+    assert "pacto.domain.processo" not in modulos, "served from the kept result"
+    servido = json.loads(saida)
+    assert servido["contagens"]["instituicoes"] == antes["contagens"]["instituicoes"] + 1
+    conexao = sqlite3.connect(caminho_demo)
+    with conexao:
+        conexao.execute("DELETE FROM _cache")
+    conexao.close()
+    assert _status(caminho_demo) == servido, "the kept result is what a fresh computation gives"
+
+
+def test_a_command_that_changes_nothing_or_fails_does_not_recompute(caminho_demo):
+    _status(caminho_demo)
+    conexao = sqlite3.connect(caminho_demo)
+    with conexao:
+        conexao.execute("UPDATE _cache SET valor = ? WHERE nome = 'status'", ['{"marcado": 1}'])
+    conexao.close()
+    runner = CliRunner()
+    lista = runner.invoke(pacto, ["--db", str(caminho_demo), "atores", "listar"])
+    assert lista.exit_code == 0, lista.output
+    falha = runner.invoke(
+        pacto,
+        [
+            "--db",
+            str(caminho_demo),
+            "atores",
+            "editar",
+            "NAO-EXISTE",
+            "--telefone",
+            "(95) 3621-0000",
+        ],
+    )
+    assert falha.exit_code != 0
+    assert _guardado(caminho_demo)[1] == {"marcado": 1}

@@ -84,7 +84,9 @@ def status(como_json: bool) -> None:
 
     dados = cache.ler(caminho_workspace_texto(), "status")
     if dados is None:
-        dados = _calcular_status()
+        from pacto.services.status import calcular
+
+        dados = calcular(workspace())
     if como_json:
         imprimir_json(dados)
         return
@@ -113,23 +115,6 @@ def _avisar_linhas_invalidas(problemas: list[str], limite: int = 20) -> None:
         "corrigindo as linhas indicadas e importando-o de novo com “pacto importar --substituir”.",
         err=True,
     )
-
-
-def _calcular_status() -> dict:
-    """Compute the status from the whole workspace and keep it for the next call."""
-    from pacto.domain.summary import resumo
-    from pacto.services.progresso import situacao
-    from pacto.store import cache
-
-    ws = workspace()
-    marca = cache.marca(ws.con)
-    rc = ws.carregar()
-    dados = resumo(rc) | situacao(ws, rc).como_dict()
-    invalidas = ws.linhas_invalidas()
-    if invalidas:
-        dados["linhas_invalidas"] = invalidas
-    cache.gravar(ws.con, "status", marca, dados)
-    return dados
 
 
 def _imprimir_status(dados: dict) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -20,15 +23,61 @@ def pasta_modelos() -> Path:
 
 
 def ler_toml(nome: str, pasta: Path | None = None) -> dict:
-    """Load one TOML file of `modelos/`, with a clear message when it is broken."""
+    """Load one TOML file of `modelos/`, with a clear message when it is broken.
+
+    The shipped files are parsed once and kept, as Python keeps bytecode, in `__pycache__`
+    beside them (keyed by each file's size and modification time, so an edit is read at once):
+    parsing them in pure Python was the largest part of computing `pacto status`.
+    """
     caminho = (pasta or pasta_modelos()) / nome
     try:
         with caminho.open("rb") as arquivo:
-            return tomllib.load(arquivo)
+            chave = _chave(os.fstat(arquivo.fileno()))
+            if pasta is None and (dados := _guardado(caminho, chave)) is not None:
+                return dados
+            dados = tomllib.load(arquivo)
     except FileNotFoundError as erro:
         raise PactoErro(f"Arquivo de modelo ausente: {caminho}") from erro
     except tomllib.TOMLDecodeError as erro:
         raise PactoErro(f"Arquivo de modelo com erro de sintaxe ({caminho}): {erro}") from erro
+    if pasta is None:
+        _guardar(caminho, chave, dados)
+    return dados
+
+
+def _chave(estado: os.stat_result) -> tuple[int, int]:
+    return (estado.st_mtime_ns, estado.st_size)
+
+
+def _arquivo_guardado(caminho: Path) -> Path:
+    """Where the parsed content of a model file is kept (marshal is Python-version specific)."""
+    return caminho.parent / "__pycache__" / f"{caminho.name}.{sys.implementation.cache_tag}.marshal"
+
+
+def _guardado(caminho: Path, chave: tuple[int, int]) -> dict | None:
+    """The kept parse of `caminho` when it was made from the file as it is now, else None."""
+    try:
+        guardada, dados = marshal.loads(_arquivo_guardado(caminho).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return dados if tuple(guardada) == chave and isinstance(dados, dict) else None
+
+
+def _guardar(caminho: Path, chave: tuple[int, int], dados: dict) -> None:
+    """Keep a parse for the next process; skipped quietly where the folder is read-only or the
+    content has values marshal cannot hold (dates)."""
+    destino = _arquivo_guardado(caminho)
+    temporario = destino.with_name(f"{destino.name}.{os.getpid()}.tmp")
+    try:
+        conteudo = marshal.dumps((chave, dados))
+        destino.parent.mkdir(exist_ok=True)
+        temporario.write_bytes(conteudo)
+        os.replace(temporario, destino)
+    except (OSError, ValueError):
+        try:
+            temporario.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from pacto.domain.checks import verificar
+from pacto.domain.checks import Lacuna, verificar
 from pacto.domain.network import RedeCompleta
 from pacto.domain.validation import UFS
 
 
-def resumo(rc: RedeCompleta, hoje: date | None = None) -> dict:
-    """A JSON-ready summary of the network: identity, counts, stages covered and gaps."""
+def resumo(rc: RedeCompleta, hoje: date | None = None, lacunas: list[Lacuna] | None = None) -> dict:
+    """A JSON-ready summary of the network: identity, counts, stages covered and gaps
+    (`lacunas` when the caller already ran the checks on `rc`)."""
     rede = rc.rede
     coord = rc.coordenacao
     etapas = [
@@ -21,7 +22,8 @@ def resumo(rc: RedeCompleta, hoje: date | None = None) -> dict:
         }
         for e in rc.etapas_ordenadas
     ]
-    lacunas = verificar(rc, hoje)
+    if lacunas is None:
+        lacunas = verificar(rc, hoje)
     return {
         "rede": {
             "nome": rede.nome,

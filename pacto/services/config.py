@@ -7,9 +7,6 @@ import tomllib
 from pathlib import Path
 
 from pacto.domain.errors import ErroValidacao, PactoErro
-from pacto.domain.validation import problema_de_caracteres
-from pacto.services.arquivos import motivo
-from pacto.services.gravacao import gravar
 
 
 def arquivo_config() -> Path:
@@ -53,6 +50,8 @@ def definir_usuario(nome: str) -> Path:
         )
     if len(nome) > 120:
         raise ErroValidacao("Nome longo demais (máximo 120 caracteres).")
+    from pacto.domain.validation import problema_de_caracteres
+
     if problema := problema_de_caracteres("O nome", nome):
         raise ErroValidacao(problema)
     return _gravar(usuario=nome)
@@ -69,6 +68,10 @@ def definir_tema(nome: str) -> Path:
 
 def _gravar(**mudancas: str) -> Path:
     """Rewrite the settings file with these keys changed, atomically and readable by the owner only."""
+    # here, not at the top: every command reads the settings, few write them (hashlib, tempfile)
+    from pacto.services.arquivos import motivo
+    from pacto.services.gravacao import gravar
+
     atuais = {k: v for k, v in ler().items() if isinstance(v, str)}
     atuais.update(mudancas)
     destino = arquivo_config()

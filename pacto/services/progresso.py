@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pacto.domain.adesao import READESAO, ponto_de_apoio
 from pacto.domain.autodiagnostico import progresso
 from pacto.domain.catalog import tipos_instituicao
-from pacto.domain.checks import verificar
+from pacto.domain.checks import Lacuna, verificar
 from pacto.domain.network import RedeCompleta
 from pacto.domain.processo import (
     Evidencias,
@@ -160,12 +160,16 @@ def receptores_sem_pratica(rc: RedeCompleta, receptores: list) -> list[str]:
     return faltas
 
 
-def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencias:
-    """Facts the rules need, read through the store and the network snapshot."""
+def coletar_evidencias(
+    ws: Workspace, rc: RedeCompleta, hoje: date, lacunas: list[Lacuna] | None = None
+) -> Evidencias:
+    """Facts the rules need, read through the store and the network snapshot (`lacunas` when
+    the caller already ran the checks on `rc`)."""
     etapa_denuncia = next((e.id for e in rc.etapas if e.chave == "denuncia"), None)
     no_fluxo = rc.etapas_por_instituicao
     colegiados = {t.chave for t in tipos_instituicao().values() if t.colegiado}
-    lacunas = verificar(rc, hoje)
+    if lacunas is None:
+        lacunas = verificar(rc, hoje)
     receptores = [
         rc.instituicao_por_id[i]
         for i in {a.instituicao_id for a in rc.atribuicoes if a.etapa_id == etapa_denuncia}
@@ -210,12 +214,15 @@ def coletar_evidencias(ws: Workspace, rc: RedeCompleta, hoje: date) -> Evidencia
 
 
 def situacao(
-    ws: Workspace, rc: RedeCompleta | None = None, hoje: date | None = None
+    ws: Workspace,
+    rc: RedeCompleta | None = None,
+    hoje: date | None = None,
+    lacunas: list[Lacuna] | None = None,
 ) -> SituacaoProcesso:
     """Where the working group stands, why, and what to do next."""
     hoje = hoje or date.today()
     rc = rc or ws.carregar()
-    ev = coletar_evidencias(ws, rc, hoje)
+    ev = coletar_evidencias(ws, rc, hoje, lacunas)
     ajustes = ws.ajustes_passos()
     passos = passos_pactuacao(ev, ajustes)
     etapas = etapas_elaboracao(ev, passos, ajustes)

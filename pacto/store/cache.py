@@ -39,11 +39,17 @@ def _assinatura_do_programa() -> str:
     return f"{__version__}:{mais_nova}"
 
 
+def ultima_alteracao(conexao: sqlite3.Connection) -> tuple:
+    """The last row of the change history (id and time): any write to the workspace moves it."""
+    return tuple(
+        conexao.execute("SELECT id, quando FROM historico ORDER BY id DESC LIMIT 1").fetchone()
+        or (0, "")
+    )
+
+
 def marca(conexao: sqlite3.Connection, hoje: date | None = None) -> str:
     """The mark of the workspace's current state, as seen by this program on this day."""
-    ultimo = conexao.execute(
-        "SELECT id, quando FROM historico ORDER BY id DESC LIMIT 1"
-    ).fetchone() or (0, "")
+    ultimo = ultima_alteracao(conexao)
     dia = (hoje or date.today()).isoformat()
     return f"{ultimo[0]}@{ultimo[1]}|{dia}|{_assinatura_do_programa()}"
 

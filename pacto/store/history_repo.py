@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from pacto.domain.historico import RegistroHistorico
+if TYPE_CHECKING:
+    from pacto.domain.historico import RegistroHistorico
 
 # Fields that tie a record to an institution, for `pacto historico --instituicao`.
 _LIGACOES = ("instituicao_id", "origem_id", "destino_id")
@@ -23,6 +25,8 @@ class HistoryRepo:
         limite: int = 500,
     ) -> list[RegistroHistorico]:
         """Recorded changes, newest first, optionally since a date or about one institution or record."""
+        from pacto.domain.historico import RegistroHistorico  # only the history screens need it
+
         condicoes, args = [], []
         if desde:
             condicoes.append("quando >= ?")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from pacto.domain.errors import ErroImportacao
-from pacto.domain.importacao import PlanoImportacao
 from pacto.domain.models import Instituicao, PontoFocal, campos, como_dict
 from pacto.domain.text import chave_comparacao
+
+if TYPE_CHECKING:
+    from pacto.domain.importacao import PlanoImportacao
 
 _CAMPOS_INSTITUICAO = [c for c in campos(Instituicao) if c != "id"]
 _CAMPOS_PONTO = [c for c in campos(PontoFocal) if c != "id"]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from pacto.domain.checklist import RespostaChecklist, validar_resposta
+from typing import TYPE_CHECKING
+
 from pacto.domain.indicadores import Medicao, Meta, indicador, validar_periodo, validar_valor
 from pacto.domain.linhas_extras import linha_valida
-from pacto.domain.netp import validar_mes
+
+if TYPE_CHECKING:
+    from pacto.domain.checklist import RespostaChecklist
+
+# The checklist and the NETP month rules load on first use: `pacto status` reads only targets.
 
 _COLUNAS_VALORES = ("indicador", "periodo", "valor", "origem")
 
@@ -15,6 +20,8 @@ class MensalRepo:
 
     def respostas_checklist(self, ate_mes: str | None = None) -> list[RespostaChecklist]:
         """Checklist answers of every month up to (and including) one, oldest first."""
+        from pacto.domain.checklist import RespostaChecklist
+
         filtro, args = ("WHERE mes <= ?", [ate_mes]) if ate_mes else ("", [])
         return [
             RespostaChecklist(*linha)
@@ -28,6 +35,9 @@ class MensalRepo:
 
     def responder_checklist(self, resposta: RespostaChecklist) -> None:
         """Record (or replace) the answer to an item in a month."""
+        from pacto.domain.checklist import validar_resposta
+        from pacto.domain.netp import validar_mes
+
         validar_mes(resposta.mes)
         resposta = validar_resposta(resposta)
         with self.transacao():
@@ -81,6 +91,8 @@ class MensalRepo:
 
     def registrar_medicao(self, medicao: Medicao) -> None:
         """Record an indicator's value for a month (computed or reported by the network)."""
+        from pacto.domain.netp import validar_mes
+
         indicador(medicao.indicador)
         validar_mes(medicao.periodo)
         validar_valor(medicao.valor)

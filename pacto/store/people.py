@@ -14,7 +14,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pacto.domain.politica_privacidade import TipoCampo, campo
 from pacto.domain.text import chave_comparacao
 from pacto.store.purge import _colunas_de_texto, compactar, registrar_sem_texto
 
@@ -44,6 +43,8 @@ class Achado:
 
     @property
     def rotulo(self) -> str:
+        from pacto.domain.politica_privacidade import campo
+
         return campo(self.tabela, self.campo).rotulo
 
 
@@ -121,6 +122,9 @@ def _assinado(linha: dict) -> bool:
 
 def localizar_pessoa(con: sqlite3.Connection, nome: str) -> DadosDePessoa:
     """Every record, free-text mention and history row naming the person."""
+    # here, not at the top: the privacy policy's patterns are costly to load for every reader
+    from pacto.domain.politica_privacidade import TipoCampo, campo
+
     dados = DadosDePessoa(nome)
     padrao = _padrao(nome)
     for tabela, coluna in CAMPOS_DE_PESSOA:

@@ -37,7 +37,6 @@ from pacto.store.opening import (
     verificar_integridade,
 )
 from pacto.store.people import PessoasRepo
-from pacto.store.privacy import exigir_privacidade, ultimo_registro
 from pacto.store.process_repo import ProcessRepo
 from pacto.store.purge import PurgeRepo
 from pacto.store.schema_info import APPLICATION_ID, ha_pendentes
@@ -281,6 +280,9 @@ class Workspace(
     @contextlib.contextmanager
     def transacao(self) -> Iterator[None]:
         """Group writes so that they all land or none do."""
+        # here, not at the top: readers such as `pacto status` need no privacy policy
+        from pacto.store.privacy import exigir_privacidade, ultimo_registro
+
         conexao = self.con
         with self._traduzir_erros():
             if conexao.in_transaction:
