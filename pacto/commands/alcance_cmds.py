@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pacto.commands.common import opcao_sobrescrever, workspace
+from pacto.commands.common import Caminho, opcao_sobrescrever, workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()
@@ -14,7 +17,7 @@ from pacto.commands.common import opcao_sobrescrever, workspace
     "--saida",
     required=True,
     metavar="PASTA",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=Caminho(file_okay=False),
     help="Pasta da página (index.html, es.html e estilo.css), pronta para o portal.",
 )
 @click.option(

@@ -202,6 +202,3 @@ def listar(como_json: bool) -> None:
             f" — {para_terminal('; '.join(marcas))}"
         )
     click.echo(f"{plural(len(rc.instituicoes), 'instituição', 'instituições')}.")
-
-
-COMANDOS = (adicionar, editar, remover, listar)

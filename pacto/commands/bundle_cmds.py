@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pacto.commands.common import (
+    Caminho,
     caminho_workspace,
     confirmar,
     opcao_mesmo_assim,
@@ -14,9 +15,12 @@ from pacto.commands.common import (
     workspace,
 )
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 @click.command()
-@click.argument("destino", metavar="DESTINO", type=click.Path(path_type=Path))
+@click.argument("destino", metavar="DESTINO", type=Caminho())
 @click.option(
     "--formato",
     type=click.Choice(["json", "hsds", "csv"]),
@@ -71,7 +75,7 @@ def exportar(
 
 
 @click.command()
-@click.argument("arquivo", metavar="ARQUIVO.json", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("arquivo", metavar="ARQUIVO.json", type=Caminho(dir_okay=False))
 @click.option(
     "--substituir",
     is_flag=True,
@@ -129,7 +133,7 @@ def importar(arquivo: Path, substituir: bool, comparar: bool, sim: bool) -> None
         except BaseException:
             ws.fechar()
             for sufixo in ("", "-wal", "-shm"):
-                Path(f"{caminho}{sufixo}").unlink(missing_ok=True)
+                caminho.with_name(caminho.name + sufixo).unlink(missing_ok=True)
             raise
         ws.fechar()
     else:
@@ -153,7 +157,7 @@ def _interativo() -> bool:
 
 
 @click.command()
-@click.argument("destino", required=False, metavar="[DESTINO]", type=click.Path(path_type=Path))
+@click.argument("destino", required=False, metavar="[DESTINO]", type=Caminho())
 def backup(destino: Path | None) -> None:
     """Faz uma cópia de segurança do workspace (seguro com a interface aberta).
 
@@ -173,7 +177,7 @@ def backup(destino: Path | None) -> None:
 
 
 @click.command()
-@click.argument("arquivo", metavar="ARQUIVO", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("arquivo", metavar="ARQUIVO", type=Caminho(dir_okay=False))
 @click.option("--sim", "confirmado", is_flag=True, help="Não pergunta antes de restaurar.")
 def restaurar(arquivo: Path, confirmado: bool) -> None:
     """Restaura o workspace a partir de uma cópia de segurança.

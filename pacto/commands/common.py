@@ -94,6 +94,16 @@ def confirmar(pergunta: str) -> bool:
         click.echo("Responda s (sim) ou n (não).")
 
 
+class Caminho(click.Path):
+    """A click path option or argument the command gets as a `pathlib.Path`; pathlib is
+    imported only when a value arrives, so listing commands (`pacto --help`) stays light."""
+
+    def coerce_path_result(self, valor):
+        from pathlib import Path
+
+        return valor if isinstance(valor, Path) else Path(valor)
+
+
 class GrupoPreguicoso(click.Group):
     """A command group whose subcommands live in other modules and load only when used.
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pacto.commands.common import workspace
+from pacto.commands.common import Caminho, workspace
+
+if TYPE_CHECKING:
+    pass
 
 
 class DataBR(click.ParamType):
@@ -62,8 +65,8 @@ def opcoes_basicas(funcao):
         [
             click.option(
                 "--saida",
-                type=click.Path(file_okay=False, path_type=Path),
-                default=Path("."),
+                type=Caminho(file_okay=False),
+                default=".",
                 show_default="pasta atual",
                 metavar="PASTA",
                 help="Pasta onde gravar os documentos (criada se não existir).",
@@ -72,7 +75,7 @@ def opcoes_basicas(funcao):
             click.option(
                 "--modelos",
                 "pasta_modelos",
-                type=click.Path(file_okay=False, path_type=Path),
+                type=Caminho(file_okay=False),
                 metavar="PASTA",
                 help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
             ),
@@ -184,6 +187,8 @@ def construir_comando(chave: str) -> click.Command:
 
 def __getattr__(nome: str) -> click.Command:
     """`pacto gerar termo`, `… portaria`, `… ata`…: every Word document of the registry."""
+    if nome.startswith("__"):  # the import system asks for dunders: no registry for those
+        raise AttributeError(nome)
     from pacto.services.documentos.registro import POR_CHAVE
 
     documento = POR_CHAVE.get(nome)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pacto.commands.common import opcao_mesmo_assim, opcao_sobrescrever, workspace
+from pacto.commands.common import Caminho, opcao_mesmo_assim, opcao_sobrescrever, workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command("ficha")
@@ -18,7 +21,7 @@ from pacto.commands.common import opcao_mesmo_assim, opcao_sobrescrever, workspa
     help="Instituição (repita para várias).",
 )
 @click.option("--todas", is_flag=True, help="Uma ficha para cada instituição da rede.")
-@click.option("--saida", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, metavar="PASTA", help="Pasta onde gravar as fichas.")  # fmt: skip
+@click.option("--saida", type=Caminho(file_okay=False), default=".", show_default=True, metavar="PASTA", help="Pasta onde gravar as fichas.")  # fmt: skip
 @opcao_sobrescrever
 def gerar_ficha(siglas: tuple[str, ...], todas: bool, saida: Path, sobrescrever: bool) -> None:
     """Gera a ficha de validação (.xlsx) do que o fluxo diz de cada instituição.
@@ -50,7 +53,7 @@ def ficha() -> None:
 
 
 @ficha.command()
-@click.argument("arquivo", metavar="ARQUIVO.xlsx", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("arquivo", metavar="ARQUIVO.xlsx", type=Caminho(dir_okay=False))
 @opcao_mesmo_assim("Importa mesmo que a ficha pareça conter dado pessoal de vítima.", expor=True)
 def importar(arquivo: Path, mesmo_assim: bool) -> None:
     """Lê uma ficha devolvida e cria uma sugestão para cada correção (nada é sobrescrito)."""

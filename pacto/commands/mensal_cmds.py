@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pacto.commands.common import (
+    Caminho,
     console,
     esc,
     imprimir_json,
@@ -15,6 +16,10 @@ from pacto.commands.common import (
     opcao_sobrescrever,
     workspace,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 SITUACOES = {
     "ok": "ok",
@@ -184,7 +189,7 @@ def medir(mes: str | None) -> None:
 @click.option("--mes", metavar="AAAA-MM", help="Último mês do relatório (padrão: o atual).")
 @click.option(
     "--saida",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=Caminho(file_okay=False),
     metavar="PASTA",
     help="Pasta de saída.",
 )
@@ -194,7 +199,9 @@ def monitoramento(mes: str | None, saida: Path | None, sobrescrever: bool) -> No
     from pacto.services.mensal import gerar_monitoramento
 
     mes = mes or _mes_atual()
-    pasta = saida or Path(".")
+    from pathlib import Path
+
+    pasta = saida or Path()
     from pacto.services.arquivos import criar_pasta
 
     criar_pasta(pasta)

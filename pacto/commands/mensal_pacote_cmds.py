@@ -3,12 +3,15 @@ writes its pauta, lista de presença and blank checklist in one go."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pacto.commands.common import opcao_mesmo_assim, opcao_sobrescrever, workspace
+from pacto.commands.common import Caminho, opcao_mesmo_assim, opcao_sobrescrever, workspace
 from pacto.commands.documentos_cmds import DataBR, relatar
+
+if TYPE_CHECKING:
+    pass
 
 
 @click.group()
@@ -20,8 +23,8 @@ def mensal() -> None:
 @click.option("--mes", required=True, metavar="AAAA-MM", help="Mês da reunião de alinhamento.")
 @click.option(
     "--saida",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
+    type=Caminho(file_okay=False),
+    default=".",
     show_default="pasta atual",
     metavar="PASTA",
     help="Pasta onde gravar os documentos (criada se não existir).",
@@ -47,7 +50,7 @@ def mensal() -> None:
 @click.option(
     "--modelos",
     "pasta_modelos",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=Caminho(file_okay=False),
     metavar="PASTA",
     help="Pasta de modelos adaptados (padrão: a configurada com “pacto modelos usar”).",
 )

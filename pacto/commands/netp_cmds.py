@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pacto.commands.common import (
+    Caminho,
     console,
     esc,
     imprimir_json,
@@ -15,9 +16,14 @@ from pacto.commands.common import (
     workspace,
 )
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 def _pasta_saida(saida: Path | None) -> Path:
-    pasta = saida or Path(".")
+    from pathlib import Path
+
+    pasta = saida or Path()
     from pacto.services.arquivos import criar_pasta
 
     criar_pasta(pasta)
@@ -29,7 +35,7 @@ def _pasta_saida(saida: Path | None) -> Path:
 @click.option("--instituicao", "sigla", metavar="SIGLA", help="Já preenche a instituição.")
 @click.option(
     "--saida",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=Caminho(file_okay=False),
     metavar="PASTA",
     help="Pasta de saída.",
 )
@@ -57,7 +63,7 @@ def formulario_netp(mes: str, sigla: str | None, saida: Path | None, sobrescreve
 @click.option("--mes", required=True, metavar="AAAA-MM", help="Mês de referência.")
 @click.option(
     "--saida",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=Caminho(file_okay=False),
     metavar="PASTA",
     help="Pasta de saída.",
 )
@@ -83,7 +89,7 @@ def netp() -> None:
     "arquivos",
     nargs=-1,
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=Caminho(dir_okay=False),
     metavar="ARQUIVO...",
 )
 @click.option("--mes", metavar="AAAA-MM", help="Confere se o formulário é deste mês.")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pacto.commands.common import confirmar, console, esc, imprimir_json, workspace
+from pacto.commands.common import Caminho, confirmar, console, esc, imprimir_json, workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.group()
@@ -58,7 +61,7 @@ def listar(nome: str, como_json: bool) -> None:
 @click.option(
     "--saida",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=Caminho(dir_okay=False),
     metavar="ARQUIVO",
     help="Arquivo JSON a criar (legível só por você: modo 0600).",
 )
