@@ -37,7 +37,7 @@ def pacote_base(tmp_path_factory, _modelo_demo) -> dict:
     runner = CliRunner()
     for argumentos in (
         ["versao", "congelar", "--nota", "Base"],
-        ["adesao", "registrar", "NETP-RR", "--situacao", "assinado", "--data", "10/11/2026"],
+        ["adesao", "registrar", "PF-RR", "--situacao", "assinado", "--data", "10/11/2026"],
         ["passo", "marcar", "2", "--situacao", "em-andamento", "--nota", "Em revisão."],
         ["checklist", "responder", "pontos_focais", "ok", "--mes", "2026-11"],
         ["indicadores", "meta", "pessoas_atendidas", "--periodo", "2026", "--valor", "80"],

@@ -21,7 +21,7 @@ def _estragar(caminho) -> None:
     runner = CliRunner()
     for argumentos in (
         ["versao", "congelar", "--nota", "Base"],
-        ["adesao", "registrar", "NETP-RR", "--situacao", "assinado", "--data", "10/11/2026"],
+        ["adesao", "registrar", "PF-RR", "--situacao", "assinado", "--data", "10/11/2026"],
         ["passo", "marcar", "2", "--situacao", "em-andamento", "--nota", "Em revisão."],
     ):
         resultado = runner.invoke(pacto, ["--db", str(caminho), *argumentos])
