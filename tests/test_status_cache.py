@@ -208,3 +208,31 @@ def test_a_command_that_changes_nothing_or_fails_does_not_recompute(caminho_demo
     )
     assert falha.exit_code != 0
     assert _guardado(caminho_demo)[1] == {"marcado": 1}
+
+
+async def test_a_save_in_the_tui_leaves_the_status_ready_and_is_no_news_to_the_poller(
+    caminho_demo,
+):
+    """The interface keeps the status it computes after its own save, so a script's next
+    `pacto status` reads it; that write does not make the TUI reload again."""
+    from pacto.tui.app import criar_app
+
+    antes = _status(caminho_demo)
+    app = criar_app(caminho_demo)  # the real day: the kept status is today's
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "a", "n", *"Casa da Mulher Brasileira", "tab", *"CMB-BV")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.ws.instituicao_por_sigla("CMB-BV") is not None
+        guardado = _guardado(caminho_demo)
+        assert guardado is not None and guardado[0] == cache.marca(app.ws.con)
+        assert app._alterado() is None, "keeping the status is not a change to reload for"
+    saida, modulos = _rodar_pacto(caminho_demo, "status", "--json")
+    assert "pacto.domain.processo" not in modulos, "served from the kept result"
+    servido = json.loads(saida)
+    assert servido["contagens"]["instituicoes"] == antes["contagens"]["instituicoes"] + 1
+    conexao = sqlite3.connect(caminho_demo)
+    with conexao:
+        conexao.execute("DELETE FROM _cache")
+    conexao.close()
+    assert _status(caminho_demo) == servido, "the kept result is what a fresh computation gives"

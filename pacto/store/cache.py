@@ -78,6 +78,12 @@ def ler(caminho: str | os.PathLike, nome: str) -> dict | None:
         conexao.close()
 
 
+def marca_guardada(conexao: sqlite3.Connection, nome: str) -> str | None:
+    """The mark the kept result `nome` was computed on, None when nothing is kept."""
+    linha = conexao.execute("SELECT marca FROM _cache WHERE nome = ?", [nome]).fetchone()
+    return linha[0] if linha else None
+
+
 def gravar(conexao: sqlite3.Connection, nome: str, marca_lida: str, valor: dict) -> None:
     """Keep a result computed on the state `marca_lida`; skipped quietly when the file is busy or
     read-only, since the cache only saves time and a status must never fail for it."""

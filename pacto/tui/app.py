@@ -230,7 +230,15 @@ class PactoApp(VigiaGeracao, App[None]):
         except PactoErro as erro:
             self.notify(erro.mensagem, title="Erro ao ler o workspace", severity="error")
             return
-        self.processo = situacao(self.ws, rc, self.hoje)
+        from pacto.domain.checks import verificar
+
+        lacunas = verificar(rc, self.hoje or date.today())
+        self.processo = situacao(self.ws, rc, self.hoje, lacunas)
+        if self.hoje is None:  # the real day: `pacto status` can read what was just computed
+            from pacto.services.status import guardar_se_desatualizado
+
+            if guardar_se_desatualizado(self.ws, rc, lacunas, self.processo):
+                self._marca = self.ws.marca_de_alteracao()  # that write is no news to poll
         rede = rc.rede
         self.title = rede.nome
         local = f"{rede.municipio} – {rede.uf}" if rede.municipio else rede.uf
