@@ -180,8 +180,8 @@ def _medida(nome: str) -> str:
         )
     if nome == APOS_OUTRO:
         return (
-            "`pacto status` logo após uma alteração feita fora da CLI (interface, outro "
-            f"programa): recalculado {fonte}"
+            "`pacto status` logo após uma alteração feita por outro programa (que não "
+            f"renova o status guardado): recalculado {fonte}"
         )
     if nome == GRAVAR:
         return f"`pacto atores editar … --telefone …`, que renova o status guardado {fonte}"

@@ -62,6 +62,7 @@ class AbaRede(Vertical):
         self._pendente = False
         self.resumo = ""  # one-line summary shown in the section's border
         self._timer_detalhe: Timer | None = None
+        self._detalhe_pendente: Callable[[], None] | None = None
         self._carga: CargaEmLotes | None = None
 
     @property
@@ -110,9 +111,19 @@ class AbaRede(Vertical):
         Holding an arrow key through thousands of rows then costs only the cursor's own
         repaint; the detail catches up a tenth of a second after the key is released.
         """
-        if self._timer_detalhe is not None:
-            self._timer_detalhe.stop()
-        self._timer_detalhe = self.set_timer(ATRASO_DETALHE, detalhar)
+        # one paused interval timer, restarted on each move: creating a timer (and its task)
+        # per key cost more than the cursor's own repaint
+        self._detalhe_pendente = detalhar
+        if self._timer_detalhe is None:
+            self._timer_detalhe = self.set_interval(ATRASO_DETALHE, self._detalhar_pendente)
+        else:
+            self._timer_detalhe.reset()  # counts again from now, and runs if it was paused
+
+    def _detalhar_pendente(self) -> None:
+        self._timer_detalhe.pause()
+        detalhar, self._detalhe_pendente = self._detalhe_pendente, None
+        if detalhar is not None:
+            detalhar()
 
     def resumir(self, texto: str) -> None:
         """Tell the section the tab's summary line."""
