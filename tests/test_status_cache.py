@@ -157,6 +157,20 @@ def _rodar_pacto(caminho, *argumentos: str) -> tuple[str, set[str]]:
     return resultado.stdout, set(resultado.stderr.split())
 
 
+def _servido_pronto_e_igual_ao_calculado(caminho, antes: dict) -> None:
+    """The next `pacto status` loads no rule, counts the new institution, and says what a
+    fresh computation says."""
+    saida, modulos = _rodar_pacto(caminho, "status", "--json")
+    assert "pacto.domain.processo" not in modulos, "served from the kept result"
+    servido = json.loads(saida)
+    assert servido["contagens"]["instituicoes"] == antes["contagens"]["instituicoes"] + 1
+    conexao = sqlite3.connect(caminho)
+    with conexao:
+        conexao.execute("DELETE FROM _cache")
+    conexao.close()
+    assert _status(caminho) == servido, "the kept result is what a fresh computation gives"
+
+
 def test_a_change_made_by_the_cli_leaves_the_status_ready_for_the_next_call(caminho_demo):
     antes = _status(caminho_demo)
     saida, _ = _rodar_pacto(
@@ -174,15 +188,7 @@ def test_a_change_made_by_the_cli_leaves_the_status_ready_for_the_next_call(cami
     marca_atual = cache.marca(conexao)
     conexao.close()
     assert guardado is not None and guardado[0] == marca_atual
-    saida, modulos = _rodar_pacto(caminho_demo, "status", "--json")
-    assert "pacto.domain.processo" not in modulos, "served from the kept result"
-    servido = json.loads(saida)
-    assert servido["contagens"]["instituicoes"] == antes["contagens"]["instituicoes"] + 1
-    conexao = sqlite3.connect(caminho_demo)
-    with conexao:
-        conexao.execute("DELETE FROM _cache")
-    conexao.close()
-    assert _status(caminho_demo) == servido, "the kept result is what a fresh computation gives"
+    _servido_pronto_e_igual_ao_calculado(caminho_demo, antes)
 
 
 def test_a_command_that_changes_nothing_or_fails_does_not_recompute(caminho_demo):
@@ -215,7 +221,7 @@ async def test_a_save_in_the_tui_leaves_the_status_ready_and_is_no_news_to_the_p
 ):
     """The interface keeps the status it computes after its own save, so a script's next
     `pacto status` reads it; that write does not make the TUI reload again."""
-    from pacto.tui.app import criar_app
+    from pacto.tui.app import ESPERA_GUARDAR_STATUS, criar_app
 
     antes = _status(caminho_demo)
     app = criar_app(caminho_demo)  # the real day: the kept status is today's
@@ -224,15 +230,8 @@ async def test_a_save_in_the_tui_leaves_the_status_ready_and_is_no_news_to_the_p
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.ws.instituicao_por_sigla("CMB-BV") is not None
+        await pilot.pause(ESPERA_GUARDAR_STATUS + 0.5)  # kept once the interface rests
         guardado = _guardado(caminho_demo)
         assert guardado is not None and guardado[0] == cache.marca(app.ws.con)
         assert app._alterado() is None, "keeping the status is not a change to reload for"
-    saida, modulos = _rodar_pacto(caminho_demo, "status", "--json")
-    assert "pacto.domain.processo" not in modulos, "served from the kept result"
-    servido = json.loads(saida)
-    assert servido["contagens"]["instituicoes"] == antes["contagens"]["instituicoes"] + 1
-    conexao = sqlite3.connect(caminho_demo)
-    with conexao:
-        conexao.execute("DELETE FROM _cache")
-    conexao.close()
-    assert _status(caminho_demo) == servido, "the kept result is what a fresh computation gives"
+    _servido_pronto_e_igual_ao_calculado(caminho_demo, antes)

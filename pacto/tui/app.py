@@ -27,6 +27,8 @@ from pacto.tui.substituido import VigiaGeracao
 from pacto.tui.temas import NOMES, TEMA_PADRAO, TEMA_PROJETOR, TEMAS
 from pacto.tui.versoes import TelaCongelar, TelaVersoes, congelar
 
+ESPERA_GUARDAR_STATUS = 1.0  # s of rest after a load before keeping its status for the CLI
+
 traduzir_teclas_do_textual()
 INTERVALO_VERIFICACAO = 1.0  # seconds between checks for changes by other processes
 
@@ -211,6 +213,25 @@ class PactoApp(VigiaGeracao, App[None]):
         # process's change is drawn in the section on screen too
         self.recarregar(redesenhar_atual=mensagem.externa)
 
+    def _guardar_status_depois(self, rc, lacunas) -> None:
+        """Keep this load's status for `pacto status` once the interface rests a moment, so the
+        first screen and the key that saved never wait for it."""
+        self._status_a_guardar = (rc, lacunas, self.processo)
+        if getattr(self, "_timer_status", None) is None:
+            self._timer_status = self.set_interval(ESPERA_GUARDAR_STATUS, self._guardar_status)
+        else:
+            self._timer_status.reset()
+
+    def _guardar_status(self) -> None:
+        from pacto.services.status import guardar_se_desatualizado
+
+        self._timer_status.pause()
+        pendente, self._status_a_guardar = self._status_a_guardar, None
+        if pendente is None or self.ws.marca_de_alteracao() != self._marca:
+            return  # nothing new, or a newer change is about to be loaded
+        if guardar_se_desatualizado(self.ws, *pendente):
+            self._marca = self.ws.marca_de_alteracao()  # our own write is no news to poll
+
     def action_recarregar(self) -> None:
         """Read the workspace again and redraw every section."""
         if self.ws.foi_substituido() and self._avisado_substituicao:
@@ -233,12 +254,10 @@ class PactoApp(VigiaGeracao, App[None]):
         from pacto.domain.checks import verificar
 
         lacunas = verificar(rc, self.hoje or date.today())
+        self.lacunas = lacunas
         self.processo = situacao(self.ws, rc, self.hoje, lacunas)
         if self.hoje is None:  # the real day: `pacto status` can read what was just computed
-            from pacto.services.status import guardar_se_desatualizado
-
-            if guardar_se_desatualizado(self.ws, rc, lacunas, self.processo):
-                self._marca = self.ws.marca_de_alteracao()  # that write is no news to poll
+            self._guardar_status_depois(rc, lacunas)
         rede = rc.rede
         self.title = rede.nome
         local = f"{rede.municipio} – {rede.uf}" if rede.municipio else rede.uf

@@ -34,7 +34,11 @@ class Painel(VerticalScroll):
 
     def mostrar(self, rc: RedeCompleta) -> None:
         """Redraw every block from a fresh snapshot of the network."""
-        dados = resumo(rc, getattr(self.app, "hoje", None))
+        # the app ran the checks on this very snapshot for the pact's steps: not twice
+        lacunas = (
+            getattr(self.app, "lacunas", None) if getattr(self.app, "_rc", None) is rc else None
+        )
+        dados = resumo(rc, getattr(self.app, "hoje", None), lacunas)
         lacunas = dados["lacunas"]
         self.query_one("#painel-proximo", Static).update(_proximo_passo(self.app.processo))
         c = dados["contagens"]
