@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 import click
 
 from pacto.commands.common import Caminho, workspace
-
-if TYPE_CHECKING:
-    pass
 
 
 class DataBR(click.ParamType):

@@ -3,15 +3,10 @@ writes its pauta, lista de presença and blank checklist in one go."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
 from pacto.commands.common import Caminho, opcao_mesmo_assim, opcao_sobrescrever, workspace
 from pacto.commands.documentos_cmds import DataBR, relatar
-
-if TYPE_CHECKING:
-    pass
 
 
 @click.group()
