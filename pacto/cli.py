@@ -83,6 +83,11 @@ class GrupoPacto(GrupoPreguicoso):
         except KeyboardInterrupt:
             click.echo("\nInterrompido.", err=True)
             ctx.exit(130)
+        except BrokenPipeError:  # the reader left (`pacto status | head`): nothing to say
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error
+            ctx.exit(1)  # as rich does for its tables, and as the Python docs advise
         except OSError as erro:  # a file or address the system refused: say why, no traceback
             from pacto.domain.errors import motivo_os
 

@@ -153,3 +153,20 @@ def test_meeting_number_is_bounded(caminho_demo):
         str(10**15),
     )  # fmt: skip
     assert resultado.exit_code == 1 and "entre 1 e 9999" in resultado.output, resultado.output
+
+
+def test_a_reader_that_leaves_early_gets_no_error_message(caminho_demo):
+    """`pacto status | head -1`: the pipe closes before pacto writes; nothing is printed on
+    stderr (no “não foi possível usar … EPIPE”), no traceback, a plain failure code."""
+    import subprocess
+    import sys
+
+    processo = subprocess.Popen(
+        [sys.executable, "-m", "pacto", "--db", str(caminho_demo), "status"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    processo.stdout.close()  # the reader is gone before pacto has even started
+    erro = processo.stderr.read().decode()
+    assert processo.wait(timeout=60) == 1
+    assert erro == ""
